@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Dossier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // ncurses with wide-character support, wrapped for Swift (macros become inline functions).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The corpus: loading, cleaning, quotes, speakers, dates, search. No terminal.
+        .target(name: "DossierCore"),
+        // The view model: state, actions, reduce, and pane rendering into a Canvas. No ncurses.
+        .target(name: "DossierUI", dependencies: ["DossierCore"]),
+        // The thin ncurses layer: draws a Canvas, decodes keys, restores the terminal.
+        .target(name: "DossierTerminal", dependencies: ["DossierUI", "CNcursesw"]),
+        .executableTarget(
+            name: "dossier",
+            dependencies: [
+                "DossierCore", "DossierUI", "DossierTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
+        .testTarget(name: "DossierUITests", dependencies: ["DossierUI", "DossierCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DossierCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

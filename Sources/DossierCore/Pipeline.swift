@@ -1,0 +1,61 @@
+/// Parses one document on its own: cleaning, quotes, dates. Pure; safe to run on many threads.
+public enum ArticleParser {
+    public static func parse(_ doc: RawDocument) -> Article {
+        let text = SourceText(doc.text)
+        let clean = Cleaner.clean(text, bodyStart: doc.bodyStart, givenTitle: doc.title)
+        var metadata = doc.metadata
+        metadata.merge(clean.metadata) { a, _ in a }
+        let published = PublicationDating.date(given: doc.published, header: doc.metadata["header"])
+        var article = Article(
+            id: doc.id, path: doc.path, title: clean.title, published: published,
+            paragraphs: clean.paragraphs, boilerplate: clean.boilerplate,
+            quotes: QuoteExtractor.extract(clean.paragraphs), events: [],
+            metadata: metadata, sourceLength: text.count)
+        article.lineStarts = [0] + text.lines().dropFirst().map(\.start)
+        return article
+    }
+}
+
+/// Joins parsed articles into a corpus: cross-article facts (speakers, dates, linked statements).
+public enum CorpusBuilder {
+    public static func build(_ articles: [Article], problems: [LoadProblem] = []) -> Corpus {
+        let sorted = articles.sorted(by: timelineOrder)
+        return Corpus(articles: sorted, speakers: SpeakerIndex.speakers(of: sorted), links: [], problems: problems)
+    }
+
+    /// By publication date (unknown last), then id.
+    public static func timelineOrder(_ a: Article, _ b: Article) -> Bool {
+        switch (a.published.date, b.published.date) {
+        case let (x?, y?): return x != y ? x < y : a.id < b.id
+        case (_?, nil): return true
+        case (nil, _?): return false
+        case (nil, nil): return a.id < b.id
+        }
+    }
+
+    /// Loads and parses everything under `paths`, in parallel.
+    public static func load(paths: [String]) -> Corpus {
+        let loaded = Loader.load(paths: paths)
+        return build(parseAll(loaded.documents), problems: loaded.problems)
+    }
+
+    /// Parses documents on all cores, keeping their order.
+    public static func parseAll(_ docs: [RawDocument]) -> [Article] {
+        let results = ResultBox(count: docs.count)
+        DispatchQueue.concurrentPerform(iterations: docs.count) { i in
+            results.set(i, ArticleParser.parse(docs[i]))
+        }
+        return results.values
+    }
+}
+
+import Foundation
+
+/// Collects results written from many threads at distinct indexes.
+final class ResultBox: @unchecked Sendable {
+    private var storage: [Article?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ a: Article) { lock.lock(); storage[i] = a; lock.unlock() }
+    var values: [Article] { storage.compactMap { $0 } }
+}

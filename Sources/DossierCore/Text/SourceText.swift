@@ -1,0 +1,56 @@
+/// The source as an array of Unicode scalars, so offsets are plain integers; lives only while
+/// an article is parsed.
+public struct SourceText: Sendable {
+    public let scalars: [Unicode.Scalar]
+    public init(_ text: String) { scalars = Array(text.unicodeScalars) }
+    public var count: Int { scalars.count }
+
+    public func string(_ range: SourceRange) -> String {
+        let lo = max(0, min(range.start, count)), hi = max(lo, min(range.end, count))
+        return String(String.UnicodeScalarView(scalars[lo..<hi]))
+    }
+
+    /// Lines as ranges, without their terminators (`\n`, `\r\n` or a lone `\r`).
+    public func lines(from start: Int = 0) -> [SourceRange] {
+        var result: [SourceRange] = []
+        var s = start, i = start
+        while i < count {
+            let c = scalars[i]
+            if c == "\n" || c == "\r" {
+                result.append(SourceRange(s, i))
+                if c == "\r", i + 1 < count, scalars[i + 1] == "\n" { i += 1 }
+                s = i + 1
+            }
+            i += 1
+        }
+        if s < count { result.append(SourceRange(s, count)) }
+        return result
+    }
+
+    /// The range without leading and trailing white space.
+    public func trimmed(_ r: SourceRange) -> SourceRange {
+        var a = r.start, b = r.end
+        while a < b, Scalars.isSpace(scalars[a]) { a += 1 }
+        while b > a, Scalars.isSpace(scalars[b - 1]) { b -= 1 }
+        return SourceRange(a, b)
+    }
+
+    public func isBlank(_ r: SourceRange) -> Bool { trimmed(r).length == 0 }
+}
+
+/// Character classes used across the parser.
+public enum Scalars {
+    /// White space including no-break and other Unicode spaces.
+    public static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+        default: return false
+        }
+    }
+    public static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+    public static func isUpper(_ c: Unicode.Scalar) -> Bool { c.properties.isUppercase }
+    public static func isLower(_ c: Unicode.Scalar) -> Bool { c.properties.isLowercase }
+    public static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+    /// Apostrophe-like marks that may also close a single quote.
+    public static func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "’" || c == "ʼ" }
+}

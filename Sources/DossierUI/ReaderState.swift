@@ -1,0 +1,124 @@
+import DossierCore
+
+/// A row of the timeline: an article, or (with events shown) one dated event under it.
+public enum TimelineRow: Hashable, Sendable {
+    case article(Int)
+    case event(article: Int, event: Int)
+    public var article: Int {
+        switch self {
+        case .article(let a), .event(let a, _): return a
+        }
+    }
+}
+
+/// An overlay drawn over the panes; it takes the keys while open.
+public enum Overlay: Hashable, Sendable {
+    case help
+    /// Speakers filtered by what was typed.
+    case speakers(filter: String, selection: Int)
+    /// Bookmarked articles and starred quotes.
+    case marks(selection: Int)
+    /// The dropped page furniture and metadata of the current article.
+    case details
+}
+
+/// A one-line prompt at the bottom (search or filter).
+public struct Prompt: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case search, filter }
+    public var kind: Kind
+    public var text: String
+}
+
+/// The active search and where we are in its matches.
+public struct SearchState: Hashable, Sendable {
+    public var query: String = ""
+    public var hits: [SearchHit] = []
+    /// Index into `hits` of the current match, if one is selected.
+    public var current: Int?
+    /// Matches per article index, for the timeline counts.
+    public var perArticle: [Int: Int] = [:]
+}
+
+/// Bookmarked articles and starred quotes, by stable keys (article id, quote offset).
+public struct Marks: Hashable, Sendable, Codable {
+    public var bookmarks: [String] = []
+    public var stars: [StarKey] = []
+    public init(bookmarks: [String] = [], stars: [StarKey] = []) { self.bookmarks = bookmarks; self.stars = stars }
+    public struct StarKey: Hashable, Sendable, Codable {
+        public var article: String
+        public var start: Int
+        public init(article: String, start: Int) { self.article = article; self.start = start }
+    }
+}
+
+/// All state of the reader, as one value. `reduce` is the only thing that changes it.
+public struct ReaderState: Sendable {
+    public var corpus: Corpus
+    public var size: Size
+    public var focus: PaneID = .timeline
+    public var showEvents = false
+    public var showFurniture = false
+    /// Index into `timelineRows`.
+    public var timelineSelection = 0
+    public var timelineScroll = 0
+    /// Index into `corpus.articles` of the article shown.
+    public var currentArticle = 0
+    public var articleScroll = 0
+    public var quoteSelection = 0
+    public var quoteScroll = 0
+    /// Text to highlight in the article (the selected quote, or an event's sentence).
+    public var highlight: SourceRange?
+    public var overlay: Overlay?
+    public var prompt: Prompt?
+    public var search = SearchState()
+    /// The active filter as typed (`speaker:x date:a..b file:y words`).
+    public var filter: String = ""
+    public var marks = Marks()
+    /// A one-off message for the status line (cleared by the next key).
+    public var message: String?
+    /// Background work in progress: (done, total).
+    public var progress: Progress?
+    public var shouldQuit = false
+    /// Derived from `corpus`, `filter` and `showEvents`; rebuilt by `refreshRows()`.
+    public private(set) var timelineRows: [TimelineRow] = []
+
+    public struct Progress: Hashable, Sendable {
+        public var done: Int, total: Int, rate: Double
+        public init(done: Int, total: Int, rate: Double) { self.done = done; self.total = total; self.rate = rate }
+    }
+
+    public init(corpus: Corpus, size: Size = Size(width: 80, height: 24)) {
+        self.corpus = corpus
+        self.size = size
+        refreshRows()
+        if let first = timelineRows.first { currentArticle = first.article }
+        selectFirstQuote()
+    }
+
+    public var article: Article? { corpus.articles.indices.contains(currentArticle) ? corpus.articles[currentArticle] : nil }
+    public var filterQuery: SearchQuery? { filter.isEmpty ? nil : SearchQuery(parsing: filter) }
+
+    /// Rebuilds the timeline rows after the corpus, filter or events toggle changed.
+    public mutating func refreshRows() {
+        let q = filterQuery
+        var rows: [TimelineRow] = []
+        rows.reserveCapacity(corpus.articles.count)
+        for (i, a) in corpus.articles.enumerated() {
+            if let q {
+                if !Search.accepts(a, q) { continue }
+                if !q.terms.isEmpty, Search.matches(in: a, q).isEmpty { continue }
+            }
+            rows.append(.article(i))
+            if showEvents { for e in a.events.indices { rows.append(.event(article: i, event: e)) } }
+        }
+        timelineRows = rows
+        timelineSelection = min(timelineSelection, max(0, rows.count - 1))
+    }
+
+    /// Points the quote pane at the article's first quote (or nothing).
+    mutating func selectFirstQuote() {
+        quoteSelection = 0
+        quoteScroll = 0
+        highlight = nil
+    }
+}
