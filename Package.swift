@@ -26,6 +26,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Prints precision, recall and attribution accuracy of quotes against a gold file.
+        .executableTarget(name: "dossier-eval-quotes", dependencies: ["DossierCore"]),
+        // Prints precision, recall and value accuracy of dates against MEANTIME's gold.
+        .executableTarget(name: "dossier-eval-dates", dependencies: ["DossierCore"]),
+        // Prints the scale benchmark table (parse rate, search latency, memory, cache).
+        .executableTarget(name: "dossier-bench", dependencies: ["DossierCore", "DossierUI"]),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierUITests", dependencies: ["DossierUI", "DossierCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DossierCore"]),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses one document on its own: cleaning, quotes, dates. Pure; safe to run on many threads.
 public enum ArticleParser {
     public static func parse(_ doc: RawDocument) -> Article {
@@ -5,22 +7,29 @@ public enum ArticleParser {
         let clean = Cleaner.clean(text, bodyStart: doc.bodyStart, givenTitle: doc.title)
         var metadata = doc.metadata
         metadata.merge(clean.metadata) { a, _ in a }
-        let published = PublicationDating.date(given: doc.published, header: doc.metadata["header"])
+        let published = PublicationDating.date(doc: doc, clean: clean)
         var article = Article(
             id: doc.id, path: doc.path, title: clean.title, published: published,
             paragraphs: clean.paragraphs, boilerplate: clean.boilerplate,
-            quotes: QuoteExtractor.extract(clean.paragraphs), events: [],
+            quotes: QuoteExtractor.extract(clean.paragraphs, title: clean.title),
+            events: DateTagger.events(clean.paragraphs, reference: published),
             metadata: metadata, sourceLength: text.count)
         article.lineStarts = [0] + text.lines().dropFirst().map(\.start)
         return article
     }
 }
 
-/// Joins parsed articles into a corpus: cross-article facts (speakers, dates, linked statements).
+/// Joins parsed articles into a corpus: cross-article facts (dates inferred from other
+/// articles, canonical speakers, statements linked across outlets), then timeline order.
 public enum CorpusBuilder {
-    public static func build(_ articles: [Article], problems: [LoadProblem] = []) -> Corpus {
-        let sorted = articles.sorted(by: timelineOrder)
-        return Corpus(articles: sorted, speakers: SpeakerIndex.speakers(of: sorted), links: [], problems: problems)
+    public static func build(_ parsed: [Article], problems: [LoadProblem] = []) -> Corpus {
+        var articles = parsed
+        DateInference.infer(&articles)
+        let (speakers, _) = SpeakerIndex.resolve(&articles)
+        let order = articles.indices.sorted { timelineOrder(articles[$0], articles[$1]) }
+        articles = order.map { articles[$0] }
+        let links = StatementLinker.links(articles)
+        return Corpus(articles: articles, speakers: speakers, links: links, problems: problems)
     }
 
     /// By publication date (unknown last), then id.
@@ -48,8 +57,6 @@ public enum CorpusBuilder {
         return results.values
     }
 }
-
-import Foundation
 
 /// Collects results written from many threads at distinct indexes.
 final class ResultBox: @unchecked Sendable {

@@ -4,7 +4,8 @@ public enum QuoteExtractor {
         "“": ["”", "\""], "\"": ["\"", "”"], "«": ["»"], "„": ["“", "”"],
     ]
 
-    public static func extract(_ paragraphs: [Paragraph]) -> [Quote] {
+    /// Quotes and reported statements of one article, in text order, speakers as written in it.
+    public static func extract(_ paragraphs: [Paragraph], title: String?) -> [Quote] {
         var quotes: [Quote] = []
         for p in paragraphs {
             let s = Array(p.text.unicodeScalars)

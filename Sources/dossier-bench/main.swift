@@ -1,0 +1,1 @@
+print("dossier-bench: not written yet")

@@ -1,0 +1,1 @@
+print("dossier-eval-quotes: not written yet")
