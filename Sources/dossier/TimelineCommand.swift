@@ -1,0 +1,19 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+/// `dossier timeline`: articles by date and the dated events in them.
+struct Timeline: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print articles by publication date and every dated event in the text.")
+    @OptionGroup var corpus: CorpusOptions
+    @Flag(help: "Print JSON: {articles:[{file, published, precision, evidence}], events:[{file, text, start, end, date, precision, sentence}]}.") var json = false
+
+    func run() {
+        let c = corpus.load()
+        if json { Output.json(TimelineJSON(c)); return }
+        for a in c.articles {
+            Output.line("\(a.published.date?.iso ?? "?")\(a.published.inferred ? "~" : "")  \(a.id)  \(a.displayTitle)")
+            for e in a.events { Output.line("    \(e.date.iso)  “\(e.text)”  \(e.sentence)") }
+        }
+    }
+}
