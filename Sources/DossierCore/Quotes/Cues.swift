@@ -60,6 +60,23 @@ enum CueFinder {
                    inverted: true, coordinated: false, appositiveRole: nil)
     }
 
+    static let statementNouns: Set<String> = ["statement", "statements", "remark", "remarks", "comment", "comments", "words", "announcement", "claim", "assessment", "warning"]
+
+    /// `This was stated by X.` / `Such a statement was made by X.`: a passive whose subject
+    /// points back at the previous sentence.
+    static func statementAgent(_ t: [Token]) -> Cue? {
+        guard let by = t.firstIndex(where: { $0.lower == "by" }), by >= 3,
+              ["was", "were", "been"].contains(t[by - 2].lower) || (by >= 4 && ["was", "were", "been"].contains(t[by - 3].lower)) else { return nil }
+        let participle = t[by - 1].lower
+        guard participle == "made" || participle == "issued" || ReportingVerbs.lookup(participle) != nil else { return nil }
+        let head = t[..<by].prefix(while: { !["was", "were", "been", "has", "had"].contains($0.lower) }).filter(\.isWord).map(\.lower)
+        let pointsBack = head == ["this"] || head == ["that"] || head == ["it"]
+            || (["this", "that", "such", "the", "these", "those"].contains(head.first ?? "") && head.contains { statementNouns.contains($0) })
+        guard pointsBack, let (r, ref) = phraseAfter(t, from: by + 1, stopAtPossessive: false) else { return nil }
+        return Cue(form: .passiveBy, anchor: by, lemma: participle, use: .speech, subject: r, referent: ref,
+                   inverted: true, coordinated: false, appositiveRole: nil)
+    }
+
     /// A reporting word used as a finite verb, not a noun (`the report`), an infinitive
     /// (`to confirm`), a passive (`was noted`) or `as noted`.
     static func isVerbUse(_ t: [Token], _ i: Int) -> Bool {

@@ -48,9 +48,22 @@ struct ArticleReading {
         discourse.register(sentences)
         var attributions = Array(repeating: Attribution(), count: marked.count)
         var reported: [Quote] = []
-        for (s, base) in sentences {
+        for (n, (s, base)) in sentences.enumerated() {
             let t = s.tokens
             let cues = CueFinder.cues(t)
+            if n > 0, let agent = CueFinder.statementAgent(t) {
+                // "This was stated by X." reports the sentence before.
+                let (prev, prevBase) = sentences[n - 1]
+                let pt = prev.tokens
+                if let e = discourse.resolve(agent.referent, at: base + t[agent.subject.lowerBound].range.lowerBound),
+                   let r = trimmed(pt, 0..<sentenceEnd(pt)), !pt[r].contains(where: \.isQuote) {
+                    let lo = pt[r.lowerBound].range.lowerBound, hi = pt[r.upperBound - 1].range.upperBound
+                    discourse.spoke(e)
+                    reported.append(Quote(text: String(String.UnicodeScalarView(scalars[prev.paragraph][lo..<hi])), speaker: discourse.entities[e].name,
+                                          kind: .reported, range: SourceRange(prevBase + lo, prevBase + hi),
+                                          cue: SourceRange(base + t[agent.subject.lowerBound].range.lowerBound, base + t[agent.subject.upperBound - 1].range.upperBound)))
+                }
+            }
             var used = Set<Int>()  // cue indexes that attributed an adjacent quotation
             var resolved: [Int: Int] = [:]
             func entity(_ c: Int) -> Int? {
@@ -164,6 +177,8 @@ struct ArticleReading {
                 return trimmed(t, (start + 1)..<end)
             }
             guard cue.anchor > 0, t[cue.anchor - 1].isPunct(",") else { return nil }
+            // "X said Y, according to Reuters": the statement is X's, the outlet only relays it.
+            if cues.contains(where: { $0.form == .verb && !$0.inverted && $0.anchor < cue.anchor && $0.use != .quoteOnly }) { return nil }
             if t[..<(cue.anchor - 1)].last?.isQuote == true { return nil }
             return trimmed(t, 0..<(cue.anchor - 1))
         case .verb:
@@ -178,7 +193,7 @@ struct ArticleReading {
             var start = cue.anchor + 1
             let limit = min(end, start + 12)
             if CueFinder.objectVerbs.contains(cue.lemma) || cue.use == .thatClause,
-               let that = (start..<limit).first(where: { t[$0].lower == "that" && !t[start..<$0].contains { $0.isPunct(",;:") || $0.isQuote } }) {
+               let that = (start..<min(limit, start + 7)).first(where: { t[$0].lower == "that" && !t[start..<$0].contains { $0.isPunct(",;:") || $0.isQuote } }) {
                 start = that + 1
             } else if cue.use == .thatClause {
                 return nil

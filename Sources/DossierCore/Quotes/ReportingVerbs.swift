@@ -13,13 +13,13 @@ public enum ReportingVerbs {
 
     static let speech = """
         say tell add warn insist claim urge note stress emphasise emphasize announce confirm reveal \
-        explain state declare argue assert maintain contend acknowledge admit concede deny reply respond \
+        explain state declare argue assert maintain contend admit concede deny reply respond \
         answer remark comment observe mention report suggest propose recommend predict promise pledge vow \
         threaten caution allege complain lament boast reiterate repeat recall recount tweet post write \
         testify affirm reaffirm assure reassure advise inform disclose indicate signal hint estimate \
         conclude speculate clarify specify elaborate underline underscore highlight confess swear proclaim \
         pronounce declare announce charge accuse retort counter stipulate attest aver opine profess restate \
-        brief forecast posit reason notify complain concur rule demand plead
+        brief forecast posit reason notify concur rule demand
         """
     static let thatClause = """
         agree decide ask request order instruct acknowledge find show hold guarantee certify \
