@@ -93,7 +93,11 @@ struct Discourse {
             if ["he", "she", "him", "her"].contains(p) { return lastPersonSpeaker ?? nearestPerson(before: position) }
             return lastSpeaker ?? nearestPerson(before: position)
         case let .description(head, words):
-            return describe(head: head, words: words, at: position)
+            if let e = describe(head: head, words: words, at: position) { return e }
+            // Nobody fits the title: the person speaking so far, else the next titled person named.
+            if let e = lastPersonSpeaker { return e }
+            return entities.indices.filter { i in entities[i].person && !entities[i].roles.isEmpty && entities[i].positions.contains { $0 > position } }
+                .min { entities[$0].positions.min()! < entities[$1].positions.min()! }
         }
     }
 

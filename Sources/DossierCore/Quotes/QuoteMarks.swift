@@ -116,6 +116,8 @@ enum QuoteMarks {
     /// A straight or curly double mark opens when a word follows; a straight one not after a
     /// digit (inches) and not glued between two letters unless a capital follows.
     static func opens(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        // French style puts a space inside guillemets.
+        if s[i] == "«" || s[i] == "‹" { return i + 1 < s.count }
         guard i + 1 < s.count, !Scalars.isSpace(s[i + 1]) else { return false }
         if s[i] == "\"", i > 0 {
             let p = s[i - 1]

@@ -11,7 +11,11 @@ public enum NameWords {
         justice attorney ceo leader speaker envoy adviser advisor officer gen gov sgt sergeant marshal \
         premier emir sheikh ayatollah cardinal bishop archbishop rev reverend counsel treasurer auditor \
         minister-president vice-president ex first lady sir dame lord baroness baron high state acting interim \
-        executive managing founder co-founder chief-executive editor professor prof dr doctor
+        executive managing founder co-founder chief-executive editor professor prof dr doctor coach \
+        engineer farmer lawyer actor actress singer author writer journalist analyst economist historian \
+        scientist researcher activist detective constable inspector superintendent chef artist host presenter \
+        anchor correspondent pastor rabbi imam priest principal manager midfielder striker goalkeeper \
+        defender forward player pilot nurse surgeon
         """)
     static let honorifics = set("mr mrs ms miss dr prof sir dame mr. mrs. ms. dr.")
     /// Heads of descriptions that stand for one person ("the official", "the alliance's chief").
@@ -38,10 +42,10 @@ public enum NameWords {
         prosecutors spokespeople monitors inspectors economists strategists pollsters insiders families \
         survivors victims troops soldiers forces
         """)
-    static let leaderRoles = set("chief head leader boss")
+    static let leaderRoles = set("chief head leader boss commander")
     static let leaderTitles = set("""
         secretary-general president chancellor prime premier chairman chairwoman chair director \
-        director-general ceo governor mayor king queen emir commander head chief leader
+        director-general ceo governor mayor king queen emir commander head chief leader general
         """)
     /// Words of institutions: a run that holds one is a body, not a person.
     static let orgWords = set("""
