@@ -16,6 +16,7 @@ struct Discourse {
     var entities: [Entity] = []
     var lastSpeaker: Int?
     var lastPersonSpeaker: Int?
+    var lastBodySpeaker: Int?
 
     /// Registers every person named in the article (with titles), so that a surname, a title or
     /// a description can be matched to the full name even before it appears (cataphora).
@@ -23,10 +24,15 @@ struct Discourse {
         for (s, base) in sentences {
             for run in Self.nameRuns(s.tokens) {
                 guard case let .name(name, role, person)? = SpeakerPhrase.classify(run), person else { continue }
+                // "in San Francisco", "from Des Moines": after such a preposition an untitled name is a place.
+                if role == nil, let k = s.tokens.firstIndex(where: { $0.range == run[0].range }), k > 0,
+                   Self.placePrepositions.contains(s.tokens[k - 1].lower) { continue }
                 _ = add(name: name, role: role, person: true, at: base + run[0].range.lowerBound)
             }
         }
     }
+
+    static let placePrepositions: Set<String> = ["in", "at", "from", "near", "to", "across", "into", "outside", "inside", "toward", "towards", "via", "through"]
 
     /// Runs of capitalized words with the titles before them ("NATO chief Jens Stoltenberg").
     static func nameRuns(_ t: [Token]) -> [[Token]] {
@@ -93,6 +99,9 @@ struct Discourse {
             if ["he", "she", "him", "her"].contains(p) { return lastPersonSpeaker ?? nearestPerson(before: position) }
             return lastSpeaker ?? nearestPerson(before: position)
         case let .description(head, words):
+            if NameWords.bodyRoles.contains(head), !NameWords.personRoles.contains(head) {
+                return lastBodySpeaker ?? add(name: head, role: nil, person: false, at: position)
+            }
             if let e = describe(head: head, words: words, at: position) { return e }
             // Nobody fits the title: the person speaking so far, else the next titled person named.
             if let e = lastPersonSpeaker { return e }
@@ -137,6 +146,6 @@ struct Discourse {
     mutating func spoke(_ i: Int) {
         entities[i].spoke = true
         lastSpeaker = i
-        if entities[i].person { lastPersonSpeaker = i }
+        if entities[i].person { lastPersonSpeaker = i } else if NameWords.isCapitalized(entities[i].name) { lastBodySpeaker = i }
     }
 }

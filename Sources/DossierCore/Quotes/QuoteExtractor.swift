@@ -178,7 +178,7 @@ struct ArticleReading {
             }
             guard cue.anchor > 0, t[cue.anchor - 1].isPunct(",") else { return nil }
             // "X said Y, according to Reuters": the statement is X's, the outlet only relays it.
-            if cues.contains(where: { $0.form == .verb && !$0.inverted && $0.anchor < cue.anchor && $0.use != .quoteOnly }) { return nil }
+            if cues.contains(where: { ($0.form == .verb && !$0.inverted && $0.use != .quoteOnly || $0.form == .according) && $0.anchor < cue.anchor }) { return nil }
             if t[..<(cue.anchor - 1)].last?.isQuote == true { return nil }
             return trimmed(t, 0..<(cue.anchor - 1))
         case .verb:

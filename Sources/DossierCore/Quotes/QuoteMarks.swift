@@ -81,6 +81,22 @@ enum QuoteMarks {
         let n = s.count
         while i < n {
             let c = s[i]
+            // Typewriter convention: ``…''.
+            if c == "`", i + 1 < n, s[i + 1] == "`" {
+                var j = i + 2
+                while j + 1 < n, !(s[j] == "'" && s[j + 1] == "'"), !(s[j] == "`" && s[j + 1] == "`") { j += 1 }
+                if j + 1 < n, s[j] == "'" {
+                    spans.append(Span(outer: i..<(j + 2), inner: (i + 2)..<j, state: .closed, single: false))
+                    i = j + 2
+                } else {
+                    let end = j + 1 < n ? j : n
+                    var e = end
+                    while e > i + 2, Scalars.isSpace(s[e - 1]) { e -= 1 }
+                    spans.append(Span(outer: i..<e, inner: (i + 2)..<e, state: end == n ? .open : .recovered, single: false))
+                    i = end
+                }
+                continue
+            }
             if doubleOpeners.contains(c), opens(s, at: i) {
                 let ends = closers(for: c)
                 var j = i + 1
@@ -137,7 +153,7 @@ enum QuoteMarks {
     /// The closing single mark of a top-level single quotation: the opener stands after a
     /// space or start and before a letter; the closer after a non-space and before a non-letter.
     static func singleClose(_ s: [Unicode.Scalar], from i: Int) -> Int? {
-        if i > 0, Scalars.isLetter(s[i - 1]) || Scalars.isDigit(s[i - 1]) { return nil }
+        if i > 0, Scalars.isLetter(s[i - 1]) || Scalars.isDigit(s[i - 1]) || s[i - 1] == "'" { return nil }
         guard i + 1 < s.count, Scalars.isLetter(s[i + 1]) else { return nil }
         var j = i + 2
         while j < s.count {

@@ -12,18 +12,19 @@ public enum ReportingVerbs {
     }
 
     static let speech = """
-        say tell add warn insist claim urge note stress emphasise emphasize announce confirm reveal \
-        explain state declare argue assert maintain contend admit concede deny reply respond \
-        answer remark comment observe mention report suggest propose recommend predict promise pledge vow \
-        threaten caution allege complain lament boast reiterate repeat recall recount tweet post write \
-        testify affirm reaffirm assure reassure advise inform disclose indicate signal hint estimate \
-        conclude speculate clarify specify elaborate underline underscore highlight confess swear proclaim \
-        pronounce declare announce charge accuse retort counter stipulate attest aver opine profess restate \
-        brief forecast posit reason notify concur rule demand
+        say tell warn insist claim urge note stress emphasise emphasize announce confirm reveal \
+        explain state declare argue assert contend admit concede deny mention report suggest propose \
+        recommend predict promise pledge vow threaten caution allege complain lament boast reiterate \
+        repeat recount tweet testify affirm reaffirm assure reassure advise inform disclose \
+        speculate specify underline underscore highlight confess swear proclaim declare announce \
+        accuse retort stipulate attest aver opine profess restate brief forecast posit notify concur \
+        demand
         """
     static let thatClause = """
         agree decide ask request order instruct acknowledge find show hold guarantee certify \
-        determine recognise recognize concur
+        determine recognise recognize concur add post write rule reason counter recall indicate \
+        signal estimate respond reply answer comment remark conclude clarify elaborate pronounce \
+        charge observe maintain hint
         """
     static let quoteOnly = """
         believe think feel hope fear expect worry doubt reckon suspect wonder muse continue begin \

@@ -29,8 +29,10 @@ enum SpeakerPhrase {
             determiner = first.lower
             words.removeFirst()
         }
+        // "Chicago-based Boeing": where a body sits is not part of its name.
+        while words.count > 1, words[0].lower.hasSuffix("-based") { words.removeFirst() }
         guard let last = words.last else { return nil }
-        if words.count == 1, NameWords.stops.contains(last.lower) { return nil }
+        if words.count == 1, NameWords.stops.contains(last.lower) || NameWords.documents.contains(last.lower) { return nil }
         // A capitalized possessor before a proper name is not part of it: "China’s Global Times".
         if words.count >= 2, NameWords.isPossessive(words[0].text), words[0].isCapitalized,
            words[1...].allSatisfy({ $0.isCapitalized || NameWords.particles.contains($0.lower) }) {
@@ -75,6 +77,7 @@ enum SpeakerPhrase {
         let ofIndex = texts.firstIndex(of: "of")
         let head = NameWords.stripPossessive(ofIndex.map { $0 > 0 ? texts[$0 - 1].lowercased() : last.lower } ?? last.lower)
         let phrase = texts.joined(separator: " ")
+        if texts.count == 1, determiner == "the", NameWords.bodyRoles.contains(head) { return .description(head: head, words: [head]) }
         if NameWords.groupRoles.contains(head) { return .group(phrase) }
         if NameWords.personRoles.contains(head) || NameWords.titles.contains(head) {
             // "A Western official" introduces someone; "the official" points back.

@@ -42,6 +42,13 @@ public enum NameWords {
         prosecutors spokespeople monitors inspectors economists strategists pollsters insiders families \
         survivors victims troops soldiers forces
         """)
+    /// Things that are cited but do not speak.
+    static let documents = set("""
+        report reports study studies data figures history records documents document polls poll survey surveys \
+        statistics research analysis evidence results numbers article paper memo letter statement
+        """)
+    /// Descriptions of a body that point back at the one named before ("the company").
+    static let bodyRoles = set("company firm automaker carmaker airline bank group ministry agency government party union manufacturer retailer insurer lender maker")
     static let leaderRoles = set("chief head leader boss commander")
     static let leaderTitles = set("""
         secretary-general president chancellor prime premier chairman chairwoman chair director \
