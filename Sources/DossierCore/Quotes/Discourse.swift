@@ -78,6 +78,13 @@ struct Discourse {
         if let i = entities.firstIndex(where: { NameWords.fold($0.name) == f }) { return i }
         let words = f.split(separator: " ")
         guard let last = words.last else { return nil }
+        if words.count == 1 {
+            // A first name alone ("Steve announced") when exactly one person carries it.
+            let byFirst = entities.indices.filter { entities[$0].person && NameWords.fold(entities[$0].name).split(separator: " ").count > 1
+                && NameWords.fold(entities[$0].name).split(separator: " ").first == last }
+            let bySurname = entities.indices.filter { entities[$0].person && NameWords.fold(entities[$0].name).split(separator: " ").last == last }
+            if bySurname.isEmpty, byFirst.count == 1 { return byFirst[0] }
+        }
         return entities.lastIndex { e in
             guard e.person else { return false }
             let ew = NameWords.fold(e.name).split(separator: " ")

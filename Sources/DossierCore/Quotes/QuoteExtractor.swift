@@ -137,6 +137,14 @@ struct ArticleReading {
         if i == 0 { return true }
         if t[i - 1].isPunct(":") { return true }
         if t[i - 1].isPunct(","), cues.contains(where: { $0.anchor < i - 1 && $0.anchor >= i - 4 && $0.form == .verb }) { return true }
+        // `X said in a statement “We …”`: a sentence of its own right after the verb.
+        let first = marked[t[i].quoteIndex!].pieces[0]
+        let text = scalars[first.paragraph][first.inner]
+        if let c = text.first(where: { !Scalars.isSpace($0) }), Scalars.isUpper(c),
+           let cue = cues.last(where: { $0.form == .verb && !$0.inverted && $0.anchor < i && $0.anchor >= i - 6 }),
+           !t[(cue.anchor + 1)..<i].contains(where: { $0.isQuote || $0.isPunct(".;") || $0.lower == "that" }) {
+            return true
+        }
         return false
     }
 
@@ -191,15 +199,15 @@ struct ArticleReading {
                 return trimmed(t, 0..<(cue.subject.lowerBound - 1))
             }
             var start = cue.anchor + 1
-            let limit = min(end, start + 12)
-            if CueFinder.objectVerbs.contains(cue.lemma) || cue.use == .thatClause,
-               let that = (start..<min(limit, start + 7)).first(where: { t[$0].lower == "that" && !t[start..<$0].contains { $0.isPunct(",;:") || $0.isQuote } }) {
+            // "told a conference in Oslo that …", "said in a statement that …"
+            if let that = (start..<min(end, start + 7)).first(where: { t[$0].lower == "that" && !t[start..<$0].contains { $0.isPunct(",;:") || $0.isQuote } }) {
                 start = that + 1
             } else if cue.use == .thatClause {
                 return nil
             } else {
                 start = skipAdverbialsForward(t, start, end)
-                if start < end, t[start].lower == "that" { start += 1 }
+                // "said in an interview", "commented on the falls": where, not what.
+                if start < end, Self.prepositions.contains(t[start].lower) { return nil }
             }
             guard start < end, !t[start].isPunct(":") else { return nil }
             // Stop before a participle cue: "…, adding that …".
@@ -210,6 +218,8 @@ struct ArticleReading {
             return trimmed(t, start..<stop)
         }
     }
+
+    static let prepositions: Set<String> = ["in", "on", "at", "during", "to", "after", "before", "with", "for", "from", "by", "about", "upon", "via", "outside", "inside"]
 
     func afterIsAdverbial(_ t: [Token], from: Int, to end: Int) -> Bool {
         var j = from

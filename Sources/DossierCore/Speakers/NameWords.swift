@@ -63,7 +63,10 @@ public enum NameWords {
         guardian mirror daily tribune reuters street square sea river city airport war summit declaration \
         charter center centre foundation fund service services police guard embassy exchange market club \
         league cup games festival church school college hospital museum airlines motors bureau network \
-        agency reserve board authority commission county province region district island islands
+        agency reserve board authority commission county province region district island islands \
+        conference forum week expo show awards prize program programme project plan act treaty \
+        agreement accord index average stock stocks airways systems technologies industries holdings \
+        partners capital securities investments group media studios records labs laboratories
         """)
     static let nationalities = set("""
         american british english scottish welsh irish french german italian spanish portuguese dutch \
