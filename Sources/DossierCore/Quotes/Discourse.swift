@@ -17,13 +17,19 @@ struct Discourse {
     var lastSpeaker: Int?
     var lastPersonSpeaker: Int?
     var lastBodySpeaker: Int?
+    /// Bodies named anywhere ("Kentucky Central Life Insurance Co"), for "the company".
+    var bodies: [(name: String, position: Int)] = []
 
     /// Registers every person named in the article (with titles), so that a surname, a title or
     /// a description can be matched to the full name even before it appears (cataphora).
     mutating func register(_ sentences: [(Sentence, Int)]) {
         for (s, base) in sentences {
             for run in Self.nameRuns(s.tokens) {
-                guard case let .name(name, role, person)? = SpeakerPhrase.classify(run), person else { continue }
+                guard case let .name(name, role, person)? = SpeakerPhrase.classify(run) else { continue }
+                if !person {
+                    if name.split(separator: " ").contains(where: { NameWords.isOrgWord(String($0)) }) { bodies.append((name, base + run[0].range.lowerBound)) }
+                    continue
+                }
                 // "in San Francisco", "from Des Moines": after such a preposition an untitled name is a place.
                 if role == nil, let k = s.tokens.firstIndex(where: { $0.range == run[0].range }), k > 0,
                    Self.placePrepositions.contains(s.tokens[k - 1].lower) { continue }
@@ -107,7 +113,9 @@ struct Discourse {
             return lastSpeaker ?? nearestPerson(before: position)
         case let .description(head, words):
             if NameWords.bodyRoles.contains(head), !NameWords.personRoles.contains(head) {
-                return lastBodySpeaker ?? add(name: head, role: nil, person: false, at: position)
+                if let e = lastBodySpeaker { return e }
+                if let body = bodies.last(where: { $0.position < position }) { return add(name: body.name, role: nil, person: false, at: position) }
+                return add(name: head, role: nil, person: false, at: position)
             }
             if let e = describe(head: head, words: words, at: position) { return e }
             // Nobody fits the title: the person speaking so far, else the next titled person named.

@@ -182,6 +182,7 @@ struct ArticleReading {
             if cue.anchor == 0 || (cue.anchor > 0 && !t[..<cue.anchor].contains { !$0.isPunct(",") && !CueFinder.isAdverbialSegment([$0]) }) {
                 var start = phraseEnd
                 while start < end, !t[start].isPunct(",") { start += 1 }
+                guard start + 1 < end else { return nil }
                 return trimmed(t, (start + 1)..<end)
             }
             guard cue.anchor > 0, t[cue.anchor - 1].isPunct(",") else { return nil }
@@ -206,6 +207,17 @@ struct ArticleReading {
                 return nil
             } else {
                 start = skipAdverbialsForward(t, start, end)
+                // "told Reuters there was …", "warned reporters the …": skip who was told.
+                if CueFinder.objectVerbs.contains(cue.lemma), start < end {
+                    if t[start].isCapitalized {
+                        while start < end, t[start].isCapitalized { start += 1 }
+                    } else if Self.audiences.contains(t[start].lower) {
+                        start += 1
+                    } else if t[start].lower == "the", start + 1 < end, Self.audiences.contains(t[start + 1].lower) {
+                        start += 2
+                    }
+                    start = skipAdverbialsForward(t, start, end)
+                }
                 // "said in an interview", "commented on the falls": where, not what.
                 if start < end, Self.prepositions.contains(t[start].lower) { return nil }
             }
@@ -219,6 +231,7 @@ struct ArticleReading {
         }
     }
 
+    static let audiences: Set<String> = ["reporters", "journalists", "him", "her", "them", "us", "me", "lawmakers", "parliament", "congress", "investors", "analysts", "shareholders", "delegates", "supporters", "listeners", "viewers", "readers", "students", "members"]
     static let prepositions: Set<String> = ["in", "on", "at", "during", "to", "after", "before", "with", "for", "from", "by", "about", "upon", "via", "outside", "inside"]
 
     func afterIsAdverbial(_ t: [Token], from: Int, to end: Int) -> Bool {

@@ -33,6 +33,10 @@ enum SpeakerPhrase {
         while words.count > 1, words[0].lower.hasSuffix("-based") { words.removeFirst() }
         guard let last = words.last else { return nil }
         if words.count == 1, NameWords.stops.contains(last.lower) || NameWords.documents.contains(last.lower) { return nil }
+        // Sentence openers are not part of a name: "But Moody's said".
+        while words.count > 1, words[0].isCapitalized, NameWords.stops.contains(words[0].lower) || NameWords.openers.contains(words[0].lower) {
+            words.removeFirst()
+        }
         // A capitalized possessor before a proper name is not part of it: "China’s Global Times".
         if words.count >= 2, NameWords.isPossessive(words[0].text), words[0].isCapitalized,
            words[1...].allSatisfy({ $0.isCapitalized || NameWords.particles.contains($0.lower) }) {
@@ -48,7 +52,7 @@ enum SpeakerPhrase {
             break
         }
         let run = Array(texts[start...])
-        if run.contains(where: { NameWords.orgWords.contains(NameWords.stripPossessive($0).lowercased()) }) {
+        if run.contains(where: NameWords.isOrgWord) {
             return .name(run.map(NameWords.stripPossessive).joined(separator: " "), role: nil, person: false)
         }
         if !run.isEmpty {
@@ -57,11 +61,20 @@ enum SpeakerPhrase {
             for (k, w) in run.enumerated() where NameWords.isTitle(w) || (NameWords.isAcronym(w) && k < run.count - 1) {
                 nameStart = k + 1
             }
-            let name = Array(run[nameStart...])
+            var name = Array(run[nameStart...])
+            // "Chancellor of the Exchequer Nigel Lawson": a long untitled run after a title
+            // phrase ends with the name; its first words finish the title.
+            let capitalized = name.filter { !NameWords.particles.contains($0) }
+            if nameStart == 0, capitalized.count >= 3, !name.contains(where: NameWords.isOrgWord),
+               texts[..<start].contains(where: NameWords.isTitle) || capitalized.count >= 4 {
+                let keep = name.count >= 3 && name[name.count - 2].count <= 2 ? 3 : 2
+                nameStart = name.count - keep
+                name = Array(name.suffix(keep))
+            }
             let roleWords = Array(texts[..<start]) + Array(run[..<nameStart]).filter { !NameWords.honorifics.contains($0.lowercased()) }
             let role = roleWords.isEmpty ? nil : roleWords.joined(separator: " ")
             if !name.isEmpty, !(name.count == 1 && NameWords.isTitle(name[0])) {
-                let isOrg = name.contains { NameWords.orgWords.contains(NameWords.stripPossessive($0).lowercased()) }
+                let isOrg = name.contains(where: NameWords.isOrgWord)
                     || (name.count == 1 && NameWords.isAcronym(name[0]))
                 let person = !isOrg && (name.count >= 2 || nameStart > 0)
                 if start == 0 || person || isOrg {

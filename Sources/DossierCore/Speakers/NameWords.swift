@@ -15,7 +15,7 @@ public enum NameWords {
         engineer farmer lawyer actor actress singer author writer journalist analyst economist historian \
         scientist researcher activist detective constable inspector superintendent chef artist host presenter \
         anchor correspondent pastor rabbi imam priest principal manager midfielder striker goalkeeper \
-        defender forward player pilot nurse surgeon
+        defender forward player pilot nurse surgeon ombudsman
         """)
     static let honorifics = set("mr mrs ms miss dr prof sir dame mr. mrs. ms. dr.")
     /// Heads of descriptions that stand for one person ("the official", "the alliance's chief").
@@ -42,6 +42,14 @@ public enum NameWords {
         prosecutors spokespeople monitors inspectors economists strategists pollsters insiders families \
         survivors victims troops soldiers forces
         """)
+    static let openers = set("however meanwhile still now then instead moreover furthermore nevertheless separately later earlier")
+
+    static func isOrgWord(_ w: String) -> Bool {
+        var l = stripPossessive(w).lowercased()
+        while l.hasSuffix(".") { l.removeLast() }
+        return orgWords.contains(l)
+    }
+
     /// Things that are cited but do not speak.
     static let documents = set("""
         report reports study studies data figures history records documents document polls poll survey surveys \
@@ -66,7 +74,11 @@ public enum NameWords {
         agency reserve board authority commission county province region district island islands \
         conference forum week expo show awards prize program programme project plan act treaty \
         agreement accord index average stock stocks airways systems technologies industries holdings \
-        partners capital securities investments group media studios records labs laboratories
+        partners capital securities investments group media studios records labs laboratories co plc ag sa \
+        nv spa gmbh llc lp bancorp bancshares insurance financial energy oil petroleum resources trust \
+        savings enterprises international communications electronics chemical chemicals steel mining \
+        pharmaceuticals foods stores brands products entertainment software computer computers semiconductor \
+        semiconductors petroleos cooperative exchange commerce industries railway railroad ventures
         """)
     static let nationalities = set("""
         american british english scottish welsh irish french german italian spanish portuguese dutch \

@@ -83,7 +83,7 @@ public enum SpeakerIndex {
                 guard let la = a.last, let lb = b.last, close(la, lb) else { continue }
                 // Both full names: first names must agree too.
                 if persons[i] && persons[j] {
-                    if a.count >= 2, b.count >= 2, !close(a[0], b[0]) { continue }
+                    if a.count >= 2, b.count >= 2, !firstNamesAgree(a, b) { continue }
                     union(i, j)
                 } else if (a.count == 1 && persons[j]) || (b.count == 1 && persons[i]) {
                     union(i, j)
@@ -100,6 +100,19 @@ public enum SpeakerIndex {
             groups[r, default: []].append(all[i].name)
         }
         return firstSeen.map { groups[$0]! }
+    }
+
+    /// The given names agree: same first word, or same word before the surname, or an initial
+    /// that fits ("James A. Baker" / "James Baker", "Nigel Lawson" / "Chancellor Nigel Lawson").
+    static func firstNamesAgree(_ a: [String], _ b: [String]) -> Bool {
+        let ga = a.dropLast(), gb = b.dropLast()
+        for x in ga {
+            for y in gb {
+                if close(x, y) { return true }
+                if (x.count == 1 || y.count == 1), x.first == y.first, ga.first == x, gb.first == y { return true }
+            }
+        }
+        return false
     }
 
     /// Same word, or a transliteration variant one edit apart (long enough to be safe).
