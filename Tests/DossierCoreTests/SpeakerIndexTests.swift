@@ -50,6 +50,17 @@ struct SpeakerIndexTests {
         #expect(Set(speakers.map(\.name)) == ["Peter Johansson", "Maria Johansson"])
     }
 
+    @Test func middleInitialAndTitleJoinTheSameName() {
+        var articles = corpus([
+            "“Rates will hold,” said Treasury Secretary James A. Holloway.",
+            "James Holloway said the dollar was stable.",
+            "Chancellor of the Exchequer Nigel Prentice said the pound was stable.",
+            "“We are calm,” Nigel Prentice said.",
+        ])
+        let (speakers, _) = SpeakerIndex.resolve(&articles)
+        #expect(Set(speakers.map(\.name)) == ["James A. Holloway", "Nigel Prentice"])
+    }
+
     @Test func caseVariantsOfABodyJoin() {
         var articles = corpus([
             "The Danish defence ministry said on Monday that two ships had left port.",

@@ -128,6 +128,8 @@ enum CueFinder {
             let w = t[j]
             if w.isPunct("."), j > 0, t[j - 1].isWord, t[j - 1].range.upperBound == w.range.lowerBound, j < k { j -= 1; continue }
             guard w.isWord else { break }
+            // "Chancellor of the Exchequer …": the article inside a title phrase.
+            if w.lower == "the", j >= 2, t[j - 1].lower == "of", t[j - 2].isCapitalized, NameWords.isTitle(t[j - 2].text) { j -= 1; count += 1; continue }
             if NameWords.determiners.contains(w.lower) { j -= 1; count += 1; break }
             if w.isLowercase, ["to", "of"].contains(w.lower), j > 0, t[j - 1].isCapitalized, NameWords.isTitle(t[j - 1].text) {
                 j -= 1; count += 1; continue

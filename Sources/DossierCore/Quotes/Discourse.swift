@@ -56,7 +56,10 @@ struct Discourse {
             if w.isWord, NameWords.titles.contains(w.lower) || NameWords.personRoles.contains(w.lower), next?.isCapitalized == true {
                 cur.append(w); continue
             }
-            if w.isWord, ["of", "to"].contains(w.lower), !cur.isEmpty, next?.isCapitalized == true { cur.append(w); continue }
+            let afterNext = i + 2 < t.count ? t[i + 2] : nil
+            if w.isWord, ["of", "to"].contains(w.lower), !cur.isEmpty,
+               next?.isCapitalized == true || (next?.lower == "the" && afterNext?.isCapitalized == true) { cur.append(w); continue }
+            if w.isWord, w.lower == "the", cur.last?.lower == "of", next?.isCapitalized == true { cur.append(w); continue }
             flush()
         }
         flush()

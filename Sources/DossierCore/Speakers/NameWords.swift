@@ -15,7 +15,7 @@ public enum NameWords {
         engineer farmer lawyer actor actress singer author writer journalist analyst economist historian \
         scientist researcher activist detective constable inspector superintendent chef artist host presenter \
         anchor correspondent pastor rabbi imam priest principal manager midfielder striker goalkeeper \
-        defender forward player pilot nurse surgeon ombudsman
+        defender forward player pilot nurse surgeon ombudsman designer architect broker trader banker
         """)
     static let honorifics = set("mr mrs ms miss dr prof sir dame mr. mrs. ms. dr.")
     /// Heads of descriptions that stand for one person ("the official", "the alliance's chief").
