@@ -61,6 +61,17 @@ struct SpeakerIndexTests {
         #expect(Set(speakers.map(\.name)) == ["James A. Holloway", "Nigel Prentice"])
     }
 
+    @Test func aBareSurnameJoinsOnlyOnePerson() {
+        var articles = corpus([
+            "“Taxes will fall,” said Finance Minister Karl Brandt. “Soon,” said Karl Brandt.",
+            "“We disagree,” said opposition leader Eva Brandt.",
+            "“Not now,” Brandt said.",
+        ])
+        let (speakers, _) = SpeakerIndex.resolve(&articles)
+        #expect(Set(speakers.map(\.name)) == ["Karl Brandt", "Eva Brandt"])
+        #expect(speakers.first { $0.name == "Karl Brandt" }?.quotes == 3)
+    }
+
     @Test func caseVariantsOfABodyJoin() {
         var articles = corpus([
             "The Danish defence ministry said on Monday that two ships had left port.",

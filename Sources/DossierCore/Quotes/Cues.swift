@@ -106,7 +106,7 @@ enum CueFinder {
                 guard prevComma >= 0 else { return nil }
                 let before = (0..<prevComma).last { t[$0].isPunct(",") } ?? -1
                 let head = Array(t[(before + 1)..<prevComma])
-                guard !head.isEmpty, head.count <= 8, before < 0 || isAdverbialSegment(Array(t[0..<before])) || isOpeningAdverbial(Array(t[0..<before])),
+                guard !head.isEmpty, head.count <= 8, before < 0 || isAdverbialSegment(Array(t[0..<before])),
                       let a = SpeakerPhrase.classify(head), let b = SpeakerPhrase.classify(seg) else { return nil }
                 let words = { (s: [Token]) in s.filter(\.isWord).map(\.text).joined(separator: " ") }
                 switch (a, b) {
@@ -154,11 +154,7 @@ enum CueFinder {
             let w = t[j]
             if w.isPunct("."), j > from, t[j - 1].isWord, t[j - 1].range.upperBound == w.range.lowerBound,
                j + 1 < t.count, t[j + 1].isLowercase || t[j + 1].isCapitalized && t[j - 1].text.count <= 2 { j += 1; continue }
-            if w.isPunct("("), let close = t[j...].firstIndex(where: { $0.isPunct(")") }) {
-                // A parenthetical original name: keep the phrase before it.
-                _ = close
-                break
-            }
+            // A parenthetical (an original name, an abbreviation) ends the phrase.
             guard w.isWord else { break }
             if w.isLowercase {
                 if ["of", "to", "for"].contains(w.lower), sawWord, j + 1 < t.count, t[j + 1].isWord { j += 1; continue }
@@ -219,6 +215,4 @@ enum CueFinder {
         guard let first = seg.first, first.isWord else { return false }
         return adverbialStarts.contains(first.lower) && seg.count <= 8
     }
-    /// "On November 28," "In the meantime," "Meanwhile," at the start of a sentence.
-    static func isOpeningAdverbial(_ seg: [Token]) -> Bool { isAdverbialSegment(seg) }
 }

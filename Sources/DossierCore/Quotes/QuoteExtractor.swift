@@ -197,6 +197,8 @@ struct ArticleReading {
             // Trailing attribution: "…, Kyiv officials said on Tuesday, as …"
             if cue.subject.lowerBound > 0, t[cue.subject.lowerBound - 1].isPunct(","), afterIsAdverbial(t, from: cue.anchor + 1, to: end) {
                 if t[cue.subject.lowerBound - 2 >= 0 ? cue.subject.lowerBound - 2 : 0].isQuote { return nil }
+                // "Leaders have reaffirmed …, VOA reports": the outlet relays someone else's words.
+                if cues.contains(where: { $0.form == .verb && $0.use == .speech && $0.anchor < cue.subject.lowerBound }) { return nil }
                 return trimmed(t, 0..<(cue.subject.lowerBound - 1))
             }
             var start = cue.anchor + 1

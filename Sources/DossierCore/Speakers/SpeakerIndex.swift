@@ -16,14 +16,17 @@ public enum SpeakerIndex {
         let clusters = cluster(order.map { names[$0]! })
         var canonical: [String: String] = [:]
         var speakers: [Speaker] = []
-        let roles = roleMentions(articles)
+        // Titles seen with names, filed under the surname.
+        var roles: [String: [(name: String, role: String)]] = [:]
+        for m in roleMentions(articles) { if let last = words(m.name).last { roles[last, default: []].append(m) } }
         for members in clusters {
             let stats = members.map { names[$0]! }
             let best = canonicalName(stats)
             for m in members { canonical[m] = best }
             var aliases = Set(members)
             for s in stats { aliases.formUnion(s.surfaces) }
-            let role = chooseRole(for: members, person: isPerson(best), mentions: roles)
+            let surnames = Set(members.compactMap { words($0).last })
+            let role = chooseRole(for: members, person: isPerson(best), mentions: surnames.flatMap { roles[$0] ?? [] })
             speakers.append(Speaker(name: best, role: role, aliases: aliases.sorted(),
                                     quotes: stats.reduce(0) { $0 + $1.quotes }, reported: stats.reduce(0) { $0 + $1.reported }))
         }
@@ -76,22 +79,32 @@ public enum SpeakerIndex {
         func union(_ a: Int, _ b: Int) { let ra = root(a), rb = root(b); if ra != rb { parent[max(ra, rb)] = min(ra, rb) } }
         let folded = all.map { words($0.name) }
         let persons = all.map { isPerson($0.name) }
+        // Same words: one speaker. Compare the rest only within a bucket of similar surnames.
+        var byWords: [[String]: Int] = [:]
+        var buckets: [String: [Int]] = [:]
         for i in all.indices {
-            for j in all.indices where j > i {
-                let a = folded[i], b = folded[j]
-                if a == b { union(i, j); continue }
-                guard let la = a.last, let lb = b.last, close(la, lb) else { continue }
-                // Both full names: first names must agree too.
-                if persons[i] && persons[j] {
-                    if a.count >= 2, b.count >= 2, !firstNamesAgree(a, b) { continue }
-                    union(i, j)
-                } else if (a.count == 1 && persons[j]) || (b.count == 1 && persons[i]) {
+            if let k = byWords[folded[i]] { union(i, k) } else { byWords[folded[i]] = i }
+            if let last = folded[i].last { buckets[String(last.prefix(4)), default: []].append(i) }
+        }
+        for bucket in buckets.values {
+            for (x, i) in bucket.enumerated() {
+                for j in bucket[(x + 1)...] {
+                    // Two full names: surnames and given names must agree.
+                    guard persons[i], persons[j], close(folded[i].last!, folded[j].last!), firstNamesAgree(folded[i], folded[j]) else { continue }
                     union(i, j)
                 }
             }
         }
-        // A bare surname shared by two different people joins the one quoted most: handled by
-        // union order; keep the groups in first-seen order.
+        // A bare surname joins the person of that surname who is quoted most.
+        var weight: [Int: Int] = [:]
+        for i in all.indices { weight[root(i), default: 0] += all[i].quotes + all[i].reported }
+        for i in all.indices where folded[i].count == 1 {
+            let candidates = (buckets[String(folded[i][0].prefix(4))] ?? []).filter {
+                persons[$0] && folded[$0].count > 1 && close(folded[$0].last!, folded[i][0])
+            }
+            if let best = candidates.max(by: { weight[root($0)] ?? 0 < weight[root($1)] ?? 0 }) { union(i, best) }
+        }
+        // Groups in first-seen order.
         var groups: [Int: [String]] = [:]
         var firstSeen: [Int] = []
         for i in all.indices {
@@ -150,7 +163,15 @@ public enum SpeakerIndex {
             for p in a.paragraphs {
                 let tokens = Tokenizer.tokens(Array(p.text.unicodeScalars), quotes: [])
                 for run in Discourse.nameRuns(tokens) {
-                    if case let .name(name, role?, true)? = SpeakerPhrase.classify(run) { result.append((name, role)) }
+                    guard case let .name(name, role, true)? = SpeakerPhrase.classify(run) else { continue }
+                    if let role { result.append((name, role)) }
+                    // "Ursula von der Leyen, president of the European Commission, said"
+                    if let end = tokens.firstIndex(where: { $0.range == run[run.count - 1].range }), end + 2 < tokens.count,
+                       tokens[end + 1].isPunct(","), tokens[end + 2].isLowercase, NameWords.titles.contains(tokens[end + 2].lower),
+                       let close = tokens[(end + 2)...].prefix(10).firstIndex(where: { $0.kind != .word }), tokens[close].isPunct(",") {
+                        let p = Array(p.text.unicodeScalars)
+                        result.append((name, String(String.UnicodeScalarView(p[tokens[end + 2].range.lowerBound..<tokens[close - 1].range.upperBound]))))
+                    }
                 }
             }
         }
