@@ -38,8 +38,10 @@ enum SpeakerPhrase {
             words.removeFirst()
         }
         // A capitalized possessor before a proper name is not part of it: "China’s Global Times".
+        // But "Albertson's Inc" is one name.
         if words.count >= 2, NameWords.isPossessive(words[0].text), words[0].isCapitalized,
-           words[1...].allSatisfy({ $0.isCapitalized || NameWords.particles.contains($0.lower) }) {
+           words[1...].allSatisfy({ $0.isCapitalized || NameWords.particles.contains($0.lower) }),
+           !(words.count == 2 && NameWords.corporateSuffixes.contains(String(words[1].lower.reversed().drop { $0 == "." }.reversed()))) {
             words.removeFirst()
         }
         let texts = words.map(\.text)

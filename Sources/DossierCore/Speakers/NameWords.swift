@@ -42,6 +42,7 @@ public enum NameWords {
         prosecutors spokespeople monitors inspectors economists strategists pollsters insiders families \
         survivors victims troops soldiers forces
         """)
+    static let corporateSuffixes = set("inc corp co ltd plc llc ag sa nv spa gmbh lp group corporation company")
     static let openers = set("however meanwhile still now then instead moreover furthermore nevertheless separately later earlier")
 
     static func isOrgWord(_ w: String) -> Bool {
@@ -56,7 +57,11 @@ public enum NameWords {
         statistics research analysis evidence results numbers article paper memo letter statement
         """)
     /// Descriptions of a body that point back at the one named before ("the company").
-    static let bodyRoles = set("company firm automaker carmaker airline bank group ministry agency government party union manufacturer retailer insurer lender maker")
+    static let bodyRoles = set("""
+        company firm automaker carmaker airline bank group ministry agency government party union manufacturer \
+        retailer insurer lender maker department board commission council committee court bureau office \
+        administration embassy institute exchange fund authority regulator watchdog newspaper paper utility
+        """)
     static let leaderRoles = set("chief head leader boss commander")
     static let leaderTitles = set("""
         secretary-general president chancellor prime premier chairman chairwoman chair director \

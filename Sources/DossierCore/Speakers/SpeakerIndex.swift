@@ -68,7 +68,8 @@ public enum SpeakerIndex {
     static func isPerson(_ name: String) -> Bool {
         let w = name.split(separator: " ").map(String.init)
         return w.count >= 2 && w.count <= 5 && w.allSatisfy { NameWords.isCapitalized($0) || NameWords.particles.contains($0) }
-            && !w.contains { NameWords.orgWords.contains($0.lowercased()) || NameWords.isAcronym($0) }
+            && !w.contains { NameWords.isOrgWord($0) || NameWords.isAcronym($0) || NameWords.documents.contains($0.lowercased())
+                || NameWords.groupRoles.contains($0.lowercased()) || NameWords.personRoles.contains($0.lowercased()) }
     }
 
     /// Groups names of one speaker: same words whatever the case; a surname alone or with a
@@ -98,7 +99,8 @@ public enum SpeakerIndex {
         // A bare surname joins the person of that surname who is quoted most.
         var weight: [Int: Int] = [:]
         for i in all.indices { weight[root(i), default: 0] += all[i].quotes + all[i].reported }
-        for i in all.indices where folded[i].count == 1 {
+        for i in all.indices where folded[i].count == 1 && NameWords.isCapitalized(all[i].name) && !NameWords.isAcronym(all[i].name)
+            && !NameWords.groupRoles.contains(folded[i][0]) && !NameWords.personRoles.contains(folded[i][0]) {
             let candidates = (buckets[String(folded[i][0].prefix(4))] ?? []).filter {
                 persons[$0] && folded[$0].count > 1 && close(folded[$0].last!, folded[i][0])
             }
@@ -147,11 +149,11 @@ public enum SpeakerIndex {
         return a.isEmpty ? b.count : prev[b.count]
     }
 
-    /// The fullest name; then the form most quoted, most used, seen first.
+    /// A full name over a bare surname; then the form used most, quoted most, longest, seen first.
     static func canonicalName(_ stats: [NameStats]) -> String {
         stats.max { a, b in
-            let ka = (words(a.name).count, a.quotes, a.quotes + a.reported, -a.first)
-            let kb = (words(b.name).count, b.quotes, b.quotes + b.reported, -b.first)
+            let ka = (min(words(a.name).count, 2), a.quotes + a.reported, a.quotes, words(a.name).count, -a.first)
+            let kb = (min(words(b.name).count, 2), b.quotes + b.reported, b.quotes, words(b.name).count, -b.first)
             return ka < kb
         }!.name
     }
