@@ -72,6 +72,14 @@ struct SpeakerIndexTests {
         #expect(speakers.first { $0.name == "Karl Brandt" }?.quotes == 3)
     }
 
+    @Test func differentTreasuriesStayApart() {
+        var articles = corpus([
+            "The U.S. Treasury said it would sell new bonds. The Italian Treasury said it would not.",
+        ])
+        let (speakers, _) = SpeakerIndex.resolve(&articles)
+        #expect(Set(speakers.map(\.name)) == ["U.S. Treasury", "Italian Treasury"])
+    }
+
     @Test func caseVariantsOfABodyJoin() {
         var articles = corpus([
             "The Danish defence ministry said on Monday that two ships had left port.",

@@ -107,7 +107,7 @@ enum CueFinder {
                 let before = (0..<prevComma).last { t[$0].isPunct(",") } ?? -1
                 let head = Array(t[(before + 1)..<prevComma])
                 guard !head.isEmpty, head.count <= 8, before < 0 || isAdverbialSegment(Array(t[0..<before])),
-                      let a = SpeakerPhrase.classify(head), let b = SpeakerPhrase.classify(seg) else { return nil }
+                      let a = SpeakerPhrase.classify(head, subject: true), let b = SpeakerPhrase.classify(seg, subject: true) else { return nil }
                 let words = { (s: [Token]) in s.filter(\.isWord).map(\.text).joined(separator: " ") }
                 switch (a, b) {
                 case (.name, _): return ((before + 1)..<prevComma, a, false, words(seg))
@@ -140,7 +140,7 @@ enum CueFinder {
             j -= 1
         }
         let range = (j + 1)..<(k + 1)
-        guard !range.isEmpty, let ref = SpeakerPhrase.classify(Array(t[range])) else { return nil }
+        guard !range.isEmpty, let ref = SpeakerPhrase.classify(Array(t[range]), subject: true) else { return nil }
         if case .name = ref, !t[k].isCapitalized { return nil }
         let coordinated = j >= 0 && ["and", "or", "&"].contains(t[j].lower)
         return (range, ref, coordinated, nil)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Someone who may speak in an article: a named person or body, or an unnamed source
 /// introduced as such ("A Western official").
 struct Entity: Sendable {
@@ -121,6 +123,9 @@ struct Discourse {
                 return add(name: head, role: nil, person: false, at: position)
             }
             if let e = describe(head: head, words: words, at: position) { return e }
+            // "The Nomura analyst": a qualified description nobody matches is a speaker of its own.
+            let modifiers = words.filter { !NameWords.determiners.contains($0.lowercased()) && $0.lowercased() != head }
+            if !modifiers.isEmpty { return add(name: modifiers.joined(separator: " ") + " " + head, role: nil, person: true, at: position) }
             // Nobody fits the title: the person speaking so far, else the next titled person named.
             if let e = lastPersonSpeaker { return e }
             return entities.indices.filter { i in entities[i].person && !entities[i].roles.isEmpty && entities[i].positions.contains { $0 > position } }

@@ -12,7 +12,12 @@ enum Referent: Equatable, Sendable {
 
 enum SpeakerPhrase {
     /// Reads a speaker phrase (tokens of one noun phrase, appositives already split off).
-    static func classify(_ tokens: [Token]) -> Referent? {
+    /// `subject`: the phrase is the subject of a verb, so a final possessive belongs to the
+    /// name ("Moody's said"); elsewhere it marks a possessor ("according to X's report").
+    static func classify(_ tokens: [Token], subject: Bool = false) -> Referent? {
+        func join(_ w: [String]) -> String {
+            w.enumerated().map { k, x in subject && k == w.count - 1 ? x : NameWords.stripPossessive(x) }.joined(separator: " ")
+        }
         // Glue abbreviation dots back on ("U.S." stays one word).
         var words: [Token] = []
         for t in tokens {
@@ -53,9 +58,17 @@ enum SpeakerPhrase {
             if NameWords.particles.contains(w.lowercased()), start < texts.count { start -= 1; continue }
             break
         }
-        let run = Array(texts[start...])
-        if run.contains(where: NameWords.isOrgWord) {
-            return .name(run.map(NameWords.stripPossessive).joined(separator: " "), role: nil, person: false)
+        var run = Array(texts[start...])
+        // "IC industries Inc": a corporate suffix alone names nothing; take the whole phrase.
+        if run.count == 1, start > 0, NameWords.corporateSuffixes.contains(String(run[0].lowercased().reversed().drop { $0 == "." }.reversed())) {
+            start = 0
+            run = texts
+        }
+        // A body's name holds an institution word after any title: "U.S. Treasury", "Bank of
+        // England"; before a title it is part of the role: "Treasury Secretary James Baker".
+        let lastTitle = run.lastIndex { NameWords.isTitle($0) && !NameWords.isOrgWord($0) }
+        if run[((lastTitle ?? -1) + 1)...].contains(where: NameWords.isOrgWord) {
+            return .name(join(run), role: nil, person: false)
         }
         if !run.isEmpty {
             // The name proper starts after the last title, honorific, nationality or acronym.
@@ -78,15 +91,17 @@ enum SpeakerPhrase {
             if !name.isEmpty, !(name.count == 1 && NameWords.isTitle(name[0])) {
                 let isOrg = name.contains(where: NameWords.isOrgWord)
                     || (name.count == 1 && NameWords.isAcronym(name[0]))
-                let person = !isOrg && (name.count >= 2 || nameStart > 0)
+                // A lone word is a person only after a real title: "President Putin", not "U.S. Treasury".
+                let titled = run[..<nameStart].contains { NameWords.isTitle($0) && !NameWords.nationalities.contains($0.lowercased()) }
+                let person = !isOrg && (name.count >= 2 || titled)
                 if start == 0 || person || isOrg {
-                    return .name(name.map(NameWords.stripPossessive).joined(separator: " "), role: role, person: person)
+                    return .name(join(name), role: role, person: person)
                 }
             }
             if name.isEmpty, start == 0 {
                 // Only titles: "the Secretary-General", "NATO chief" handled below by head.
                 let head = run.last!.lowercased()
-                return .description(head: head, words: texts.map { $0.lowercased() })
+                return .description(head: head, words: texts)
             }
         }
         let ofIndex = texts.firstIndex(of: "of")
@@ -99,7 +114,7 @@ enum SpeakerPhrase {
             if determiner == "a" || determiner == "an" || (determiner == nil && texts.count > 1 && !texts.dropLast().allSatisfy(NameWords.isAcronym)) {
                 return .group(phrase)
             }
-            return .description(head: head, words: texts.map { $0.lowercased() })
+            return .description(head: head, words: texts)
         }
         return nil
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Word classes for reading names, titles and descriptions of people and bodies.
 public enum NameWords {
     static func set(_ s: String) -> Set<String> { Set(s.split(separator: " ").map(String.init)) }
@@ -83,7 +85,7 @@ public enum NameWords {
         nv spa gmbh llc lp bancorp bancshares insurance financial energy oil petroleum resources trust \
         savings enterprises international communications electronics chemical chemicals steel mining \
         pharmaceuticals foods stores brands products entertainment software computer computers semiconductor \
-        semiconductors petroleos cooperative exchange commerce industries railway railroad ventures
+        semiconductors petroleos cooperative exchange commerce industries railway railroad ventures treasury
         """)
     static let nationalities = set("""
         american british english scottish welsh irish french german italian spanish portuguese dutch \

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the corpus-wide speaker list from the attributed quotes and rewrites each quote's
 /// speaker to its canonical name: one speaker per person or body across all articles.
 public enum SpeakerIndex {
