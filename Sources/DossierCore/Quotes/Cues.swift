@@ -106,12 +106,18 @@ enum CueFinder {
                 guard prevComma >= 0 else { return nil }
                 let before = (0..<prevComma).last { t[$0].isPunct(",") } ?? -1
                 let head = Array(t[(before + 1)..<prevComma])
-                guard !head.isEmpty, head.count <= 8, before < 0 || isAdverbialSegment(Array(t[0..<before])),
-                      let a = SpeakerPhrase.classify(head, subject: true), let b = SpeakerPhrase.classify(seg, subject: true) else { return nil }
+                // The head starts the sentence, follows an opening adverbial, or follows a quotation.
+                guard !head.isEmpty, head.count <= 8,
+                      before < 0 || isAdverbialSegment(Array(t[0..<before])) || (before > 0 && t[before - 1].isQuote) else { return nil }
+                let a = SpeakerPhrase.classify(head, subject: true)
+                // "Vance, 45, said": an age says nothing about who speaks.
+                let isAge = seg.count == 1 && seg[0].text.unicodeScalars.allSatisfy(Scalars.isDigit)
+                let b = isAge ? nil : SpeakerPhrase.classify(seg, subject: true)
                 let words = { (s: [Token]) in s.filter(\.isWord).map(\.text).joined(separator: " ") }
                 switch (a, b) {
-                case (.name, _): return ((before + 1)..<prevComma, a, false, words(seg))
-                case (_, .name): return ((prevComma + 1)..<comma, b, false, words(head))
+                case (.name?, _): return ((before + 1)..<prevComma, a!, false, isAge ? nil : words(seg))
+                case (_, .name?): return ((prevComma + 1)..<comma, b!, false, words(head))
+                case (let a?, nil) where isAge: return ((before + 1)..<prevComma, a, false, nil)
                 default: return nil
                 }
             }
