@@ -50,6 +50,12 @@ enum SpeakerPhrase {
             words.removeFirst()
         }
         let texts = words.map(\.text)
+        // "Robin Fuller of Agri Analysis": a person's name, then where they work.
+        if let of = texts.firstIndex(of: "of"), of >= 2, of < texts.count - 1,
+           case let .name(name, role, true)? = classify(Array(words[..<of]), subject: subject) {
+            let affiliation = texts[(of + 1)...].joined(separator: " ")
+            return .name(name, role: role.map { "\($0) of \(affiliation)" } ?? affiliation, person: true)
+        }
         // Trailing run of capitalized words (particles allowed inside) is the name part.
         var start = texts.count
         while start > 0 {
