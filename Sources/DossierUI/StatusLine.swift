@@ -21,7 +21,9 @@ public enum StatusLine {
         }
         if !state.search.query.isEmpty { parts.append("/\(state.search.query) " + counter(state)) }
         if !state.filter.isEmpty { parts.append("filter: \(state.filter)") }
-        if let p = state.progress { parts.append(String(format: "indexing %d/%d (%.0f/s)", p.done, p.total, p.rate)) }
+        if let p = state.progress {
+            parts.append(p.total == 0 ? "loading…" : String(format: "indexing %d/%d (%.0f/s)", p.done, p.total, p.rate))
+        }
         if let m = state.message { parts.append(m) }
         let hints = "?:help q:quit"
         let left = " " + parts.joined(separator: " │ ")

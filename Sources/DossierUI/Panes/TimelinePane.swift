@@ -19,7 +19,8 @@ public enum TimelinePane: Pane {
     public static func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas) {
         let rows = state.timelineRows
         if rows.isEmpty {
-            canvas.put(state.corpus.articles.isEmpty ? "no articles" : "nothing matches the filter", x: rect.x + 1, y: rect.y, role: .dim, limit: rect.width - 1)
+            let empty = state.progress != nil ? "loading…" : (state.corpus.articles.isEmpty ? "no articles" : "nothing matches the filter")
+            canvas.put(empty, x: rect.x + 1, y: rect.y, role: .dim, limit: rect.width - 1)
             return
         }
         for line in 0..<rect.height {
