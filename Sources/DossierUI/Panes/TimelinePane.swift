@@ -41,11 +41,11 @@ public enum TimelinePane: Pane {
                 var title = art.displayTitle
                 if let n = state.search.perArticle[a] { title = "[\(n)] " + title }
                 if state.marks.bookmarks.contains(art.id) { title = "▶ " + title }
-                canvas.put(title, x: x, y: y, style: style, role: role, limit: rect.x + rect.width - x)
+                canvas.put(DisplayWidth.truncate(title, to: rect.x + rect.width - x), x: x, y: y, style: style, role: role)
             case .event(let a, let e):
                 let ev = state.corpus.articles[a].events[e]
                 let label = "   \(DisplayWidth.pad(ev.date.iso, to: 10)) \(ev.text): \(ev.sentence)"
-                canvas.put(label, x: rect.x, y: y, style: style, role: selected ? role : .dim, limit: rect.width)
+                canvas.put(DisplayWidth.truncate(label, to: rect.width), x: rect.x, y: y, style: style, role: selected ? role : .dim)
             }
         }
     }
