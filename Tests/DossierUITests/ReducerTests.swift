@@ -152,9 +152,11 @@ import Testing
 
     @Test func eventsToggleIntoTheTimelineAndOpenTheirSentence() {
         var s = press(Fixture.state(100, 30), .char("e"))
-        #expect(s.timelineRows.contains(.event(article: 0, event: 0)))
-        s = press(s, .char("j"))
+        // The event of b.txt (2022-11-29) stands at its date: after a.txt of that day, before the undated c.txt.
+        #expect(s.timelineRows == [.article(0), .article(1), .event(article: 0, event: 0), .article(2)])
+        s = press(s, .char("j"), .char("j"))
         #expect(s.timelineRows[s.timelineSelection] == .event(article: 0, event: 0))
+        #expect(s.article?.id == "b.txt", "an event row shows its own article")
         s = press(s, .enter)
         #expect(s.focus == .article)
         #expect(s.highlight == s.corpus.articles[0].events[0].sentenceRange)
