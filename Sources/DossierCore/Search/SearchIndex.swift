@@ -141,7 +141,7 @@ public final class SearchIndex: Sendable {
                     let d = Varint.read(p, &at)
                     article = first ? d : article + d
                     first = false
-                    set.insert(Int(article))
+                    if article < UInt64(articleCount) { set.insert(Int(article)) }
                 }
             }
         }
