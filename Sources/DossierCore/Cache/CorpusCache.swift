@@ -151,10 +151,25 @@ public struct CorpusCache: Sendable {
         return "format 1 \(exe) \(f.size) \(f.mtime)"
     }()
 
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+    /// Writes the chunks one after another to a temporary file, then renames it into place.
+    static func writeAtomically(_ chunks: [[UInt8]], to path: String) throws {
         let tmp = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: tmp, contents: Data(bytes)) else { throw CocoaError(.fileWriteUnknown) }
-        guard rename(tmp, path) == 0 else { unlink(tmp); throw CocoaError(.fileWriteUnknown) }
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission) }
+        var ok = true
+        for chunk in chunks where ok {
+            ok = chunk.withUnsafeBytes { buf in
+                var off = 0
+                while off < buf.count {
+                    let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
+                    if n <= 0 { return false }
+                    off += n
+                }
+                return true
+            }
+        }
+        ok = close(fd) == 0 && ok
+        guard ok, rename(tmp, path) == 0 else { unlink(tmp); throw CocoaError(.fileWriteUnknown) }
     }
 }
 
@@ -178,9 +193,8 @@ enum ParsedFiles {
             w.string(p.file.path); w.string(p.file.id); w.int(Int(p.file.size)); w.int(Int(p.file.mtime))
             w.problems(p.problems); w.uint(UInt64(p.articles.count))
         }
-        ArticleBlock.append(files.flatMap(\.articles), to: &w)
-        w.bytes += Array("END.".utf8)
-        try CorpusCache.writeAtomically(w.bytes, to: path)
+        let parts = ArticleBlock.encode(files.flatMap(\.articles), after: &w)
+        try CorpusCache.writeAtomically([w.bytes] + parts + [Array("END.".utf8)], to: path)
     }
 
     /// The entries of `wanted` files that are unchanged, with their articles decoded.
@@ -221,7 +235,8 @@ struct ArticleBlock: Sendable {
     let offsets: [UInt64]
     var count: Int { offsets.count - 1 }
 
-    static func append(_ articles: [Article], to w: inout BinaryWriter) {
+    /// Appends the count and offset table to `w`; returns the records, to be written right after.
+    static func encode(_ articles: [Article], after w: inout BinaryWriter) -> [[UInt8]] {
         let chunk = 1024
         let parts = PartBox(count: (articles.count + chunk - 1) / chunk)
         DispatchQueue.concurrentPerform(iterations: parts.count) { c in
@@ -241,7 +256,7 @@ struct ArticleBlock: Sendable {
         }
         offsets.append(at)
         for o in offsets { w.fixed64(o) }
-        for (bytes, _) in parts.values { w.bytes += bytes }
+        return parts.values.map(\.0)
     }
 
     init(reader: BinaryReader, map: MappedFile) throws {

@@ -60,8 +60,7 @@ public final class CorpusSnapshot: Sendable {
         w.links(corpus.links)
         let index = corpus.searchIndex.flatMap { $0.articleCount == corpus.articles.count ? $0 : nil } ?? SearchIndex(articles: corpus.articles)
         w.index(index)
-        ArticleBlock.append(corpus.articles, to: &w)
-        w.bytes += end
-        try CorpusCache.writeAtomically(w.bytes, to: path)
+        let parts = ArticleBlock.encode(corpus.articles, after: &w)
+        try CorpusCache.writeAtomically([w.bytes] + parts + [end], to: path)
     }
 }
