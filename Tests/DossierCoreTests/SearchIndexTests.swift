@@ -66,6 +66,7 @@ enum SearchFixtures {
         SearchFixtures.article("ua2.txt", ["Volodymyr Zelensky met NATO's chief in Kyiv."]),
         SearchFixtures.article("de.txt", ["Die Straße war gesperrt; Müller won't comment.", "ZELENSKY was not mentioned by name."]),
         SearchFixtures.article("empty.txt", []),
+        SearchFixtures.article("wide.txt", ["北京 👍🏽 naïve cafe\u{301} ＡＢＣ İstanbul"]),
     ])
 
     func files(_ query: String) -> [String] {
@@ -121,7 +122,7 @@ enum SearchFixtures {
     }
 
     @Test func indexedHitsEqualAPlainScan() throws {
-        let queries = ["s", "on", "won", "won'", "n't", "’t g", "e s", "zel", "ELENS", "kyiv", "NATO", "nato", "bucur", "ști", ".", "a", "as l", "\"it takes\"", "said take", "sunday, ", "x y z"]
+        let queries = ["北京", "京 👍", "👍🏽", "naive", "café", "cafe", "ＡＢＣ", "ａｂｃ", "istanbul", "İstanbul", "s", "on", "won", "won'", "n't", "’t g", "e s", "zel", "ELENS", "kyiv", "NATO", "nato", "bucur", "ști", ".", "a", "as l", "\"it takes\"", "said take", "sunday, ", "x y z"]
         for text in queries {
             let q = SearchQuery(parsing: text)
             #expect(Search.hits(in: corpus, q) == SearchFixtures.reference(corpus, q), "query \(text)")

@@ -42,13 +42,34 @@ public enum TextFolding {
         text.unicodeScalars.map { fold($0, keepCase: keepCase) }
     }
 
-    /// Appends the folded scalars of `text` to `out` as raw values (no per-call allocation).
+    /// Appends the folded scalars of `text` to `out` as raw values, walking its UTF-8 directly
+    /// (the hot loop of every search).
     static func fold(_ text: String, keepCase: Bool, into out: inout [UInt32]) {
-        let table = keepCase ? Table.exact : Table.caseless
-        table.withUnsafeBufferPointer { t in
-            for c in text.unicodeScalars {
-                out.append(c.value < Table.limit ? t[Int(c.value)] : slowFold(c, keepCase: keepCase).value)
+        var text = text
+        text.withUTF8 { u in
+            guard !u.isEmpty else { return }
+            let start = out.count
+            out.append(contentsOf: repeatElement(0, count: u.count))
+            let written = (keepCase ? Table.exact : Table.caseless).withUnsafeBufferPointer { t in
+                out.withUnsafeMutableBufferPointer { o -> Int in
+                    var i = 0, k = start
+                    let n = u.count
+                    while i < n {
+                        let b = u[i]
+                        if b < 0x80 { o[k] = t[Int(b)]; k += 1; i += 1; continue }
+                        var v: UInt32
+                        var len: Int
+                        if b & 0xE0 == 0xC0 { v = UInt32(b & 0x1F); len = 2 } else if b & 0xF0 == 0xE0 { v = UInt32(b & 0x0F); len = 3 } else { v = UInt32(b & 0x07); len = 4 }
+                        len = min(len, n - i)
+                        for j in 1..<max(1, len) { v = v << 6 | UInt32(u[i + j] & 0x3F) }
+                        i += len
+                        o[k] = v < Table.limit ? t[Int(v)] : slowFold(Unicode.Scalar(v) ?? "\u{FFFD}", keepCase: keepCase).value
+                        k += 1
+                    }
+                    return k
+                }
             }
+            out.removeLast(out.count - written)
         }
     }
 
