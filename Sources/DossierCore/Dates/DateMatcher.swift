@@ -141,7 +141,7 @@ struct DateMatcher {
                 return DateMatch(first: i, end: k + 1, meaning: .absolute(PartialDate(year: y, month: m, day: d)))
             }
             guard d <= Calendar.daysIn(month: m, year: 2000) else { return nil }
-            return DateMatch(first: i, end: end, meaning: .monthDay(month: m, day: d))
+            return DateMatch(first: i, end: end, meaning: .monthDay(month: m, day: d, lean: stated(at: i)))
         }
         var k = j
         if isPunct(k, ",") { k += 1 }
@@ -184,7 +184,7 @@ struct DateMatcher {
         }
         guard d <= Calendar.daysIn(month: m, year: 2000) else { return nil }
         if ["may", "march", "august"].contains(t[j].lower), word(j - 1) != "of", isWord(k, ["be", "have", "not", "also", "well"]) { return nil }
-        return DateMatch(first: i, end: k, meaning: .monthDay(month: m, day: d))
+        return DateMatch(first: i, end: k, meaning: .monthDay(month: m, day: d, lean: stated(at: i)))
     }
 
     /// "today", "yesterday", "tomorrow", "tonight", "earlier today", "this morning", "last night".
@@ -318,13 +318,21 @@ struct DateMatcher {
 
     /// Past or future, from the nearest tense marker before the expression (or just after it
     /// when none stands before, as in "On Monday, ministers will…").
-    func tense(at i: Int) -> Lean {
-        let future: Set<String> = ["should", "intends", "aims", "hopes", "wants", "seeks", "will", "shall", "ll", "going", "scheduled", "expected", "upcoming", "plans", "plan", "planned", "due", "set", "until", "next", "later", "ahead", "coming", "tomorrow"]
+    func tense(at i: Int) -> Lean { stated(at: i) ?? .past }
+
+    /// The tense of the clause around token `i`, when a marker shows it.
+    func stated(at i: Int) -> Lean? {
+        let future: Set<String> = ["may", "might", "should", "intends", "aims", "hopes", "wants", "seeks", "will", "shall", "ll", "going", "scheduled", "expected", "upcoming", "plans", "plan", "planned", "due", "set", "until", "next", "later", "ahead", "coming", "tomorrow"]
         let past: Set<String> = ["said", "told", "was", "were", "had", "did", "made", "went", "came", "took", "gave", "met", "held", "saw", "spoke", "wrote", "left", "began", "won", "lost", "fell", "rose", "ago", "last", "earlier", "since"]
         func classify(_ k: Int) -> Lean? {
             guard let w = word(k) else { return nil }
             if future.contains(w) { return .future }
-            if past.contains(w) || (w.hasSuffix("ed") && w.count >= 5) { return .past }
+            if past.contains(w) || (w.hasSuffix("ed") && w.count >= 5) {
+                // A passive participle takes its tense from what stands before "be":
+                // "to be held", "will be finalized", "may be signed".
+                if word(k - 1) == "be" { return word(k - 2) == "to" ? .future : classify(k - 2) }
+                return .past
+            }
             return nil
         }
         var k = i - 1
@@ -339,6 +347,6 @@ struct DateMatcher {
             if let lean = classify(k) { return lean }
             k += 1
         }
-        return .past
+        return nil
     }
 }
