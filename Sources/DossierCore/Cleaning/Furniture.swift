@@ -15,9 +15,17 @@ enum Furniture {
         if isNotice(lower, shape) { return .notice }
         if isByline(shape) { return .byline }
         if isPromotion(shape) { return .promotion }
+        if isMenu(text) { return .navigation }
         if shape.wordCount <= 12, !shape.isProse || shape.wordCount <= 4, shape.navigationDensity >= 0.5 { return .navigation }
         if shape.wordCount <= 3, shape.text.hasPrefix("* ") || shape.text.hasPrefix("• ") || shape.text.hasPrefix("> ") { return .navigation }
         return nil
+    }
+
+    /// "Home | World | Politics", "News » Europe » France": short items between separators.
+    static func isMenu(_ text: String) -> Bool {
+        let items = text.split(whereSeparator: { "|•·»›".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard items.count >= 3 else { return false }
+        return items.allSatisfy { $0.split(separator: " ").count <= 3 && !$0.hasSuffix(".") }
     }
 
     /// "13:26", "10:15 AM".

@@ -106,8 +106,8 @@ struct DateMatcher {
         }
         guard !abbreviated else { return nil }
         // "Black Monday", "Good Friday": a capitalised word before the weekday makes a name.
-        if i > 0, t[i - 1].kind == .word, t[i - 1].isCapitalized, !startsSentence(i - 1),
-           !DateLexicon.leadIns.contains(t[i - 1].lower), t[i - 1].lower != "on" { return nil }
+        if i > 0, t[i - 1].kind == .word, t[i - 1].isCapitalized, !DateLexicon.leadIns.contains(t[i - 1].lower),
+           !["on", "every", "each", "and", "or", "but", "yesterday", "today", "tomorrow", "that", "since", "by", "until", "from"].contains(t[i - 1].lower) { return nil }
         var first = i
         var lean = Lean.past
         if let prev = word(i - 1) {

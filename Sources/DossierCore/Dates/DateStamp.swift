@@ -15,7 +15,7 @@ public struct DateStamp: Sendable, Hashable {
         "de", "del", "di", "do", "da", "the", "of", "at", "um", "uhr", "à", "a", "le", "el", "la", "h", "am", "pm",
         "gmt", "utc", "cet", "cest", "est", "edt", "bst", "eet", "eest", "pst", "pdt", "ora", "ore", "às", "on",
         "updated", "published", "posted", "last", "modified", "actualizado", "publicado", "mis", "à", "jour", "aktualisiert",
-        "veröffentlicht", "pubblicato", "aggiornato", "publicat", "actualizat", "atualizado",
+        "veröffentlicht", "pubblicato", "aggiornato", "publicat", "actualizat", "atualizado", "feira",
     ]
 
     /// Parses `line` when the whole of it is one date (with optional weekday and time).

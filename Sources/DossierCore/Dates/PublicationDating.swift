@@ -37,8 +37,10 @@ public enum PublicationDating {
         let mentionedYears = found.compactMap { f -> Int? in
             if case .absolute(let d) = f.meaning { return d.year } else { return nil }
         }
-        let upper = min(today.year, captured?.1.date.year ?? Int.max)
-        if let dated = weekdayDate(found, mentionedYears: mentionedYears.filter { $0 <= upper }, upper: upper) {
+        var latest = today
+        if let stamp = captured?.1.date, DaySpan(stamp).hi < DaySpan(today).lo { latest = PartialDate(year: stamp.year, month: 12, day: 31) }
+        let upper = latest.year
+        if let dated = weekdayDate(found, mentionedYears: mentionedYears.filter { $0 <= upper }, latest: latest) {
             return dated
         }
         if let (line, stamp) = captured, stamp.date.precision == .day {
@@ -55,7 +57,8 @@ public enum PublicationDating {
 
     /// "on Tuesday, November 29": the latest year, not in the future and not before any year the
     /// text mentions, in which that day fell on that weekday.
-    static func weekdayDate(_ found: [(text: String, meaning: DateMeaning)], mentionedYears: [Int], upper: Int) -> Publication? {
+    static func weekdayDate(_ found: [(text: String, meaning: DateMeaning)], mentionedYears: [Int], latest: PartialDate) -> Publication? {
+        let upper = latest.year
         for f in found.prefix(8) {
             guard let first = f.text.split(whereSeparator: { !$0.isLetter }).first,
                   let w = DateLexicon.weekdays[first.lowercased()], first.count > 3 else { continue }
@@ -67,7 +70,7 @@ public enum PublicationDating {
                 guard lower <= upper else { continue }
                 for y in stride(from: upper, through: lower, by: -1) where d <= Calendar.daysIn(month: m, year: y) {
                     let date = PartialDate(year: y, month: m, day: d)
-                    guard date.weekday == w, DaySpan(date).lo <= DaySpan(PartialDate(year: upper, month: 12, day: 31)).lo else { continue }
+                    guard date.weekday == w, DaySpan(date).lo <= DaySpan(latest).hi else { continue }
                     var why = "'\(f.text)': \(monthName(m)) \(d) fell on a \(weekdayName(w)) in \(y), the latest such year up to \(upper)"
                     if let latest = mentionedYears.max() { why += " and not before \(latest), the latest year the text names" }
                     return Publication(date: date, evidence: why, inferred: true)
