@@ -117,3 +117,32 @@ import Testing
 }
 
 import Foundation
+
+@Suite struct CleanerTrailerTests {
+    @Test func relatedStoriesAndCommentsAfterTheStory() {
+        let text = """
+        Council approves new tram line
+
+        The city council approved a new tram line on Thursday after a two-year debate, the mayor said.
+
+        Construction will start next spring and the line should open in 2027, officials said.
+
+        Related stories
+
+        Bus fares to rise in January
+
+        Fares on city buses will rise by ten percent from January, the transport authority announced.
+
+        Leave a Reply
+
+        Your email address will not be published. Required fields are marked *
+        """
+        let a = DateFixtures.parse(text)
+        #expect(a.title == "Council approves new tram line")
+        #expect(a.paragraphs.map(\.text) == [
+            "The city council approved a new tram line on Thursday after a two-year debate, the mayor said.",
+            "Construction will start next spring and the line should open in 2027, officials said.",
+        ])
+        #expect(a.boilerplate.contains("Fares on city buses will rise by ten percent from January, the transport authority announced."))
+    }
+}

@@ -28,6 +28,19 @@ enum Furniture {
         return items.allSatisfy { $0.split(separator: " ").count <= 3 && !$0.hasSuffix(".") }
     }
 
+    /// A heading that opens a list of other stories, a comment box or a share bar: nothing
+    /// after it belongs to the story ("Related articles", "Read more", "Leave a Reply").
+    static func opensTrailer(_ text: String) -> Bool {
+        let shape = LineShape(text)
+        guard shape.wordCount <= 6, !shape.hasInnerSentenceEnd else { return false }
+        let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.-–—>»*#"))
+        let openers = ["related", "more from", "more stories", "more news", "more on this", "read more", "read next", "read also", "also read",
+                       "you may also like", "you might also like", "recommended", "most read", "most popular", "most viewed", "trending",
+                       "latest news", "latest stories", "top stories", "comments", "leave a reply", "leave a comment", "share this",
+                       "join the conversation", "what to read next", "see also", "further reading", "tags", "topics"]
+        return openers.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") }
+    }
+
     /// "13:26", "10:15 AM".
     static func isClock(_ text: String) -> Bool {
         text.range(of: #"^\s*\d{1,2}[:.]\d{2}(\s*([AaPp]\.?[Mm]\.?|h|Uhr))?\s*$"#, options: .regularExpression) != nil

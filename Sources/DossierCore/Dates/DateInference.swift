@@ -10,12 +10,15 @@ public enum DateInference {
 
     public static func infer(_ articles: inout [Article]) {
         guard articles.count > 1 else { return }
-        let profiles = articles.map(EventProfile.init)
+        let profiles = profilesInParallel(articles)
         let sim = EventSimilarity(profiles)
         let index = sim.nameIndex()
         var scores: [Int: [(Int, Double)]] = [:]
+        var seen = Set<Int64>()
         for i in articles.indices {
-            for j in sim.candidates(i, index: index) where j > i {
+            for j in sim.candidates(i, index: index) {
+                let key = Int64(min(i, j)) << 32 | Int64(max(i, j))
+                guard seen.insert(key).inserted else { continue }
                 let s = sim.score(i, j)
                 if s >= sameEvent { scores[i, default: []].append((j, s)); scores[j, default: []].append((i, s)) }
             }
@@ -34,6 +37,12 @@ public enum DateInference {
             articles[i].events = DateTagger.events(articles[i].paragraphs, reference: articles[i].published)
         }
         labelStories(&articles, scores: scores)
+    }
+
+    static func profilesInParallel(_ articles: [Article]) -> [EventProfile] {
+        let box = ProfileBox(count: articles.count)
+        DispatchQueue.concurrentPerform(iterations: articles.count) { i in box.set(i, EventProfile(articles[i])) }
+        return box.values
     }
 
     /// A lent date must agree with what the article says of itself: its weekdays, its year.
@@ -83,4 +92,13 @@ public enum DateInference {
         let x = DaySpan(a), y = DaySpan(b)
         return x.lo <= y.hi + 3 && y.lo <= x.hi + 3
     }
+}
+
+/// Collects profiles written from many threads at distinct indexes.
+private final class ProfileBox: @unchecked Sendable {
+    private var storage: [EventProfile?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ p: EventProfile) { lock.lock(); storage[i] = p; lock.unlock() }
+    var values: [EventProfile] { storage.map { $0 ?? EventProfile() } }
 }

@@ -4,19 +4,26 @@ import Foundation
 /// names it uses, its content words and word pairs, and the words it quotes.
 struct EventProfile: Sendable {
     var names: Set<String> = []
-    var pairs: Set<String> = []
-    var quoted: Set<String> = []
+    /// Hashes of content-word pairs and of quoted word triples (compared within one run only).
+    var pairs: Set<Int> = []
+    var quoted: Set<Int> = []
     /// Word triples inside quotation marks: two reports of one statement share them even when
     /// the translations differ ("…as long as it takes. We will not back down").
-    static func quotedTrigrams(_ text: String) -> Set<String> {
-        var result: Set<String> = []
+    static func hash(_ words: String...) -> Int {
+        var h = Hasher()
+        for w in words { h.combine(w) }
+        return h.finalize()
+    }
+
+    static func quotedTrigrams(_ text: String) -> Set<Int> {
+        var result: Set<Int> = []
         var inside = false
         var words: [String] = []
         var current = ""
         func flushWord() { if !current.isEmpty { words.append(current.lowercased()); current = "" } }
         func flushQuote() {
             flushWord()
-            if words.count >= 3 { for k in 0...(words.count - 3) { result.insert(words[k..<(k + 3)].joined(separator: " ")) } }
+            if words.count >= 3 { for k in 0...(words.count - 3) { result.insert(hash(words[k], words[k + 1], words[k + 2])) } }
             words = []
         }
         let scalars = Array(text.unicodeScalars)
@@ -46,8 +53,12 @@ struct EventProfile: Sendable {
         "she", "he", "him", "are", "for", "not", "but", "all", "can", "our", "who", "how", "any", "may", "one", "two", "new",
     ]
 
+    init() {}
+
     init(_ article: Article) {
         var previous: String?
+        let needsDate = article.published.precision != .day
+        if !needsDate { years = Set(article.events.compactMap { $0.date.precision == .year ? $0.date.year : nil }) }
         for p in article.paragraphs {
             quoted.formUnion(EventProfile.quotedTrigrams(p.text))
             let scalars = Array(p.text.unicodeScalars)
@@ -69,9 +80,11 @@ struct EventProfile: Sendable {
                 }
                 sentenceStart = false
                 if EventProfile.stop.contains(w) || w.count < 3 { continue }
-                if let prev = previous { pairs.insert(prev + " " + w) }
+                if let prev = previous { pairs.insert(EventProfile.hash(prev, w)) }
                 previous = w
             }
+            // Weekdays matter only for an article that needs a date; years come from its events.
+            guard needsDate else { continue }
             for m in DateMatcher(tokens).matches() {
                 switch m.meaning {
                 case .weekday(let w, .past), .weekday(let w, .strictPast): pastWeekdays.insert(w)
@@ -88,8 +101,10 @@ struct EventProfile: Sendable {
 struct EventSimilarity {
     let profiles: [EventProfile]
     private var nameDF: [String: Int] = [:]
-    private var pairDF: [String: Int] = [:]
-    private var quoteDF: [String: Int] = [:]
+    private var pairDF: [Int: Int] = [:]
+    private var quoteDF: [Int: Int] = [:]
+    /// Per article, the summed weight of its names, pairs and quoted triples.
+    private var totals: [(Double, Double, Double)] = []
 
     init(_ profiles: [EventProfile]) {
         self.profiles = profiles
@@ -98,6 +113,11 @@ struct EventSimilarity {
             for n in p.pairs { pairDF[n, default: 0] += 1 }
             for n in p.quoted { quoteDF[n, default: 0] += 1 }
         }
+        totals = profiles.map { p in
+            (p.names.reduce(0.0) { $0 + idf(nameDF[$1] ?? 1) },
+             p.pairs.reduce(0.0) { $0 + idf(pairDF[$1] ?? 1) },
+             p.quoted.reduce(0.0) { $0 + idf(quoteDF[$1] ?? 1) })
+        }
     }
 
     private func idf(_ df: Int) -> Double { log(Double(profiles.count + 1) / Double(df)) }
@@ -105,13 +125,16 @@ struct EventSimilarity {
     /// How many articles use a name.
     func frequency(_ name: String) -> Int { nameDF[name] ?? 0 }
 
-    /// Articles worth comparing with article `i`: those sharing a name few articles use.
-    func candidates(_ i: Int, index: [String: [Int]]) -> Set<Int> {
-        let cap = max(8, profiles.count / 50)
-        var result = Set<Int>()
-        for n in profiles[i].names { if let docs = index[n], docs.count <= cap { result.formUnion(docs) } }
-        result.remove(i)
-        return result
+    /// The few articles worth comparing with article `i`: those sharing most of its rarest names.
+    func candidates(_ i: Int, index: [String: [Int]], limit: Int = 8) -> [Int] {
+        let cap = max(8, min(200, profiles.count / 50))
+        let rare = profiles[i].names.compactMap { n -> (String, Int)? in
+            let df = nameDF[n] ?? 0
+            return df >= 2 && df <= cap ? (n, df) : nil
+        }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(10)
+        var counts: [Int: Double] = [:]
+        for (n, df) in rare { for k in index[n] ?? [] where k != i { counts[k, default: 0] += idf(df) } }
+        return counts.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(limit).map(\.key)
     }
 
     /// Which articles use each name.
@@ -121,19 +144,19 @@ struct EventSimilarity {
         return index
     }
 
-    /// Shared rare names count most, then shared word pairs, then shared quoted words; the sum
-    /// is divided by what the smaller article could share at most.
+    /// Shared rare names count most, then shared quoted words, then shared word pairs; each
+    /// part is measured against what the smaller article could share at most.
     func score(_ i: Int, _ j: Int) -> Double {
         let a = profiles[i], b = profiles[j]
-        func shared(_ x: Set<String>, _ y: Set<String>, _ df: [String: Int]) -> (Double, Double) {
-            let s = x.intersection(y).reduce(0.0) { $0 + idf(df[$1] ?? 1) }
-            let total = min(x.reduce(0.0) { $0 + idf(df[$1] ?? 1) }, y.reduce(0.0) { $0 + idf(df[$1] ?? 1) })
-            return (s, total)
+        func shared<T: Hashable>(_ x: Set<T>, _ y: Set<T>, _ df: [T: Int]) -> Double {
+            let (small, large) = x.count <= y.count ? (x, y) : (y, x)
+            return small.reduce(0.0) { large.contains($1) ? $0 + idf(df[$1] ?? 1) : $0 }
         }
-        let (n, nt) = shared(a.names, b.names, nameDF)
-        let (p, pt) = shared(a.pairs, b.pairs, pairDF)
-        let (q, qt) = shared(a.quoted, b.quoted, quoteDF)
-        let parts = [nt > 0 ? n / nt : 0, pt > 0 ? p / pt : 0, qt > 0 ? q / qt : 0]
-        return (2 * parts[0] + parts[1] + 2 * parts[2]) / 5
+        let ta = totals[i], tb = totals[j]
+        let nt = min(ta.0, tb.0), pt = min(ta.1, tb.1), qt = min(ta.2, tb.2)
+        let n = nt > 0 ? shared(a.names, b.names, nameDF) / nt : 0
+        let p = pt > 0 ? shared(a.pairs, b.pairs, pairDF) / pt : 0
+        let q = qt > 0 ? shared(a.quoted, b.quoted, quoteDF) / qt : 0
+        return (2 * n + p + 2 * q) / 5
     }
 }
