@@ -109,3 +109,18 @@ import Testing
         #expect(Double(agree) / Double(lines) > 0.99)
     }
 }
+
+@Suite struct DateLineTests {
+    @Test func labelledPublicationLineIsTheDate() {
+        let a = DateFixtures.parse("Published: 14 March 2023, 10:32\n\nHarbour bridge closes for repairs\n\nThe bridge will close for three weeks of repairs after the storm, officials said on Tuesday.\n")
+        #expect(a.published.date?.iso == "2023-03-14")
+        #expect(a.published.evidence.contains("Published: 14 March 2023"))
+        #expect(a.title == "Harbour bridge closes for repairs")
+    }
+
+    @Test func numbersInsideNamesAreNotYears() {
+        let p = Paragraph(text: "The Russell 2000 Index fell, as it did in 2000.", start: 0)
+        let events = DateTagger.events([p], reference: Publication(date: PartialDate(year: 2009, month: 2, day: 23), evidence: ""))
+        #expect(events.map(\.text) == ["in 2000"])
+    }
+}

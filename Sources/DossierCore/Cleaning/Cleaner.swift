@@ -61,7 +61,7 @@ public enum Cleaner {
                 if kind == .stamp {
                     let beforeTitle = titleIndex.map { i < $0 } ?? (i < firstProse)
                     let stamp = DateStamp.parse(paragraphs[i].text)
-                    let key = (beforeTitle || stamp?.hasTime == true || stamp == nil) ? "capture stamp" : "date line"
+                    let key = stamp?.labelled == true || !(beforeTitle || stamp?.hasTime == true || stamp == nil) ? "date line" : "capture stamp"
                     if result.metadata[key] == nil { result.metadata[key] = paragraphs[i].text }
                 }
                 drop(i)

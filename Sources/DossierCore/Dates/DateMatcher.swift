@@ -302,6 +302,9 @@ struct DateMatcher {
         }
         if let prev = word(i - 1), ["no", "number", "nos", "flight", "route", "room", "page", "pages", "model", "version", "article", "section", "chapter", "paragraph", "resolution", "highway", "at", "rule", "nr"].contains(prev) { return nil }
         if isPunct(i - 1, "-"), glued(i), number(i - 2) != nil { return nil }
+        // "Russell 2000 Index", "Windows 2000 Server": a number inside a name.
+        if i > 0, t[i - 1].kind == .word, t[i - 1].isCapitalized, !DateLexicon.leadIns.contains(t[i - 1].lower),
+           DateLexicon.months[t[i - 1].lower] == nil, i + 1 < t.count, t[i + 1].kind == .word, t[i + 1].isCapitalized { return nil }
         return DateMatch(first: leadIn(before: i), end: i + 1, meaning: .absolute(PartialDate(year: y)))
     }
 
