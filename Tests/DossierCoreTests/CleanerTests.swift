@@ -146,3 +146,38 @@ import Foundation
         #expect(a.boilerplate.contains("Fares on city buses will rise by ten percent from January, the transport authority announced."))
     }
 }
+
+@Suite struct CleanerNewsPageTests {
+    @Test func bylinesCaptionsAndAges() {
+        let text = """
+        World | Europe
+
+        Floods force thousands from their homes in northern Italy
+
+        By Marta Rossi | 17 May 2023
+        5 min read
+
+        Thousands of people were forced from their homes on Wednesday as rivers burst their banks across the region, officials said.
+
+        Rescue crews used boats to reach villages cut off by the water. Photograph: Reuters
+
+        Rain is expected to continue until the weekend, forecasters said, and schools will stay closed.
+
+        2 hours ago
+        """
+        let a = DateFixtures.parse(text)
+        #expect(a.title == "Floods force thousands from their homes in northern Italy")
+        #expect(a.published.date?.iso == "2023-05-17")
+        #expect(a.paragraphs.map(\.text) == [
+            "Thousands of people were forced from their homes on Wednesday as rivers burst their banks across the region, officials said.",
+            "Rain is expected to continue until the weekend, forecasters said, and schools will stay closed.",
+        ])
+        #expect(a.events.first?.date.iso == "2023-05-17")
+    }
+
+    @Test func datelineWithItsYear() {
+        let a = DateFixtures.parse("LONDON, March 3, 2023 (Reuters) - The central bank held rates on Thursday, it said in a statement.\n")
+        #expect(a.published.date?.iso == "2023-03-03")
+        #expect(a.published.evidence.contains("LONDON, March 3, 2023"))
+    }
+}

@@ -58,6 +58,9 @@ public enum Cleaner {
         for i in paragraphs.indices {
             if i == titleIndex { keep[i] = false; continue }
             if let kind = kinds[i] {
+                if kind == .byline, let date = Furniture.bylineDate(paragraphs[i].text), result.metadata["date line"] == nil {
+                    result.metadata["date line"] = date
+                }
                 if kind == .stamp {
                     let beforeTitle = titleIndex.map { i < $0 } ?? (i < firstProse)
                     let stamp = DateStamp.parse(paragraphs[i].text)

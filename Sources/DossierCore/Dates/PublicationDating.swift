@@ -31,6 +31,9 @@ public enum PublicationDating {
         if let line = clean.metadata["date line"], let stamp = DateStamp.parse(line) {
             return Publication(date: stamp.date, evidence: "the date line '\(line)' under the headline")
         }
+        if let line = Dateline.find(in: firstParagraph), let year = line.year {
+            return Publication(date: PartialDate(year: year, month: line.month, day: line.day), evidence: "the dateline '\(line.text)'")
+        }
         let text = ([clean.title ?? ""] + clean.paragraphs.map(\.text)).joined(separator: "\n")
         let found = DateTagger.meanings(in: text)
         let captured = clean.metadata["capture stamp"].flatMap { s in DateStamp.parse(s).map { (s, $0) } }
