@@ -200,8 +200,6 @@ struct DateMatcher {
         case "last" where isWord(i + 1, ["night"]): offset = -1; end = i + 2
         default: return nil
         }
-        // "today's GM" speaks of the present in general, not of a day.
-        if w == "today", isPunct(i + 1, "’") || isPunct(i + 1, "'"), word(i + 2) == "s", glued(i + 1) { return nil }
         if ["today", "yesterday", "tomorrow"].contains(w), isWord(i + 1, ["morning", "afternoon", "evening", "night"]) { end = i + 2 }
         if isWord(i - 1, ["earlier", "later"]), w == "today" { first = i - 1 }
         return DateMatch(first: first, end: end, meaning: .days(offset, spread: 0))
@@ -300,6 +298,8 @@ struct DateMatcher {
             let functionWords: Set<String> = ["as", "was", "is", "has", "its", "this", "his", "thus", "always", "plus", "across", "unless", "whereas", "besides", "perhaps", "yes", "towards", "afterwards", "sales", "earnings", "results", "levels", "figures", "elections", "olympics", "games"]
             if t[i + 1].isCapitalized == false, next.hasSuffix("s"), next.count > 3, !functionWords.contains(next) { return nil }
         }
+        // "fiscal 1998", "the first quarter of 1998": periods a calendar year cannot say.
+        if isWord(i - 1, ["fiscal", "fy"]) || (word(i - 1) == "of" && isWord(i - 2, ["quarter", "half", "semester", "season"])) { return nil }
         if let prev = word(i - 1), ["no", "number", "nos", "flight", "route", "room", "page", "pages", "model", "version", "article", "section", "chapter", "paragraph", "resolution", "highway", "at", "rule", "nr"].contains(prev) { return nil }
         if isPunct(i - 1, "-"), glued(i), number(i - 2) != nil { return nil }
         // "Russell 2000 Index", "Windows 2000 Server": a number inside a name.
