@@ -124,3 +124,14 @@ import Testing
         #expect(events.map(\.text) == ["in 2000"])
     }
 }
+
+@Suite struct DateHeaderTests {
+    @Test func savedPageHeaderBlock() {
+        let a = DateFixtures.parse("Title: Harbour bridge closes\nDate: May 3, 2024\nURL: https://example.org/bridge\n\nThe bridge closed on Friday for repairs, the council said.\n")
+        #expect(a.title == "Harbour bridge closes")
+        #expect(a.published.date?.iso == "2024-05-03")
+        #expect(a.published.evidence == "the header line 'Date: May 3, 2024' at the top of the file")
+        #expect(a.metadata["url"] == "https://example.org/bridge")
+        #expect(a.paragraphs.map(\.text) == ["The bridge closed on Friday for repairs, the council said."])
+    }
+}

@@ -11,13 +11,11 @@ public enum PublicationDating {
     /// `today` bounds the search for a year: a story is not published in the future.
     public static func date(doc: RawDocument, clean: CleanText, today: PartialDate) -> Publication {
         let firstParagraph = clean.paragraphs.first?.text ?? ""
-        if let given = doc.published, let d = PartialDate(iso: given) {
-            var evidence: String
-            if let header = doc.metadata["header"] {
-                let words = header.split(separator: " ").prefix(2).joined(separator: " ")
-                evidence = "the header line '\(words)' at the top of the file"
-            } else {
-                evidence = "the published field '\(given)'"
+        if let given = doc.published, let d = PartialDate(iso: given) ?? DateStamp.parse(given)?.date {
+            var evidence = "the published field '\(given)'"
+            if let header = doc.metadata["header"], header.contains(given) {
+                let shown = header.contains(":") ? header : header.split(separator: " ").prefix(2).joined(separator: " ")
+                evidence = "the header line '\(shown)' at the top of the file"
             }
             if let line = Dateline.find(in: firstParagraph), let placed = line.resolved(near: d) {
                 switch abs(d.days(to: placed) ?? 0) {
