@@ -76,6 +76,7 @@ extension ReaderState {
             message = showEvents ? "events shown in the timeline" : "events hidden"
         case .toggleFurniture:
             showFurniture.toggle()
+            clampScrolls()
             message = showFurniture ? "showing dropped page furniture at the end of the article" : "page furniture hidden"
         case .bookmark: toggleBookmark()
         case .star: toggleStar()
