@@ -165,6 +165,21 @@ enum SearchFixtures {
         #expect(Search.firstHits(in: corpus, SearchQuery(parsing: "kyiv"), limit: 3).complete)
     }
 
+    @Test func aSearchRunInSlicesFindsWhatOneScanFinds() {
+        for text in ["e", "zelensk", "won't", "Kyiv", "nothing-like-this"] {
+            let q = SearchQuery(parsing: text)
+            var run = SearchRun(corpus, q)
+            var slices = 0
+            while !run.complete {
+                run.advance(in: corpus, until: .now())
+                slices += 1
+                #expect(run.hits == Array(Search.hits(in: corpus, q).prefix(run.hits.count)), "hits so far are a prefix of all hits")
+            }
+            #expect(run.hits == Search.hits(in: corpus, q), "query \(text)")
+            #expect(slices <= run.candidates.count)
+        }
+    }
+
     @Test func narrowingTermsNarrowCandidates() {
         let index = corpus.searchIndex!
         #expect(Search.candidates(index, SearchQuery(parsing: "kyiv")) == [2])
