@@ -144,13 +144,13 @@ public final class SearchIndex: Sendable {
         return out
     }
 
-    /// Articles holding a word that fits the token, or nil when nearly every article does
-    /// (then the token narrows nothing worth the work).
+    /// Articles holding a word that fits the token, or nil when the words that fit have so many
+    /// postings that reading them costs more than it saves (a one- or two-letter token).
     func articles(matching token: Token) -> Bitset? {
         let ids = wordIDs(matching: token)
         var total: UInt64 = 0
         for id in ids { total += postingStarts[id + 1] - postingStarts[id] }
-        if total > UInt64(postings.count) / 3 && ids.count > 1 { return nil }
+        if total > UInt64(postings.count) / 16 && ids.count > 1 { return nil }
         var set = Bitset(count: articleCount)
         postings.withUnsafeBufferPointer { p in
             for id in ids {
