@@ -311,7 +311,7 @@ extension ReaderState {
         }
         ensureTimelineVisible()
         if !search.query.isEmpty { runSearch(search.query) }
-        message = filter.isEmpty ? "filter cleared" : "\(articleCount) articles match the filter"
+        message = filter.isEmpty ? "filter cleared" : "\(articleCount) article\(articleCount == 1 ? "" : "s") match"
     }
 
     var articleCount: Int { timelineRows.reduce(0) { if case .article = $1 { return $0 + 1 } else { return $0 } } }
