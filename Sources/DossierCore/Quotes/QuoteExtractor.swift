@@ -174,6 +174,7 @@ struct ArticleReading {
             if cue.anchor == 0 || (cue.anchor > 0 && !t[..<cue.anchor].contains { !$0.isPunct(",") && !CueFinder.isAdverbialSegment([$0]) }) {
                 var start = phraseEnd
                 while start < end, !t[start].isPunct(",") { start += 1 }
+                guard start < end else { return nil }
                 return trimmed(t, (start + 1)..<end)
             }
             guard cue.anchor > 0, t[cue.anchor - 1].isPunct(",") else { return nil }
