@@ -63,18 +63,48 @@ public enum CorpusBuilder {
     }
 
     /// Parses documents on all cores, keeping their order, and reports (done, total) after
-    /// every small batch from whichever thread finished it.
+    /// every small batch from whichever thread finished it. The workers run at a lower
+    /// priority (nice 10) so that a reader drawing and searching meanwhile stays responsive.
     public static func parseAll(_ docs: [RawDocument], progress: @Sendable (Int, Int) -> Void) -> [Article] {
         let results = ResultBox(count: docs.count)
         let batch = 64
         let batches = (docs.count + batch - 1) / batch
-        let done = Counter()
-        DispatchQueue.concurrentPerform(iterations: batches) { b in
-            let lo = b * batch, hi = min(docs.count, lo + batch)
-            for i in lo..<hi { results.set(i, ArticleParser.parse(docs[i])) }
-            progress(done.add(hi - lo), docs.count)
+        let next = Counter(), done = Counter()
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batches))
+        withoutActuallyEscaping(progress) { progress in
+            Workers.run(count: workers) {
+                // On Linux this lowers the calling thread only.
+                setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+                while true {
+                    let b = next.add(1) - 1
+                    guard b < batches else { break }
+                    let lo = b * batch, hi = min(docs.count, lo + batch)
+                    for i in lo..<hi { results.set(i, ArticleParser.parse(docs[i])) }
+                    progress(done.add(hi - lo), docs.count)
+                }
+            }
         }
         return results.values
+    }
+}
+
+/// Threads of our own (not the shared dispatch pool, whose priority must not change).
+enum Workers {
+    final class Job { let work: () -> Void; init(_ w: @escaping () -> Void) { work = w } }
+
+    /// Runs `work` on `count` new threads and returns when all have ended.
+    static func run(count: Int, _ work: @escaping @Sendable () -> Void) {
+        var threads: [pthread_t] = []
+        for _ in 0..<count {
+            var t = pthread_t()
+            let job = Unmanaged.passRetained(Job(work)).toOpaque()
+            let started = pthread_create(&t, nil, { ctx in
+                Unmanaged<Job>.fromOpaque(ctx!).takeRetainedValue().work()
+                return nil
+            }, job)
+            if started == 0 { threads.append(t) } else { Unmanaged<Job>.fromOpaque(job).takeRetainedValue().work() }
+        }
+        for t in threads { pthread_join(t, nil) }
     }
 }
 

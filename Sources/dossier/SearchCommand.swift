@@ -28,7 +28,12 @@ struct SearchCommand: ParsableCommand {
             for hit in Search.hits(in: c, q) { add(c.articles[hit.article], [hit.range]) }
         }
         if json { Output.json(out); return }
-        for h in out { Output.line("\(h.file):\(h.line): \(h.snippet)") }
+        var text = ""
+        for h in out {
+            let line = "\(h.file):\(h.line): \(h.snippet)"
+            text += (Output.stdoutIsTerminal ? TerminalSafe.visible(line, keepLayout: true) : line) + "\n"
+        }
+        Output.write(text)
         if out.isEmpty { FileHandle.standardError.write(Data("no matches\n".utf8)); throw ExitCode(1) }
     }
 }

@@ -151,25 +151,45 @@ public struct CorpusCache: Sendable {
         return "format 1 \(exe) \(f.size) \(f.mtime)"
     }()
 
-    /// Writes the chunks one after another to a temporary file, then renames it into place.
-    static func writeAtomically(_ chunks: [[UInt8]], to path: String) throws {
-        let tmp = path + ".tmp-\(getpid())"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+}
+
+/// A cache file being written: a temporary file beside the target, renamed over it once complete,
+/// so a reader never sees half a file.
+final class CacheFileWriter {
+    let path: String
+    let tmp: String
+    private var fd: Int32
+    private(set) var offset = 0
+
+    init(path: String) throws {
+        self.path = path
+        tmp = path + ".tmp-\(getpid())"
+        fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission) }
-        var ok = true
-        for chunk in chunks where ok {
-            ok = chunk.withUnsafeBytes { buf in
-                var off = 0
-                while off < buf.count {
-                    let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
-                    if n <= 0 { return false }
-                    off += n
-                }
-                return true
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        let ok = bytes.withUnsafeBytes { buf -> Bool in
+            var off = 0
+            while off < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
+                if n <= 0 { return false }
+                off += n
             }
+            return true
         }
-        ok = close(fd) == 0 && ok
-        guard ok, rename(tmp, path) == 0 else { unlink(tmp); throw CocoaError(.fileWriteUnknown) }
+        guard ok else { throw CocoaError(.fileWriteOutOfSpace) }
+        offset += bytes.count
+    }
+
+    func commit() throws {
+        let closed = close(fd) == 0
+        fd = -1
+        guard closed, rename(tmp, path) == 0 else { unlink(tmp); throw CocoaError(.fileWriteUnknown) }
+    }
+
+    deinit {
+        if fd >= 0 { close(fd); unlink(tmp) }
     }
 }
 
@@ -193,8 +213,10 @@ enum ParsedFiles {
             w.string(p.file.path); w.string(p.file.id); w.int(Int(p.file.size)); w.int(Int(p.file.mtime))
             w.problems(p.problems); w.uint(UInt64(p.articles.count))
         }
-        let parts = ArticleBlock.encode(files.flatMap(\.articles), after: &w)
-        try CorpusCache.writeAtomically([w.bytes] + parts + [Array("END.".utf8)], to: path)
+        let file = try CacheFileWriter(path: path)
+        try file.write(w.bytes)
+        try ArticleBlock.write(files.flatMap(\.articles), to: file)
+        try file.commit()
     }
 
     /// The entries of `wanted` files that are unchanged, with their articles decoded.
@@ -202,7 +224,7 @@ enum ParsedFiles {
         guard FileManager.default.fileExists(atPath: path) else { return [:] }
         guard let map = MappedFile(path: path) else { throw CacheCorrupt() }
         var r = BinaryReader(map.buffer)
-        guard map.buffer.starts(with: magic), map.buffer.suffix(4).elementsEqual("END.".utf8) else { throw CacheCorrupt() }
+        guard map.buffer.starts(with: magic) else { throw CacheCorrupt() }
         r.at = magic.count
         guard try r.string() == CorpusCache.writer, try r.string() == key else { return [:] }
         let want = Dictionary(wanted.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
@@ -235,39 +257,53 @@ struct ArticleBlock: Sendable {
     let offsets: [UInt64]
     var count: Int { offsets.count - 1 }
 
-    /// Appends the count and offset table to `w`; returns the records, to be written right after.
-    static func encode(_ articles: [Article], after w: inout BinaryWriter) -> [[UInt8]] {
-        let chunk = 1024
-        let parts = PartBox(count: (articles.count + chunk - 1) / chunk)
-        DispatchQueue.concurrentPerform(iterations: parts.count) { c in
-            var local = BinaryWriter()
-            var ends: [Int] = []
-            for i in (c * chunk)..<min(articles.count, (c + 1) * chunk) { local.article(articles[i]); ends.append(local.bytes.count) }
-            parts.set(c, (local.bytes, ends))
-        }
-        w.uint(UInt64(articles.count))
-        let tableStart = w.bytes.count
-        var offsets: [UInt64] = []
+    static let end: [UInt8] = Array("END.".utf8)
+
+    /// Writes the records, then the offset table, its position and an end mark. Articles are
+    /// encoded on all cores a window at a time, so the encoded form never piles up in memory.
+    static func write(_ articles: [Article], to file: CacheFileWriter) throws {
+        let chunk = 1024, window = 8 * chunk
+        var offsets: [UInt64] = [UInt64(file.offset)]
         offsets.reserveCapacity(articles.count + 1)
-        var at = UInt64(tableStart + (articles.count + 1) * 8)
-        for (_, ends) in parts.values {
-            var prev = 0
-            for e in ends { offsets.append(at); at += UInt64(e - prev); prev = e }
+        for lo in stride(from: 0, to: articles.count, by: window) {
+            let hi = min(articles.count, lo + window)
+            let parts = PartBox(count: (hi - lo + chunk - 1) / chunk)
+            DispatchQueue.concurrentPerform(iterations: parts.count) { c in
+                var local = BinaryWriter()
+                var ends: [Int] = []
+                for i in (lo + c * chunk)..<min(hi, lo + (c + 1) * chunk) { local.article(articles[i]); ends.append(local.bytes.count) }
+                parts.set(c, (local.bytes, ends))
+            }
+            for (bytes, ends) in parts.values {
+                let base = UInt64(file.offset)
+                try file.write(bytes)
+                offsets += ends.map { base + UInt64($0) }
+            }
         }
-        offsets.append(at)
+        var w = BinaryWriter()
+        let tableStart = UInt64(file.offset)
+        w.uint(UInt64(articles.count))
         for o in offsets { w.fixed64(o) }
-        return parts.values.map(\.0)
+        w.fixed64(tableStart)
+        w.bytes += end
+        try file.write(w.bytes)
     }
 
+    /// Finds the block whose records start where `reader` stands, by the table at the file's end.
     init(reader: BinaryReader, map: MappedFile) throws {
-        var r = reader
+        let size = map.buffer.count
+        guard size >= reader.at + 12, map.buffer.suffix(4).elementsEqual(Self.end) else { throw CacheCorrupt() }
+        var r = BinaryReader(map.buffer, at: size - 12)
+        let tableStart = try r.fixed64()
+        guard tableStart >= UInt64(reader.at), tableStart < UInt64(size - 12) else { throw CacheCorrupt() }
+        r = BinaryReader(UnsafeRawBufferPointer(rebasing: map.buffer[..<(size - 12)]), at: Int(tableStart))
         let n = try r.size()
-        guard n < r.count / 8 else { throw CacheCorrupt() }
+        guard n <= (r.count - r.at) / 8 else { throw CacheCorrupt() }
         var offsets: [UInt64] = []
         offsets.reserveCapacity(n + 1)
         for _ in 0...n { offsets.append(try r.fixed64()) }
-        guard offsets.first == UInt64(r.at), zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }),
-              offsets.last! <= UInt64(r.count) else { throw CacheCorrupt() }
+        guard r.at == r.count, offsets.first == UInt64(reader.at), offsets.last == tableStart,
+              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else { throw CacheCorrupt() }
         self.offsets = offsets
         self.map = map
     }

@@ -4,7 +4,6 @@ import Foundation
 /// read at once, articles when asked, so a one-shot search touches only its candidates.
 public final class CorpusSnapshot: Sendable {
     static let magic: [UInt8] = Array("DOSSCRP1".utf8)
-    static let end: [UInt8] = Array("END.".utf8)
 
     public let index: SearchIndex
     public let problems: [LoadProblem]
@@ -19,8 +18,7 @@ public final class CorpusSnapshot: Sendable {
     /// file cannot be read back.
     init?(path: String, key: String, listing: SourceListing) throws {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let map = MappedFile(path: path), map.buffer.starts(with: Self.magic),
-              map.buffer.suffix(Self.end.count).elementsEqual(Self.end) else { throw CacheCorrupt() }
+        guard let map = MappedFile(path: path), map.buffer.starts(with: Self.magic) else { throw CacheCorrupt() }
         var r = BinaryReader(map.buffer, at: Self.magic.count)
         guard try r.string() == CorpusCache.writer, try r.string() == key else { return nil }
         let n = try r.size()
@@ -60,7 +58,10 @@ public final class CorpusSnapshot: Sendable {
         w.links(corpus.links)
         let index = corpus.searchIndex.flatMap { $0.articleCount == corpus.articles.count ? $0 : nil } ?? SearchIndex(articles: corpus.articles)
         w.index(index)
-        let parts = ArticleBlock.encode(corpus.articles, after: &w)
-        try CorpusCache.writeAtomically([w.bytes] + parts + [end], to: path)
+        let file = try CacheFileWriter(path: path)
+        try file.write(w.bytes)
+        w = BinaryWriter()
+        try ArticleBlock.write(corpus.articles, to: file)
+        try file.commit()
     }
 }

@@ -28,43 +28,64 @@ public final class SearchIndex: Sendable {
     /// Bytes held by the index.
     public var byteSize: Int { words.count + wordStarts.count * 4 + postings.count + postingStarts.count * 8 }
 
-    /// Indexes `articles` on all cores.
+    /// Indexes `articles` on all cores, a slice at a time so that word lists never pile up.
     public convenience init(articles: [Article]) {
-        let perArticle = WordSets(count: articles.count)
-        DispatchQueue.concurrentPerform(iterations: max(1, (articles.count + 255) / 256)) { chunk in
-            let lo = chunk * 256, hi = min(articles.count, lo + 256)
-            for i in lo..<hi { perArticle.set(i, WordSet(articles[i])) }
+        var builder = Builder()
+        let slice = 4096
+        for lo in stride(from: 0, to: articles.count, by: slice) {
+            let hi = min(articles.count, lo + slice)
+            let sets = WordSets(count: hi - lo)
+            DispatchQueue.concurrentPerform(iterations: (hi - lo + 255) / 256) { chunk in
+                let a = lo + chunk * 256, b = min(hi, a + 256)
+                for i in a..<b { sets.set(i - lo, WordSet(articles[i])) }
+            }
+            for set in sets.values { builder.add(set) }
         }
-        self.init(wordSets: perArticle.values)
+        self.init(builder)
     }
 
     /// Merges per-article word sets (in corpus order) into postings.
     convenience init(wordSets: [WordSet]) {
+        var builder = Builder()
+        for set in wordSets { builder.add(set) }
+        self.init(builder)
+    }
+
+    /// Collects each word's articles, one article after the other in corpus order.
+    struct Builder {
         var idOf: [UInt64: Int32] = [:]
         var collided: [[UInt8]: Int32] = [:]
-        var vocabulary: [ArraySlice<UInt8>] = []
+        var vocabulary: [[UInt8]] = []
         var lists: [[UInt32]] = []
-        for (a, set) in wordSets.enumerated() {
+        var articles: UInt32 = 0
+
+        mutating func add(_ set: WordSet) {
+            let a = articles
+            articles += 1
             var start = 0
             for (k, end) in set.ends.enumerated() {
-                let bytes = set.bytes[start..<end]
-                start = end
+                let bytes = set.bytes[start..<Int(end)]
+                start = Int(end)
                 let h = set.hashes[k]
-                var id: Int32
-                if let known = idOf[h], vocabulary[Int(known)] == bytes {
+                let id: Int32
+                if let known = idOf[h], vocabulary[Int(known)].elementsEqual(bytes) {
                     id = known
                 } else if idOf[h] == nil {
                     id = Int32(vocabulary.count); idOf[h] = id
-                    vocabulary.append(bytes); lists.append([])
+                    vocabulary.append(Array(bytes)); lists.append([])
                 } else if let known = collided[Array(bytes)] {
                     id = known
                 } else {
                     id = Int32(vocabulary.count); collided[Array(bytes)] = id
-                    vocabulary.append(bytes); lists.append([])
+                    vocabulary.append(Array(bytes)); lists.append([])
                 }
-                lists[Int(id)].append(UInt32(a))
+                lists[Int(id)].append(a)
             }
         }
+    }
+
+    private convenience init(_ b: Builder) {
+        let vocabulary = b.vocabulary, lists = b.lists
         let order = vocabulary.indices.sorted { vocabulary[$0].lexicographicallyPrecedes(vocabulary[$1]) }
         var words: [UInt8] = [], wordStarts: [UInt32] = [], postings: [UInt8] = [], postingStarts: [UInt64] = []
         wordStarts.reserveCapacity(order.count + 1); postingStarts.reserveCapacity(order.count + 1)
@@ -79,7 +100,7 @@ public final class SearchIndex: Sendable {
             }
         }
         wordStarts.append(UInt32(words.count)); postingStarts.append(UInt64(postings.count))
-        self.init(articleCount: wordSets.count, words: words, wordStarts: wordStarts, postings: postings, postingStarts: postingStarts)
+        self.init(articleCount: Int(b.articles), words: words, wordStarts: wordStarts, postings: postings, postingStarts: postingStarts)
     }
 
     /// Article indexes that may match `q`, ascending. Empty when the query has no terms (a
@@ -123,13 +144,13 @@ public final class SearchIndex: Sendable {
         return out
     }
 
-    /// Articles holding a word that fits the token, or nil when nearly every article does
-    /// (then the token narrows nothing worth the work).
+    /// Articles holding a word that fits the token, or nil when the words that fit have so many
+    /// postings that reading them costs more than it saves (a one- or two-letter token).
     func articles(matching token: Token) -> Bitset? {
         let ids = wordIDs(matching: token)
         var total: UInt64 = 0
         for id in ids { total += postingStarts[id + 1] - postingStarts[id] }
-        if total > UInt64(postings.count) / 3 && ids.count > 1 { return nil }
+        if total > UInt64(postings.count) / 16 && ids.count > 1 { return nil }
         var set = Bitset(count: articleCount)
         postings.withUnsafeBufferPointer { p in
             for id in ids {
@@ -219,7 +240,7 @@ public final class SearchIndex: Sendable {
 struct WordSet: Sendable {
     /// The words' UTF-8, back to back; `ends` says where each stops.
     var bytes: [UInt8] = []
-    var ends: [Int] = []
+    var ends: [UInt32] = []
     var hashes: [UInt64] = []
 
     init(_ article: Article) {
@@ -234,10 +255,8 @@ struct WordSet: Sendable {
                 if Self.isWordScalar(v) { Self.appendUTF8(v, to: &word); continue }
                 guard !word.isEmpty else { continue }
                 let h = Self.hash(word)
-                if seen.insert(h).inserted {
-                    bytes += word; ends.append(bytes.count); hashes.append(h)
-                } else if !contains(word, hash: h) {
-                    bytes += word; ends.append(bytes.count); hashes.append(h)
+                if seen.insert(h).inserted || !contains(word, hash: h) {
+                    bytes += word; ends.append(UInt32(bytes.count)); hashes.append(h)
                 }
                 word.removeAll(keepingCapacity: true)
             }
@@ -248,8 +267,8 @@ struct WordSet: Sendable {
     private func contains(_ word: [UInt8], hash: UInt64) -> Bool {
         var start = 0
         for (k, end) in ends.enumerated() {
-            if hashes[k] == hash, bytes[start..<end].elementsEqual(word) { return true }
-            start = end
+            if hashes[k] == hash, bytes[start..<Int(end)].elementsEqual(word) { return true }
+            start = Int(end)
         }
         return false
     }

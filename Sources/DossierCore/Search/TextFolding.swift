@@ -4,9 +4,7 @@ import Foundation
 /// in folded text is at the same offsets in the original.
 public enum TextFolding {
     public static func fold(_ c: Unicode.Scalar, keepCase: Bool) -> Unicode.Scalar {
-        if c.value < Table.limit {
-            return Unicode.Scalar(keepCase ? Table.exact[Int(c.value)] : Table.caseless[Int(c.value)])!
-        }
+        if c.value < Table.limit { return Unicode.Scalar(Table.lookup(c.value, keepCase ? Table.exact : Table.caseless, keepCase))! }
         return slowFold(c, keepCase: keepCase)
     }
 
@@ -50,8 +48,8 @@ public enum TextFolding {
             guard !u.isEmpty else { return }
             let start = out.count
             out.append(contentsOf: repeatElement(0, count: u.count))
-            let written = (keepCase ? Table.exact : Table.caseless).withUnsafeBufferPointer { t in
-                out.withUnsafeMutableBufferPointer { o -> Int in
+            let t = keepCase ? Table.exact : Table.caseless
+            let written = out.withUnsafeMutableBufferPointer { o -> Int in
                     var i = 0, k = start
                     let n = u.count
                     while i < n {
@@ -63,26 +61,39 @@ public enum TextFolding {
                         len = min(len, n - i)
                         for j in 1..<max(1, len) { v = v << 6 | UInt32(u[i + j] & 0x3F) }
                         i += len
-                        o[k] = v < Table.limit ? t[Int(v)] : slowFold(Unicode.Scalar(v) ?? "\u{FFFD}", keepCase: keepCase).value
+                        o[k] = v < Table.limit ? Table.lookup(v, t, keepCase) : slowFold(Unicode.Scalar(v) ?? "\u{FFFD}", keepCase: keepCase).value
                         k += 1
                     }
                     return k
-                }
             }
             out.removeLast(out.count - written)
         }
     }
 
-    /// Precomputed folds for Latin, Greek, Cyrillic and the punctuation block (quotes, dashes, spaces).
+    /// Folds of the scripts news is written in (Latin, Greek, Cyrillic, Hebrew, Arabic, Indic,
+    /// punctuation), filled in on first use of each scalar: building all of it up front costs
+    /// more than a one-shot search.
     enum Table {
-        static let limit: UInt32 = 0x2070
-        static let exact: [UInt32] = build(keepCase: true)
-        static let caseless: [UInt32] = build(keepCase: false)
-        static func build(keepCase: Bool) -> [UInt32] {
-            (0..<limit).map { v in
-                guard let c = Unicode.Scalar(v) else { return v }
-                return slowFold(c, keepCase: keepCase).value
-            }
+        static let limit: UInt32 = 0x3100
+        static let unknown = UInt32.max
+        nonisolated(unsafe) static let exact = make(keepCase: true)
+        nonisolated(unsafe) static let caseless = make(keepCase: false)
+
+        static func make(keepCase: Bool) -> UnsafeMutablePointer<UInt32> {
+            let t = UnsafeMutablePointer<UInt32>.allocate(capacity: Int(limit))
+            t.initialize(repeating: unknown, count: Int(limit))
+            for v in 0..<UInt32(0x80) { t[Int(v)] = slowFold(Unicode.Scalar(v)!, keepCase: keepCase).value }
+            return t
+        }
+
+        /// Threads may fill the same entry at once; they write the same value.
+        @inline(__always)
+        static func lookup(_ v: UInt32, _ t: UnsafeMutablePointer<UInt32>, _ keepCase: Bool) -> UInt32 {
+            let known = t[Int(v)]
+            if known != unknown { return known }
+            let f = Unicode.Scalar(v).map { slowFold($0, keepCase: keepCase).value } ?? v
+            t[Int(v)] = f
+            return f
         }
     }
 }
