@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+extension ReaderEndToEnd {
+    @Suite struct SearchAndFilter {
+        /// "N of M" from a status line, if it shows one.
+        static func counter(_ status: String) -> (Int, Int)? {
+            guard let m = status.firstMatch(of: /(\d+) of (\d+)/), let a = Int(m.1), let b = Int(m.2) else { return nil }
+            return (a, b)
+        }
+
+        /// The file name in the article pane's title row.
+        static func articleID(_ screen: String) -> String {
+            screen.pane(2).rows.first?.components(separatedBy: " · ").dropFirst().first ?? ""
+        }
+
+        @Test("/ searches as you type with an N of M counter; matches highlighted; n/N cross articles; Esc clears")
+        func incrementalSearch() throws {
+            let t = try TmuxSession([Harness.seeds])
+            defer { t.kill() }
+            t.waitFor(text: " 3 Quotes")
+            t.press("/")
+            t.waitFor("the search prompt") { $0.statusLine.hasPrefix("/") }
+            var totals: [Int] = []
+            for (i, c) in "zelensk".enumerated() {
+                t.type(String(c))
+                let typed = String("zelensk".prefix(i + 1))
+                let s = try #require(t.waitFor("the counter for “\(typed)”") { $0.statusLine.hasPrefix("/" + typed) && Self.counter($0.statusLine) != nil })
+                totals.append(Self.counter(s.statusLine)!.1)
+            }
+            #expect(totals == totals.sorted(by: >), "each letter narrows the matches: \(totals)")
+            #expect(totals.first! > totals.last!, "the counter updates while typing: \(totals)")
+            // Lower case finds both spellings (Zelenskyy and Zelensky) in three articles.
+            #expect(totals.last == 3)
+
+            t.press("Enter")
+            let first = try #require(t.waitFor("the prompt to close with the search kept") { $0.statusLine.contains("/zelensk") && !$0.statusLine.hasPrefix("/") })
+            let (n1, total) = try #require(Self.counter(first.statusLine))
+            #expect(total == 3)
+            #expect(t.styledScreen().isShownReversed("Zelensk"), "the match is drawn in reverse video:\n\(first)")
+            #expect(first.pane(1).contains("[1] "), "the timeline shows a match count per article")
+
+            var seen = [Self.articleID(first)]
+            var position = n1
+            for _ in 0..<(total - 1) {
+                t.press("n")
+                let s = try #require(t.waitFor("n to move to the next match") { Self.counter($0.statusLine)?.0 == position % total + 1 })
+                position = position % total + 1
+                seen.append(Self.articleID(s))
+                #expect(t.styledScreen().isShownReversed("Zelensk"), "the current match is visible and highlighted:\n\(s)")
+            }
+            #expect(Set(seen).count == 3, "n visits every article with a match: \(seen)")
+            t.press("N")
+            let back = try #require(t.waitFor("N to go back") { Self.counter($0.statusLine)?.0 == (position + total - 2) % total + 1 })
+            #expect(Self.articleID(back) == seen[seen.count - 2], "N goes back to the previous article")
+
+            t.press("Escape")
+            let cleared = try #require(t.waitFor("Esc to clear the search") { !$0.statusLine.contains("zelensk") })
+            #expect(!cleared.pane(1).contains("[1] "))
+            #expect(!t.styledScreen().isShownReversed("Zelensk"))
+            t.quitCleanly()
+        }
+
+        /// Three dated articles in Markdown with front matter; every one mentions aid.
+        static let datedCorpus: [String: String] = [
+            "winter.md": "---\ntitle: Allies pledge winter aid\ndate: 2022-11-29\n---\n\nForeign ministers met on Tuesday and promised more winter aid for the grid.\n",
+            "tanks.md": "---\ntitle: Tanks debate splits the coalition\ndate: 2023-01-10\n---\n\nThe coalition argued for hours about tanks and about aid for the spring.\n",
+            "summer.md": "---\ntitle: Summit prepares a summer package\ndate: 2023-06-01\n---\n\nDiplomats drafted a package of aid before the summit in July.\n",
+        ]
+
+        @Test("f with date: narrows the timeline, shows in the status line, and search respects it")
+        func dateFilter() throws {
+            let corpus = Harness.corpus(Self.datedCorpus)
+            defer { try? FileManager.default.removeItem(atPath: corpus) }
+            let t = try TmuxSession([corpus])
+            defer { t.kill() }
+            let start = try #require(t.waitFor(text: "3 articles"))
+            #expect(start.pane(1).contains("Summit prepares"))
+
+            t.press("f")
+            t.waitFor("the filter prompt") { $0.statusLine.hasPrefix("filter:") }
+            t.type("date:2022-11..2023-01")
+            t.press("Enter")
+            let filtered = try #require(t.waitFor("the filtered timeline") { $0.pane(1).contains("2 articles") })
+            #expect(filtered.pane(1).contains("Allies pledge winter aid"))
+            #expect(filtered.pane(1).contains("Tanks debate"))
+            #expect(!filtered.pane(1).contains("Summit prepares"), "the June article is outside the range")
+            t.press("j")  // clears the one-off message so the status line shows the filter itself
+            let status = try #require(t.waitFor("the filter in the status line") { $0.statusLine.contains("filter: date:2022-11..2023-01") })
+            #expect(status.pane(1).rows.first?.contains("filtered") == true)
+
+            // Searching inside the filter counts only the articles that pass it.
+            t.press("/")
+            t.type("aid")
+            let counted = try #require(t.waitFor("the counter for aid") { Self.counter($0.statusLine) != nil })
+            #expect(Self.counter(counted.statusLine)?.1 == 2, "two of the three articles pass the filter: \(counted.statusLine)")
+            t.press("Enter")
+            t.press("n"); t.press("n")
+            let wrapped = try #require(t.waitFor("n to stay within the filter") { $0.statusLine.contains("of 2") })
+            #expect(!wrapped.pane(2).contains("Summit prepares"))
+
+            t.press("Escape")
+            t.waitFor("the search to clear") { !$0.statusLine.contains("/aid") }
+            t.press("Escape")
+            let all = try #require(t.waitFor("Esc to clear the filter") { $0.pane(1).contains("3 articles") })
+            #expect(!all.statusLine.contains("filter: date"))
+            t.quitCleanly()
+        }
+
+        @Test("f with file: keeps one article of the seeds")
+        func fileFilter() throws {
+            let t = try TmuxSession([Harness.seeds])
+            defer { t.kill() }
+            t.waitFor(text: "5 articles")
+            t.press("f")
+            t.type("file:002_")
+            t.press("Enter")
+            let s = try #require(t.waitFor("one article left") { $0.pane(1).contains("1 article") })
+            #expect(Self.articleID(s).hasPrefix("002_"))
+            t.quitCleanly()
+        }
+    }
+}
