@@ -17,7 +17,11 @@ public func action(for key: Key, in state: ReaderState, keymap: Keymap = .standa
 /// The reader's one state transition. Pure: same state and action, same result.
 public func reduce(_ state: ReaderState, _ action: Action) -> ReaderState {
     var s = state
-    s.message = nil
+    // A message lasts until the next key, not until the next resize or background update.
+    switch action {
+    case .resize, .progress, .corpusLoaded, .restore: break
+    default: s.message = nil
+    }
     s.apply(action)
     return s
 }
