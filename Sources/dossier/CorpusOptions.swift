@@ -29,10 +29,14 @@ struct CorpusOptions: ParsableArguments {
     /// Loads and parses; reports problems on stderr; fails when nothing at all could be read.
     func load() -> Corpus {
         let loaded = loadDocuments()
-        if !quiet { for p in loaded.problems { Output.warn(p.description) } }
         if loaded.documents.isEmpty {
-            Output.fail(paths.isEmpty ? "no articles found" : "no readable articles in \(paths.joined(separator: " ")); give a folder or .txt/.md/.jsonl files")
+            // One line that says what went wrong and what to do; several problems get a line each first.
+            let hint = "give a folder, .txt/.md/.jsonl files, or - for standard input"
+            if loaded.problems.count == 1 { Output.fail("\(loaded.problems[0].description); \(hint)") }
+            for p in loaded.problems { Output.warn(p.description) }
+            Output.fail(paths.isEmpty ? "no articles found; \(hint)" : "no readable articles in \(paths.joined(separator: " ")); \(hint)")
         }
+        if !quiet { for p in loaded.problems { Output.warn(p.description) } }
         return CorpusBuilder.build(CorpusBuilder.parseAll(loaded.documents), problems: loaded.problems)
     }
 }
