@@ -74,6 +74,9 @@ public struct StateStore: Sendable {
         ok = ok && fsync(fd) == 0
         close(fd)
         guard ok, rename(tmp, file) == 0 else { unlink(tmp); throw CocoaError(.fileWriteUnknown) }
+        // The rename itself survives a crash only once the folder is synced too.
+        let dir = open((file as NSString).deletingLastPathComponent, O_RDONLY)
+        if dir >= 0 { _ = fsync(dir); close(dir) }
     }
 
     static let format = "dossier-state-1"
