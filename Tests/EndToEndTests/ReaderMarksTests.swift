@@ -89,12 +89,41 @@ extension ReaderEndToEnd {
             let md = Harness.dossier(["export", "--starred", Harness.seeds], stateHome: state)
             #expect(md.status == 0)
             #expect(md.stdout.hasPrefix("# "), "Markdown by default")
-            #expect(md.stdout.contains("> “\(quote)”"))
+            #expect(md.stdout.contains(rows[0]["kind"] as? String == "reported" ? "> \(quote)" : "> “\(quote)”"))
             #expect(md.stdout.contains(article))
 
             let bad = Harness.dossier(["export", "--starred", "--format", "xml", Harness.seeds], stateHome: state)
             #expect(bad.status != 0)
             #expect(bad.stderr.contains("markdown"), "names the formats: \(bad.stderr)")
+        }
+
+        @Test("export keeps commas and quotation marks intact in CSV, JSON and Markdown")
+        func exportEscaping() throws {
+            let corpus = Harness.corpus(["prices.md": "---\ntitle: Prices, wages and \"rents\"\ndate: 2023-03-01\n---\n\n“Prices, wages and rents all rose, and nobody said enough,” the minister said on Monday.\n"])
+            defer { try? FileManager.default.removeItem(atPath: corpus) }
+            let state = Harness.makeTempDir("state")
+            defer { try? FileManager.default.removeItem(atPath: state) }
+            let t = try TmuxSession([corpus], stateHome: state)
+            defer { t.kill() }
+            t.waitFor(text: "1 article")
+            t.press("3", "*")
+            try #require(t.waitFor(text: "quote starred") != nil)
+            t.quitCleanly()
+
+            let csv = Harness.dossier(["export", "--starred", "--format", "csv", corpus], stateHome: state)
+            let table = CSV.parse(csv.stdout)
+            try #require(table.count == 2, "header and one row: \(csv.stdout)")
+            #expect(table[1].count == 6)
+            #expect(table[1][1].hasPrefix("Prices, wages and rents all rose") && table[1][1].contains("said enough"), "\(table[1])")
+            #expect(table[1][4] == "Prices, wages and \"rents\"")
+            #expect(table[1][5] == "2023-03-01")
+            let json = Harness.dossier(["export", "--starred", "--format", "json", corpus], stateHome: state)
+            let row = try #require((Harness.json(json) as? [[String: Any]])?.first)
+            #expect(Set(row.keys) == ["speaker", "quote", "kind", "file", "title", "published"], "unknown values are null, not missing")
+            #expect(row["quote"] as? String == table[1][1])
+            let md = Harness.dossier(["export", "--starred", "--format", "markdown", corpus], stateHome: state)
+            #expect(md.stdout.contains("Prices, wages and rents all rose"))
+            #expect(md.stdout.contains("2023-03-01"))
         }
 
         @Test("a click on a timeline row selects that article; the wheel scrolls the article")
