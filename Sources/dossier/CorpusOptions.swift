@@ -4,7 +4,8 @@ import Foundation
 
 /// The corpus arguments every subcommand shares.
 struct CorpusOptions: ParsableArguments {
-    @Argument(help: "Folders (all .txt, .md and .jsonl below), files, or - for standard input. Default: ./seeds, else the built-in seeds.")
+    @Argument(help: "Folders (all .txt, .md and .jsonl below), files, or - for standard input. Default: ./seeds, else the built-in seeds.",
+              completion: .file(extensions: ["txt", "md", "jsonl"]))
     var paths: [String] = []
 
     @Flag(name: .long, help: "Do not print one line per file that could not be read.")
