@@ -62,6 +62,32 @@ struct Subcommands {
         #expect((hits.first?["file"] as? String)?.hasPrefix("003_") == true)
     }
 
+    @Test("dossier search: phrases in quotes, no-break spaces and curly apostrophes match like plain ones")
+    func searchPhrases() throws {
+        let phrase = Harness.dossier(["search", "\"as long as it takes\"", Harness.seeds, "--json"])
+        let files = Set(((Harness.json(phrase) as? [[String: Any]]) ?? []).compactMap { $0["file"] as? String })
+        #expect(files.count == 3, "the phrase is in three seeds: \(files)")
+        let dir = Harness.corpus(["nbsp.txt": "Officials said they would stay as\u{00A0}long as it takes, and they won\u{2019}t leave.\n"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let spaced = Harness.dossier(["search", "\"as long as\"", dir, "--json"])
+        #expect((Harness.json(spaced) as? [Any])?.count == 1, "a no-break space matches a space: \(spaced.stdout)")
+        let apostrophe = Harness.dossier(["search", "won't", dir, "--json"])
+        let hit = try #require((Harness.json(apostrophe) as? [[String: Any]])?.first)
+        let text = Array("Officials said they would stay as\u{00A0}long as it takes, and they won\u{2019}t leave.\n".unicodeScalars)
+        #expect(Self.slice(text, hit["start"] as? Int ?? -1, hit["end"] as? Int ?? -1) == "won\u{2019}t")
+    }
+
+    @Test("dossier search: date: keeps articles published in the range")
+    func searchDateFilter() throws {
+        let dir = Harness.corpus(ReaderEndToEnd.SearchAndFilter.datedCorpus)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = Harness.dossier(["search", "aid date:2022-11..2023-01", dir, "--json"])
+        let files = Set(((Harness.json(r) as? [[String: Any]]) ?? []).compactMap { $0["file"] as? String })
+        #expect(files == ["winter.md", "tanks.md"])
+        let all = Harness.dossier(["search", "aid", dir, "--json"])
+        #expect((Harness.json(all) as? [Any])?.count == 3)
+    }
+
     @Test("dossier articles --json has DESIGN.md's fields and clean paragraphs")
     func articlesJSON() throws {
         let r = Harness.dossier(["articles", Harness.seeds, "--json"])
