@@ -61,6 +61,15 @@ extension ReaderEndToEnd {
             let starred = try #require(t.waitFor(text: "quote starred"))
             #expect(starred.pane(3).contains("★"), "the quote pane marks the starred quote")
             let article = Self.articleID(starred)
+            // ' lists the star; Enter jumps back to the quote from another article.
+            t.press("1", "j")
+            t.waitFor("another article") { Self.articleID($0) != article }
+            t.press("'")
+            let list = try #require(t.waitFor(text: "Bookmarks and stars"))
+            #expect(list.contains("★"))
+            t.press("Enter")
+            t.waitFor("the starred quote selected again") { Self.articleID($0) == article && $0.pane(3).rows.first?.contains(" 2/") == true }
+            #expect(t.styledScreen().focusedPane == 3)
             t.quitCleanly()
 
             let json = Harness.dossier(["export", "--starred", "--format", "json", Harness.seeds], stateHome: state)

@@ -13,7 +13,8 @@ final class TmuxSession {
 
     /// Starts `dossier ARGS` at `width`×`height` with TERM=xterm-256color; the shell records its
     /// exit status in `statusFile` and keeps the pane open so the screen can still be inspected.
-    init(_ arguments: [String] = [], stateHome: String? = nil, cwd: String = Harness.packageRoot.path,
+    /// `stdin`, when given, is piped in from a file (as in `dossier - < story.txt`).
+    init(_ arguments: [String] = [], stateHome: String? = nil, cwd: String = Harness.packageRoot.path, stdin: String? = nil,
          width: Int = 100, height: Int = 30, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let binary = try #require(Harness.binary, "dossier is not built", sourceLocation: sourceLocation)
         socket = "dossier-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
@@ -21,9 +22,14 @@ final class TmuxSession {
         self.stateHome = stateHome ?? Harness.makeTempDir("state")
         ownsStateHome = stateHome == nil
         statusFile = workDir + "/status"
+        var redirect = ""
+        if let stdin {
+            _ = FileManager.default.createFile(atPath: workDir + "/stdin", contents: Data(stdin.utf8))
+            redirect = " <" + Self.quote(workDir + "/stdin")
+        }
         let command = [
             "cd \(Self.quote(cwd))",
-            "env TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME=\(Self.quote(self.stateHome)) \(Self.quote(binary)) \(arguments.map(Self.quote).joined(separator: " ")) 2>\(Self.quote(workDir + "/stderr"))",
+            "env TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME=\(Self.quote(self.stateHome)) \(Self.quote(binary)) \(arguments.map(Self.quote).joined(separator: " ")) 2>\(Self.quote(workDir + "/stderr"))\(redirect)",
         ].joined(separator: " && ")
         let script = "\(command); echo $? > \(Self.quote(statusFile)).tmp; mv \(Self.quote(statusFile)).tmp \(Self.quote(statusFile)); exec sleep 600"
         // No user configuration, and no tmux status bar, so the program gets the whole window.
