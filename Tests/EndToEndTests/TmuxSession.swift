@@ -17,8 +17,10 @@ final class TmuxSession {
     init(_ arguments: [String] = [], stateHome: String? = nil, cwd: String = Harness.packageRoot.path, stdin: String? = nil,
          width: Int = 100, height: Int = 30, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let binary = try #require(Harness.binary, "dossier is not built", sourceLocation: sourceLocation)
-        socket = "dossier-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         workDir = Harness.makeTempDir("tmux")
+        // A socket of our own inside the work folder: a private server, and no socket file left
+        // behind (tmux does not remove it on kill-server).
+        socket = workDir + "/socket"
         self.stateHome = stateHome ?? Harness.makeTempDir("state")
         ownsStateHome = stateHome == nil
         statusFile = workDir + "/status"
@@ -50,7 +52,7 @@ final class TmuxSession {
 
     @discardableResult
     func tmux(_ args: [String]) -> Harness.Result {
-        Harness.run("/usr/bin/env", ["tmux", "-L", socket] + args)
+        Harness.run("/usr/bin/env", ["tmux", "-S", socket] + args)
     }
 
     /// Sends tmux key names (`j`, `Tab`, `Escape`, `Enter`, `C-u`).
