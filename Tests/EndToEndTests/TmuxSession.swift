@@ -159,11 +159,13 @@ extension String {
     /// The rows of a captured screen.
     var rows: [String] { components(separatedBy: "\n") }
 
-    /// The text of the pane whose title row starts with ` N ` (1 timeline, 2 article, 3 quotes), up to the next pane title.
+    /// The text of the pane whose title row starts with ` N ` (1 timeline, 2 article, 3 quotes), up
+    /// to the next pane title or the status line.
     func pane(_ number: Int) -> String {
         let r = rows
-        guard let start = r.firstIndex(where: { $0.hasPrefix(" \(number) ") }) else { return "" }
-        let end = r[(start + 1)...].firstIndex(where: { $0.range(of: #"^ [123] [A-Z]"#, options: .regularExpression) != nil }) ?? r.count - 1
+        let statusRow = r.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? r.count
+        guard let start = r.firstIndex(where: { $0.hasPrefix(" \(number) ") }), start < statusRow else { return "" }
+        let end = r[(start + 1)..<statusRow].firstIndex(where: { $0.range(of: #"^ [123] [A-Z]"#, options: .regularExpression) != nil }) ?? statusRow
         return r[start..<end].joined(separator: "\n")
     }
 
