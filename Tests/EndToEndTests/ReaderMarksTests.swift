@@ -46,6 +46,42 @@ extension ReaderEndToEnd {
             again.quitCleanly()
         }
 
+        @Test("state is kept per corpus; a relative and an absolute path to one folder share it")
+        func statePerCorpus() throws {
+            let parent = Harness.makeTempDir("corpora")
+            defer { try? FileManager.default.removeItem(atPath: parent) }
+            for (name, files) in [("dated", SearchAndFilter.datedCorpus), ("other", ["x.txt": "Another story about the weather in the hills.\n"])] {
+                for (file, text) in files {
+                    try FileManager.default.createDirectory(atPath: parent + "/" + name, withIntermediateDirectories: true)
+                    try text.write(toFile: parent + "/\(name)/\(file)", atomically: true, encoding: .utf8)
+                }
+            }
+            let state = Harness.makeTempDir("state")
+            defer { try? FileManager.default.removeItem(atPath: state) }
+            do {
+                let t = try TmuxSession(["dated"], stateHome: state, cwd: parent)
+                defer { t.kill() }
+                t.waitFor(text: "3 articles")
+                t.press("m")
+                t.waitFor(text: "bookmarked")
+                t.quitCleanly()
+            }
+            do {
+                let t = try TmuxSession([parent + "/other"], stateHome: state)
+                defer { t.kill() }
+                let s = try #require(t.waitFor(text: "1 article"))
+                #expect(!s.pane(1).contains("▶"), "another corpus has no bookmarks")
+                t.quitCleanly()
+            }
+            do {
+                let t = try TmuxSession([parent + "/dated/"], stateHome: state)
+                defer { t.kill() }
+                let s = try #require(t.waitFor(text: "3 articles"))
+                #expect(s.pane(1).contains("▶"), "the same folder by its absolute path finds the bookmark:\n\(s)")
+                t.quitCleanly()
+            }
+        }
+
         @Test("* stars a quote; dossier export --starred prints it as Markdown, CSV and JSON")
         func starAndExport() throws {
             let state = Harness.makeTempDir("state")
