@@ -13,7 +13,8 @@ enum Harness {
     static let binary: String? = {
         let path = packageRoot.appendingPathComponent(".build/debug/dossier").path
         if FileManager.default.isExecutableFile(atPath: path) { return path }
-        let build = run("/usr/bin/env", ["swift", "build", "--product", "dossier"], cwd: packageRoot.path)
+        // Bounded: if another SwiftPM holds the build folder, skip rather than wait forever.
+        let build = run("/usr/bin/env", ["timeout", "300", "swift", "build", "--product", "dossier"], cwd: packageRoot.path)
         return build.status == 0 && FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }()
 
