@@ -42,20 +42,47 @@ public enum CorpusBuilder {
         }
     }
 
-    /// Loads and parses everything under `paths`, in parallel.
+    /// Loads and parses everything under `paths` on all cores, then indexes it for search.
+    /// Files are read and parsed a batch at a time so raw text never piles up in memory.
     public static func load(paths: [String]) -> Corpus {
-        let loaded = Loader.load(paths: paths)
-        return build(parseAll(loaded.documents), problems: loaded.problems)
+        var articles: [Article] = []
+        var problems: [LoadProblem] = []
+        for batch in SourceFiles.batches(paths: paths) {
+            let loaded = batch.load()
+            problems += loaded.problems
+            articles += parseAll(loaded.documents)
+        }
+        var corpus = build(articles, problems: problems)
+        corpus.searchIndex = SearchIndex(articles: corpus.articles)
+        return corpus
     }
 
     /// Parses documents on all cores, keeping their order.
     public static func parseAll(_ docs: [RawDocument]) -> [Article] {
+        parseAll(docs, progress: { _, _ in })
+    }
+
+    /// Parses documents on all cores, keeping their order, and reports (done, total) after
+    /// every small batch from whichever thread finished it.
+    public static func parseAll(_ docs: [RawDocument], progress: @Sendable (Int, Int) -> Void) -> [Article] {
         let results = ResultBox(count: docs.count)
-        DispatchQueue.concurrentPerform(iterations: docs.count) { i in
-            results.set(i, ArticleParser.parse(docs[i]))
+        let batch = 64
+        let batches = (docs.count + batch - 1) / batch
+        let done = Counter()
+        DispatchQueue.concurrentPerform(iterations: batches) { b in
+            let lo = b * batch, hi = min(docs.count, lo + batch)
+            for i in lo..<hi { results.set(i, ArticleParser.parse(docs[i])) }
+            progress(done.add(hi - lo), docs.count)
         }
         return results.values
     }
+}
+
+/// A thread-safe running total.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func add(_ n: Int) -> Int { lock.lock(); defer { lock.unlock() }; value += n; return value }
 }
 
 /// Collects results written from many threads at distinct indexes.

@@ -1,5 +1,7 @@
 import CNcursesw
+import DossierCore
 import DossierUI
+import Dispatch
 import Glibc
 
 /// Why the reader could not start on this terminal.
@@ -11,6 +13,8 @@ public struct TerminalError: Error, CustomStringConvertible {
 public final class Screen {
     private var screen: OpaquePointer?
     private let colors: ColorScheme
+    /// Consecutive reads that failed without waiting (see `next`).
+    private var quickErrors = 0
     /// False when no UTF-8 locale exists: wide characters are drawn as ASCII placeholders.
     public let unicode: Bool
 
@@ -20,7 +24,7 @@ public final class Screen {
             throw TerminalError(description: "the reader needs a terminal; use a subcommand (e.g. `dossier articles`) for scripts")
         }
         unicode = Screen.setUTF8Locale()
-        let term = String(cString: getenv("TERM") ?? strdup(""))
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
         var err: Int32 = 0
         if term.isEmpty || setupterm(nil, STDOUT_FILENO, &err) != OK {
             throw TerminalError(description: "unknown terminal type '\(term)'; set TERM (e.g. TERM=xterm-256color) to run the reader")
@@ -37,8 +41,9 @@ public final class Screen {
         }
         screen = s
         set_term(s)
+        TerminalRestore.prepare(exitCA: Screen.capability("rmcup"), showCursor: Screen.capability("cnorm"), keypadOff: Screen.capability("rmkx"))
         terminalActive = true
-        TerminalRestore.prepare(exitCA: Screen.capability("rmcup"), showCursor: Screen.capability("cnorm"))
+        TerminalRestore.divertStderr()
         colors = ColorScheme(useColor: useColor)
         cbreak()
         noecho()
@@ -61,40 +66,51 @@ public final class Screen {
         delscreen(s)
         screen = nil
         terminalActive = false
+        TerminalRestore.restoreStderr()
+        TerminalRestore.removeHandlers()
     }
 
     public var size: Size { Size(width: Int(dossier_getmaxx(dossier_stdscr())), height: Int(dossier_getmaxy(dossier_stdscr()))) }
 
-    /// Copies a canvas to the screen; ncurses sends only what changed.
+    /// Copies a canvas to the screen; ncurses sends only what changed. Clipped to the real
+    /// screen (a resize may land between render and draw), and every scalar is checked once
+    /// more so no pane can send a control sequence by mistake.
     public func draw(_ canvas: Canvas) {
-        for y in 0..<canvas.height {
+        let rows = Int(dossier_getmaxy(dossier_stdscr())), cols = Int(dossier_getmaxx(dossier_stdscr()))
+        let height = min(canvas.height, rows), width = min(canvas.width, cols)
+        var run: [wchar_t] = []
+        for y in 0..<height {
             var x = 0
-            while x < canvas.width {
+            while x < width {
                 let first = canvas[x, y]
-                var run: [wchar_t] = []
+                run.removeAll(keepingCapacity: true)
                 var end = x
-                var columns = 0
-                while end < canvas.width, canvas[end, y].style == first.style, canvas[end, y].role == first.role {
+                while end < width, canvas[end, y].style == first.style, canvas[end, y].role == first.role {
                     let cell = canvas[end, y]
-                    if !cell.continuation {
-                        if unicode || cell.character.isASCII {
-                            for s in cell.character.unicodeScalars { run.append(wchar_t(bitPattern: s.value)) }
-                        } else {
-                            let w = DisplayWidth.of(cell.character)
-                            for _ in 0..<max(1, w) { run.append(wchar_t(63)) }
-                        }
-                    }
-                    columns += 1
+                    if !cell.continuation { append(cell, clipped: end + 1 == width && end + 1 < canvas.width && canvas[end + 1, y].continuation, to: &run) }
                     end += 1
                 }
-                if y == canvas.height - 1, end == canvas.width, !run.isEmpty { run.removeLast() }  // never write the last cell: it scrolls some terminals
+                if y == rows - 1, end == cols, !run.isEmpty { run.removeLast() }  // never write the last cell: it scrolls some terminals
                 let (attr, pair) = colors.attributes(style: first.style, role: first.role)
                 _ = run.withUnsafeBufferPointer { dossier_draw(Int32(y), Int32(x), $0.baseAddress, Int32($0.count), attr, pair) }
                 x = end
-                _ = columns
             }
         }
         refresh()
+    }
+
+    /// One cell as wide characters: unsafe scalars as placeholders, a wide character cut by the
+    /// right edge as a space, and without a UTF-8 locale '?' per column.
+    private func append(_ cell: Cell, clipped: Bool, to run: inout [wchar_t]) {
+        if clipped { run.append(32); return }
+        if unicode || cell.character.isASCII {
+            for s in cell.character.unicodeScalars {
+                let safe = TerminalSafe.isUnsafe(s) || s == "\n" || s == "\t" || s == "\r" ? TerminalSafe.placeholder(s) : s
+                run.append(wchar_t(bitPattern: unicode || safe.isASCII ? safe.value : 63))
+            }
+        } else {
+            for _ in 0..<max(1, DisplayWidth.of(cell.character)) { run.append(63) }
+        }
     }
 
     /// What happened while waiting up to `timeout` milliseconds.
@@ -104,8 +120,17 @@ public final class Screen {
         if pendingSignal != 0 { return .signal(pendingSignal) }
         timeout(milliseconds)
         var ch: wint_t = 0
+        let started = DispatchTime.now().uptimeNanoseconds
         let status = get_wch(&ch)
         if pendingSignal != 0 { return .signal(pendingSignal) }
+        if status == ERR, milliseconds > 0, DispatchTime.now().uptimeNanoseconds - started < 2_000_000 {
+            // get_wch returned at once instead of waiting: the terminal may be gone (a hang-up
+            // with SIGHUP ignored), which would otherwise spin here forever.
+            quickErrors += 1
+            if quickErrors >= 20, Screen.inputGone() { return .signal(SIGHUP) }
+        } else {
+            quickErrors = 0
+        }
         if status == KEY_CODE_YES, Int32(ch) == dossier_key_resize() { return .resize(size) }
         if status == KEY_CODE_YES, Int32(ch) == dossier_key_mouse() {
             var m = MEVENT()
@@ -117,6 +142,13 @@ public final class Screen {
         if status == ERR { return .timeout }
         if let key = KeyDecoder.decode(status: status, code: UInt32(ch)) { return .key(key) }
         return .timeout
+    }
+
+    /// True when standard input has hung up or is no longer a terminal.
+    static func inputGone() -> Bool {
+        var p = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&p, 1, 0) >= 0 else { return true }
+        return p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 || isatty(STDIN_FILENO) != 1
     }
 
     static func capability(_ name: String) -> String? {

@@ -27,6 +27,10 @@ public enum Action: Hashable, Sendable {
     case progress(done: Int, total: Int, rate: Double)
     /// Saved reading state came back (bookmarks, stars, last article and scroll).
     case restore(SavedPosition)
+    /// A one-off note for the status line.
+    case showMessage(String)
+    /// The article's date evidence, metadata and dropped furniture.
+    case showDetails
 }
 
 /// Carries a corpus through an action; compared by identity (a new load is a new box).

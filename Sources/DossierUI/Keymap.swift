@@ -37,6 +37,7 @@ public struct Keymap: Sendable {
         Binding(keys: [.char("m")], action: .bookmark, help: "bookmark the article"),
         Binding(keys: [.char("*")], action: .star, help: "star the selected quote"),
         Binding(keys: [.char("'")], action: .showMarks, help: "bookmarks and starred quotes"),
+        Binding(keys: [.char("i")], action: .showDetails, help: "article details: date evidence, metadata"),
         Binding(keys: [.char("F")], action: .toggleFurniture, help: "show dropped page furniture"),
         Binding(keys: [.escape], action: .cancel, help: "close overlay / clear search"),
         Binding(keys: [.char("?"), .function(1)], action: .toggleHelp, help: "this help"),

@@ -98,18 +98,40 @@ public struct ReaderState: Sendable {
     public var article: Article? { corpus.articles.indices.contains(currentArticle) ? corpus.articles[currentArticle] : nil }
     public var filterQuery: SearchQuery? { filter.isEmpty ? nil : SearchQuery(parsing: filter) }
 
-    /// Rebuilds the timeline rows after the corpus, filter or events toggle changed.
+    /// Rebuilds the timeline rows after the corpus, filter or events toggle changed. With events
+    /// shown, each event stands at its own date among the articles (and after its article when
+    /// they share the date), so the timeline reads as a chronology.
     public mutating func refreshRows() {
         let q = filterQuery
         var rows: [TimelineRow] = []
         rows.reserveCapacity(corpus.articles.count)
+        var events: [(date: PartialDate, row: TimelineRow)] = []
         for (i, a) in corpus.articles.enumerated() {
             if let q {
                 if !Search.accepts(a, q) { continue }
                 if !q.terms.isEmpty, Search.matches(in: a, q).isEmpty { continue }
             }
             rows.append(.article(i))
-            if showEvents { for e in a.events.indices { rows.append(.event(article: i, event: e)) } }
+            if showEvents { for (e, ev) in a.events.enumerated() { events.append((ev.date, .event(article: i, event: e))) } }
+        }
+        if !events.isEmpty {
+            events.sort { $0.date < $1.date }
+            var merged: [TimelineRow] = []
+            merged.reserveCapacity(rows.count + events.count)
+            var k = 0
+            for row in rows {
+                let date = corpus.articles[row.article].published.date
+                while k < events.count, let d = date, events[k].date < d {
+                    merged.append(events[k].row); k += 1
+                }
+                if date == nil { while k < events.count { merged.append(events[k].row); k += 1 } }
+                merged.append(row)
+                while k < events.count, let d = date, events[k].date == d {
+                    merged.append(events[k].row); k += 1
+                }
+            }
+            while k < events.count { merged.append(events[k].row); k += 1 }
+            rows = merged
         }
         timelineRows = rows
         timelineSelection = min(timelineSelection, max(0, rows.count - 1))

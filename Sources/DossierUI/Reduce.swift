@@ -17,9 +17,8 @@ public func action(for key: Key, in state: ReaderState, keymap: Keymap = .standa
 /// The reader's one state transition. Pure: same state and action, same result.
 public func reduce(_ state: ReaderState, _ action: Action) -> ReaderState {
     var s = state
-    // A message lasts until the next key, not until the next resize or background update.
     switch action {
-    case .resize, .progress, .corpusLoaded, .restore: break
+    case .progress, .corpusLoaded, .restore, .showMessage, .resize: break
     default: s.message = nil
     }
     s.apply(action)
@@ -87,6 +86,8 @@ extension ReaderState {
         case .progress(let done, let total, let rate):
             progress = done >= total ? nil : Progress(done: done, total: total, rate: rate)
         case .restore(let saved): restore(saved)
+        case .showMessage(let text): message = text
+        case .showDetails: overlay = overlay == .details ? nil : .details
         }
     }
 
@@ -310,7 +311,7 @@ extension ReaderState {
         }
         ensureTimelineVisible()
         if !search.query.isEmpty { runSearch(search.query) }
-        message = filter.isEmpty ? "filter cleared" : "\(articleCount) articles match the filter"
+        message = filter.isEmpty ? "filter cleared" : "\(articleCount) article\(articleCount == 1 ? "" : "s") match"
     }
 
     var articleCount: Int { timelineRows.reduce(0) { if case .article = $1 { return $0 + 1 } else { return $0 } } }

@@ -15,14 +15,16 @@ public enum StatusLine {
         var parts: [String] = []
         let n = state.corpus.articles.count
         parts.append("Dossier · \(n) article\(n == 1 ? "" : "s")")
+        if !state.search.query.isEmpty { parts.append("/\(state.search.query) " + counter(state)) }
+        if !state.filter.isEmpty { parts.append("filter: \(state.filter)") }
+        if let p = state.progress {
+            parts.append(p.total == 0 ? "loading…" : String(format: "indexing %d/%d (%.0f/s)", p.done, p.total, p.rate))
+        }
+        if let m = state.message { parts.append(m) }
         if let row = state.timelineRows.firstIndex(where: { $0.article == state.currentArticle }), let a = state.article {
             parts.append("\(row + 1)/\(state.timelineRows.count) \(TimelinePane.dateLabel(a.published))")
             if a.published.inferred { parts.append("date: " + a.published.evidence) }
         }
-        if !state.search.query.isEmpty { parts.append("/\(state.search.query) " + counter(state)) }
-        if !state.filter.isEmpty { parts.append("filter: \(state.filter)") }
-        if let p = state.progress { parts.append(String(format: "indexing %d/%d (%.0f/s)", p.done, p.total, p.rate)) }
-        if let m = state.message { parts.append(m) }
         let hints = "?:help q:quit"
         let left = " " + parts.joined(separator: " │ ")
         let hintWidth = DisplayWidth.of(hints)

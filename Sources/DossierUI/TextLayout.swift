@@ -73,7 +73,7 @@ public enum TextLayout {
     }
 
     static func buildArticle(_ a: Article, width: Int, furniture: Bool) -> [WrappedLine] {
-        var lines = wrap(a.displayTitle, start: nil, width: width, kind: .title)
+        var lines = a.title.map { wrap($0, start: nil, width: width, kind: .title) } ?? []
         var meta = a.published.date.map { "\($0.iso)\(a.published.inferred ? " (inferred)" : "")" } ?? "date unknown"
         meta += " · \(a.id)"
         if let source = a.metadata["source"] { meta += " · \(source)" }

@@ -1,1 +1,228 @@
-print("dossier-bench: not written yet")
+import DossierCore
+import DossierUI
+import Foundation
+
+// Scale benchmark: parse rate, search latency, key-to-frame, memory, cache start and one-shot
+// search against ripgrep, on Reuters-21578 repeated to 1,000 … 100,000 (or 1,000,000) articles.
+//
+//   swift build -c release && swift run -c release dossier-bench [--sizes 1000,10000,100000] [--million]
+
+let args = Array(CommandLine.arguments.dropFirst())
+
+// Child mode: load a corpus through a cache folder, print seconds, peak RSS and whether the
+// snapshot served it. Run as a separate process so that memory is measured per corpus.
+if args.first == "--child-load", args.count == 3 {
+    let t0 = now()
+    let (corpus, report) = CorpusCache(directory: args[2]).load(paths: [args[1]], key: args[1])
+    let t = now() - t0
+    print(t, peakRSS(), report.fromSnapshot, corpus.articles.count, corpus.searchIndex?.byteSize ?? 0)
+    exit(0)
+}
+
+var sizes = [1000, 10000, 100000]
+if let i = args.firstIndex(of: "--sizes"), i + 1 < args.count {
+    sizes = args[i + 1].split(separator: ",").compactMap { Int($0.replacingOccurrences(of: "_", with: "")) }
+}
+if args.contains("--million") { sizes.append(1_000_000) }
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let source = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora/reuters21578.jsonl").path
+guard let maker = CorpusMaker(source: source) else {
+    FileHandle.standardError.write(Data("dossier-bench: needs \(source)\n".utf8))
+    exit(1)
+}
+let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+let dossier = URL(fileURLWithPath: selfPath).deletingLastPathComponent().appendingPathComponent("dossier").path
+let hasDossier = FileManager.default.isExecutableFile(atPath: dossier)
+let rg = which("rg")
+let work = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-bench-\(getpid())").path
+defer { try? FileManager.default.removeItem(atPath: work) }
+
+/// Typed letter by letter in the incremental search.
+let typed = ["oil prices", "bundesbank", "\"crude oil\"", "Reagan", "zelensk", "trade deficit"]
+/// Run as one-shot searches, by dossier and by ripgrep (single words and phrases mean the same to both).
+let oneShot = ["bundesbank", "\"crude oil\"", "opec", "reagan", "yen"]
+/// How many hits an incremental search computes before it answers (a screenful and more).
+let firstHitLimit = 1000
+
+struct Row {
+    var articles = 0, diskBytes = 0, textBytes = 0
+    var read = 0.0, parse = 0.0, build = 0.0, index = 0.0, indexBytes = 0
+    var keyP50 = 0.0, keyP99 = 0.0, fullP99 = 0.0, busyP99 = 0.0
+    var frameP50 = 0.0, frameP99 = 0.0
+    var coldLoad = 0.0, coldRSS = 0, warmLoad = 0.0, warmWall = 0.0, warmRSS = 0
+    var searchWarm: [String: Double] = [:], searchCold = Double.nan, rgTimes: [String: Double] = [:]
+}
+
+/// Keystroke latencies of incremental searches typed letter by letter.
+func keystrokes(_ corpus: Corpus, limit: Int, rounds: Int = 3) -> [Double] {
+    var out: [Double] = []
+    for _ in 0..<rounds {
+        for q in typed {
+            var prefix = ""
+            for c in q {
+                prefix.append(c)
+                let t0 = now()
+                let r = Search.firstHits(in: corpus, SearchQuery(parsing: prefix), limit: limit)
+                out.append(now() - t0)
+                if ProcessInfo.processInfo.environment["BENCH_SLOW"] != nil, now() - t0 > 0.005 {
+                    let c = Search.candidates(corpus.searchIndex!, SearchQuery(parsing: prefix)).count
+                    print("slow:", prefix, ms(now() - t0), "candidates", c, "hits", r.hits.count, r.complete)
+                }
+            }
+        }
+    }
+    return out
+}
+
+/// Navigation keys through reduce + render at 160x45.
+func keyToFrame(_ corpus: Corpus) -> [Double] {
+    var state = reduce(ReaderState(corpus: corpus, size: Size(width: 160, height: 45)), .resize(Size(width: 160, height: 45)))
+    var keys: [Key] = Array(repeating: .char("j"), count: 60) + Array(repeating: .char("k"), count: 20)
+    keys += Array(repeating: .char(" "), count: 20) + Array(repeating: .char("b"), count: 10) + [.char("G"), .char("g")]
+    keys += [.char("2")] + Array(repeating: .char("j"), count: 30) + [.char(" "), .char(" "), .char("3")]
+    keys += Array(repeating: .char("j"), count: 20) + [.tab, .tab, .char("1")] + Array(repeating: .down, count: 40) + [.end, .home]
+    var out: [Double] = []
+    for key in keys {
+        let t0 = now()
+        if let a = action(for: key, in: state) { state = reduce(state, a) }
+        let canvas = render(state)
+        out.append(now() - t0)
+        precondition(canvas.width == 160)
+    }
+    return out
+}
+
+var rows: [Row] = []
+for n in sizes {
+    var row = Row()
+    row.articles = n
+    let dir = "\(work)/\(n)"
+    row.diskBytes = maker.write(count: n, to: dir)
+    FileHandle.standardError.write(Data("dossier-bench: \(n) articles, \(mb(row.diskBytes)) MB\n".utf8))
+
+    // Pipeline stages in this process (both cores).
+    var t0 = now()
+    var docs = SourceListing(paths: [dir]).files.flatMap { Loader.load(file: $0.path, id: $0.id).documents }
+    row.read = now() - t0
+    row.textBytes = docs.reduce(0) { $0 + $1.text.utf8.count }
+    t0 = now()
+    let parsed = CorpusBuilder.parseAll(docs)
+    row.parse = now() - t0
+    docs = []
+    t0 = now()
+    var corpus = CorpusBuilder.build(parsed)
+    row.build = now() - t0
+    t0 = now()
+    corpus.searchIndex = SearchIndex(articles: corpus.articles)
+    row.index = now() - t0
+    row.indexBytes = corpus.searchIndex!.byteSize
+
+    // Incremental search, idle and while another corpus is parsed on both cores.
+    let idle = keystrokes(corpus, limit: firstHitLimit)
+    row.keyP50 = percentile(idle, 0.5); row.keyP99 = percentile(idle, 0.99)
+    row.fullP99 = percentile(keystrokes(corpus, limit: .max, rounds: 1), 0.99)
+    let busy = Box(false)
+    let background = Thread {
+        let files = SourceListing(paths: [dir]).files.prefix(max(1, min(100, n / 1000)))
+        let more = files.flatMap { Loader.load(file: $0.path, id: $0.id).documents }
+        _ = SearchIndex(articles: CorpusBuilder.parseAll(more))
+        busy.value = true
+    }
+    background.start()
+    var during: [Double] = []
+    while !busy.value && during.count < 2000 { during += keystrokes(corpus, limit: firstHitLimit, rounds: 1) }
+    while !busy.value { usleep(10_000) }
+    row.busyP99 = percentile(during, 0.99)
+
+    let frames = keyToFrame(corpus)
+    row.frameP50 = percentile(frames, 0.5); row.frameP99 = percentile(frames, 0.99)
+
+    // Cold and second start in fresh processes, for memory and wall time.
+    let cacheDir = "\(work)/cache-\(n)"
+    let cold = run(selfPath, ["--child-load", dir, cacheDir]).output.split(separator: " ")
+    let warmRun = run(selfPath, ["--child-load", dir, cacheDir])
+    let warm = warmRun.output.split(separator: " ")
+    if cold.count >= 2, warm.count >= 3 {
+        row.coldLoad = Double(cold[0]) ?? .nan; row.coldRSS = Int(cold[1]) ?? 0
+        row.warmLoad = Double(warm[0]) ?? .nan; row.warmRSS = Int(warm[1]) ?? 0
+        row.warmWall = warmRun.seconds
+        precondition(warm[2] == "true", "second start did not come from the snapshot")
+    }
+
+    // One-shot `dossier search` (whole process) and ripgrep on the same files.
+    if hasDossier {
+        let env = ["XDG_CACHE_HOME": "\(work)/xdg-\(n)"]
+        if n <= 100_000 { row.searchCold = run(dossier, ["search", "--no-cache", "--quiet", oneShot[0], dir], env: env).seconds }
+        run(dossier, ["search", "--quiet", oneShot[0], dir], env: env)  // fills the cache
+        for q in oneShot {
+            row.searchWarm[q] = median((0..<5).map { _ in run(dossier, ["search", "--quiet", q, dir], env: env).seconds })
+        }
+    }
+    if let rg {
+        for q in oneShot {
+            let pattern = q.replacingOccurrences(of: "\"", with: "")
+            row.rgTimes[q] = median((0..<5).map { _ in run(rg, ["-i", "-l", "-F", pattern, dir]).seconds })
+        }
+    }
+    rows.append(row)
+    try? FileManager.default.removeItem(atPath: dir)
+    try? FileManager.default.removeItem(atPath: cacheDir)
+    try? FileManager.default.removeItem(atPath: "\(work)/xdg-\(n)")
+}
+
+// MARK: report
+
+print("Dossier scale benchmark — Reuters-21578 repeated; \(ProcessInfo.processInfo.activeProcessorCount) cores; JSONL, 1,000 articles a file")
+print("keystroke = parse query + index candidates + first \(firstHitLimit) hits; all = every hit; busy = while a corpus is parsed on both cores")
+print("")
+var t: [[String]] = [["articles", "disk MB", "parse MB/s", "read s", "parse s", "build s", "index s", "index MB",
+                      "key p50 ms", "key p99 ms", "all p99 ms", "busy p99 ms", "frame p50 ms", "frame p99 ms"]]
+for r in rows {
+    t.append(["\(r.articles)", mb(r.diskBytes), String(format: "%.1f", Double(r.diskBytes) / 1e6 / r.parse),
+              String(format: "%.2f", r.read), String(format: "%.2f", r.parse), String(format: "%.2f", r.build), String(format: "%.2f", r.index),
+              mb(r.indexBytes), ms(r.keyP50), ms(r.keyP99), ms(r.fullP99), ms(r.busyP99), ms(r.frameP50), ms(r.frameP99)])
+}
+print(table(t))
+print("")
+var m: [[String]] = [["articles", "cold load s", "cold peak MB", "×disk", "2nd start ms", "2nd start wall ms", "2nd peak MB", "×disk",
+                      "search cached ms", "search cold ms", "rg -i -l ms", "cached/rg", "cold/rg"]]
+for r in rows {
+    let warm = median(Array(r.searchWarm.values)), rgm = median(Array(r.rgTimes.values))
+    m.append(["\(r.articles)", String(format: "%.2f", r.coldLoad), mb(r.coldRSS), String(format: "%.2f", Double(r.coldRSS) / Double(r.diskBytes)),
+              ms(r.warmLoad), ms(r.warmWall), mb(r.warmRSS), String(format: "%.2f", Double(r.warmRSS) / Double(r.diskBytes)),
+              hasDossier ? ms(warm) : "–", hasDossier ? ms(r.searchCold) : "–", rg == nil ? "–" : ms(rgm),
+              rg == nil || !hasDossier ? "–" : String(format: "%.2f", warm / rgm),
+              rg == nil || !hasDossier || r.searchCold.isNaN ? "–" : String(format: "%.1f", r.searchCold / rgm)])
+}
+print(table(m))
+if !hasDossier { print("(no `dossier` binary beside dossier-bench: run `swift build -c release` first for the search columns)") }
+if rg == nil { print("(ripgrep not installed: `apt-get install -y ripgrep` for the rg columns)") }
+
+if let last = rows.last, rg != nil || hasDossier {
+    print("")
+    print("one-shot searches at \(last.articles) articles (median of 5 runs, whole process):")
+    var q: [[String]] = [["query", "dossier search (cached) ms", "rg -i -l ms", "ratio"]]
+    for s in oneShot {
+        let d = last.searchWarm[s] ?? .nan, g = last.rgTimes[s] ?? .nan
+        q.append([s, ms(d), ms(g), d.isNaN || g.isNaN ? "–" : String(format: "%.2f", d / g)])
+    }
+    print(table(q))
+}
+
+if let first = rows.first, let last = rows.last, last.articles > first.articles {
+    let k = Double(last.articles) / Double(first.articles)
+    func grow(_ a: Double, _ b: Double) -> String { String(format: "×%.1f", b / a) }
+    print("")
+    print("growth from \(first.articles) to \(last.articles) articles (×\(Int(k))):")
+    print(table([
+        ["parse time", grow(first.parse, last.parse)],
+        ["index time", grow(first.index, last.index)],
+        ["keystroke p99", grow(first.keyP99, last.keyP99)],
+        ["all-hits p99", grow(first.fullP99, last.fullP99)],
+        ["key-to-frame p99", grow(first.frameP99, last.frameP99)],
+        ["cold peak RSS", grow(Double(first.coldRSS), Double(last.coldRSS))],
+        ["second start", grow(first.warmLoad, last.warmLoad)],
+        ["search (cached)", grow(median(Array(first.searchWarm.values)), median(Array(last.searchWarm.values)))],
+    ]))
+}

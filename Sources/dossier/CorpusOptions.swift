@@ -11,33 +11,66 @@ struct CorpusOptions: ParsableArguments {
     @Flag(name: .long, help: "Do not print one line per file that could not be read.")
     var quiet = false
 
+    @Flag(name: .long, help: "Neither read nor write the parse cache in $XDG_CACHE_HOME/dossier.")
+    var noCache = false
+
     /// A stable key for saved state: the absolute paths, or "seeds".
     var key: String {
         paths.isEmpty ? "seeds:" + FileManager.default.currentDirectoryPath
             : paths.map { $0 == "-" ? "-" : URL(fileURLWithPath: $0).standardizedFileURL.path }.joined(separator: "\n")
     }
 
+    /// The paths to read: the given ones, else `./seeds` when present; nil means the built-in seeds.
+    var effectivePaths: [String]? {
+        if !paths.isEmpty { return paths }
+        return FileManager.default.fileExists(atPath: "seeds") ? ["seeds"] : nil
+    }
+
     func loadDocuments() -> LoadResult {
-        if paths.isEmpty {
-            if FileManager.default.fileExists(atPath: "seeds") { return Loader.load(paths: ["seeds"]) }
-            var r = LoadResult()
-            for (name, text) in BundledSeeds.files { r.documents += Loader.documents(bytes: Array(text.utf8), id: name, path: "(built-in)/" + name).documents }
-            return r
-        }
+        guard let paths = effectivePaths else { return builtInSeeds() }
         return Loader.load(paths: paths)
+    }
+
+    func builtInSeeds() -> LoadResult {
+        var r = LoadResult()
+        for (name, text) in BundledSeeds.files { r.documents += Loader.documents(bytes: Array(text.utf8), id: name, path: "(built-in)/" + name).documents }
+        return r
+    }
+
+    /// Loads, parses and indexes, through the on-disk cache unless `--no-cache`. Never prints:
+    /// the report's warning is for the caller to show. `progress` gets (articles done, expected).
+    func loadCorpus(progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> (Corpus, CorpusCache.Report) {
+        guard let paths = effectivePaths else {
+            var corpus = CorpusBuilder.build(CorpusBuilder.parseAll(builtInSeeds().documents, progress: progress))
+            corpus.searchIndex = SearchIndex(articles: corpus.articles)
+            return (corpus, CorpusCache.Report())
+        }
+        if noCache {
+            var corpus = CorpusBuilder.load(paths: paths)
+            if corpus.searchIndex == nil { corpus.searchIndex = SearchIndex(articles: corpus.articles) }
+            return (corpus, CorpusCache.Report())
+        }
+        return CorpusCache().load(paths: paths, key: key, progress: progress)
+    }
+
+    /// The cached corpus when it is fresh, for commands that read only a few articles.
+    func snapshot() -> CorpusSnapshot? {
+        guard !noCache, let paths = effectivePaths else { return nil }
+        return CorpusCache().snapshot(paths: paths, key: key)
     }
 
     /// Loads and parses; reports problems on stderr; fails when nothing at all could be read.
     func load() -> Corpus {
-        let loaded = loadDocuments()
-        if loaded.documents.isEmpty {
+        let (corpus, report) = loadCorpus()
+        if let w = report.warning { Output.warn(w) }
+        if corpus.articles.isEmpty {
             // One line that says what went wrong and what to do; several problems get a line each first.
             let hint = "give a folder, .txt/.md/.jsonl files, or - for standard input"
-            if loaded.problems.count == 1 { Output.fail("\(loaded.problems[0].description); \(hint)") }
-            for p in loaded.problems { Output.warn(p.description) }
+            if corpus.problems.count == 1 { Output.fail("\(corpus.problems[0].description); \(hint)") }
+            for p in corpus.problems { Output.warn(p.description) }
             Output.fail(paths.isEmpty ? "no articles found; \(hint)" : "no readable articles in \(paths.joined(separator: " ")); \(hint)")
         }
-        if !quiet { for p in loaded.problems { Output.warn(p.description) } }
-        return CorpusBuilder.build(CorpusBuilder.parseAll(loaded.documents), problems: loaded.problems)
+        if !quiet { for p in corpus.problems { Output.warn(p.description) } }
+        return corpus
     }
 }

@@ -4,29 +4,67 @@ import DossierTerminal
 import DossierUI
 import Foundation
 
-/// Opens the interactive reader.
+/// Opens the interactive reader. The screen comes up at once; the corpus is read and parsed on
+/// background threads and arrives in the loop as actions, with progress in the status line.
 struct Read: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Open the three-pane reader (the default).")
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {
         let env = ProcessInfo.processInfo.environment
+        for p in corpus.paths where p != "-" && !FileManager.default.fileExists(atPath: p) {
+            Output.fail("\(p): no such file or directory; give a folder or .txt/.md/.jsonl files (or none for the seeds)")
+        }
         let store = StateStore()
-        let loaded = corpus.load()
-        var state = ReaderState(corpus: loaded)
-        let (saved, warning) = store.load(SavedPosition.self, corpus: corpus.key)
-        if let saved { state = reduce(state, .restore(saved)) }
+        let key = corpus.key
+        var state = ReaderState(corpus: Corpus())
+        state.progress = ReaderState.Progress(done: 0, total: 0, rate: 0)
+        let (saved, warning) = store.load(SavedPosition.self, corpus: key)
         if let warning { state.message = warning }
-        if !loaded.problems.isEmpty, state.message == nil {
-            state.message = "\(loaded.problems.count) file(s) skipped: run `dossier articles` to see why"
+
+        let loop = ReaderLoop()
+        let options = corpus
+        Thread.detachNewThread {
+            BackgroundLoad.run(options, saved: saved, post: loop.post)
         }
         let useColor = (env["NO_COLOR"] ?? "").isEmpty
         do {
-            let (final, status) = try ReaderLoop().run(state, useColor: useColor, timingsPath: env["DOSSIER_TIMINGS"])
-            if let err = store.save(final.savedPosition, corpus: corpus.key) { Output.warn(err) }
+            let (final, status) = try loop.run(state, useColor: useColor, timingsPath: env["DOSSIER_TIMINGS"])
+            if !final.corpus.articles.isEmpty, let err = store.save(final.savedPosition, corpus: key) { Output.warn(err) }
             if status != 0 { throw ExitCode(status) }
         } catch let e as TerminalError {
             Output.fail(e.description, status: 2)
+        }
+    }
+}
+
+/// Reads and parses the corpus in chunks, posting progress, then the corpus and saved position.
+enum BackgroundLoad {
+    static func run(_ options: CorpusOptions, saved: SavedPosition?, post: @escaping @Sendable (Action) -> Void) {
+        let start = Date()
+        let loaded = options.loadDocuments()
+        let docs = loaded.documents
+        let total = docs.count
+        post(.progress(done: 0, total: max(1, total), rate: 0))
+        var articles: [Article] = []
+        articles.reserveCapacity(total)
+        let chunk = 512
+        var i = 0
+        while i < total {
+            let end = min(total, i + chunk)
+            articles += CorpusBuilder.parseAll(Array(docs[i..<end]))
+            i = end
+            let rate = Double(i) / max(0.001, Date().timeIntervalSince(start))
+            post(.progress(done: i, total: total, rate: rate))
+        }
+        let corpus = CorpusBuilder.build(articles, problems: loaded.problems)
+        post(.corpusLoaded(CorpusBox(corpus)))
+        post(.progress(done: 1, total: 1, rate: 0))
+        if let saved { post(.restore(saved)) }
+        if total == 0 {
+            post(.showMessage(options.paths.isEmpty ? "no articles found" : "no readable articles in \(options.paths.joined(separator: " "))"))
+        } else if !loaded.problems.isEmpty {
+            post(.showMessage("\(loaded.problems.count) file(s) skipped: run `dossier articles` to see why"))
         }
     }
 }

@@ -10,12 +10,22 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Print JSON: [{file, start, end, line, snippet}].") var json = false
 
     func run() throws {
-        let c = corpus.load()
         let q = SearchQuery(parsing: query)
         var out: [SearchHitJSON] = []
-        for hit in Search.hits(in: c, q) {
-            let a = c.articles[hit.article]
-            out.append(SearchHitJSON(file: a.id, start: hit.range.start, end: hit.range.end, line: a.line(of: hit.range.start), snippet: Snippet.around(hit.range, in: a)))
+        func add(_ a: Article, _ ranges: [SourceRange]) {
+            for r in ranges { out.append(SearchHitJSON(file: a.id, start: r.start, end: r.end, line: a.line(of: r.start), snippet: Snippet.around(r, in: a))) }
+        }
+        if let snap = corpus.snapshot() {
+            // Fresh cache: read only the articles the index names.
+            if !corpus.quiet { for p in snap.problems { Output.warn(p.description) } }
+            if snap.articleCount == 0 { Output.fail("no readable articles in \(corpus.paths.joined(separator: " ")); give a folder or .txt/.md/.jsonl files") }
+            for i in Search.candidates(snap.index, q) {
+                guard let a = snap.article(i) else { Output.fail("the search cache is damaged; run again with --no-cache") }
+                add(a, Search.matches(in: a, q))
+            }
+        } else {
+            let c = corpus.load()
+            for hit in Search.hits(in: c, q) { add(c.articles[hit.article], [hit.range]) }
         }
         if json { Output.json(out); return }
         for h in out { Output.line("\(h.file):\(h.line): \(h.snippet)") }

@@ -75,13 +75,13 @@ enum Harness {
         return Result(status: status, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self), stdoutData: o)
     }
 
-    /// Runs the built `dossier` with an isolated state directory unless one is given.
+    /// Runs the built `dossier` with isolated state and cache directories (under `stateHome` if given).
     @discardableResult
     static func dossier(_ arguments: [String], stdin: String? = nil, stateHome: String? = nil, cwd: String? = nil) -> Result {
         guard let binary else { return Result(status: -1, stdout: "", stderr: "dossier is not built", stdoutData: Data()) }
         let home = stateHome ?? makeTempDir("state")
         defer { if stateHome == nil { try? FileManager.default.removeItem(atPath: home) } }
-        return run(binary, arguments, stdin: stdin, cwd: cwd ?? packageRoot.path, environment: ["XDG_STATE_HOME": home])
+        return run(binary, arguments, stdin: stdin, cwd: cwd ?? packageRoot.path, environment: ["XDG_STATE_HOME": home, "XDG_CACHE_HOME": home + "/cache"])
     }
 
     /// A fresh private temporary directory.

@@ -18,7 +18,7 @@ extension ReaderEndToEnd {
         func incrementalSearch() throws {
             let t = try TmuxSession([Harness.seeds])
             defer { t.kill() }
-            t.waitFor(text: " 3 Quotes")
+            t.waitForLoad(articles: 5)
             t.press("/")
             t.waitFor("the search prompt") { $0.statusLine.hasPrefix("/") }
             var totals: [Int] = []
@@ -74,7 +74,7 @@ extension ReaderEndToEnd {
             defer { try? FileManager.default.removeItem(atPath: corpus) }
             let t = try TmuxSession([corpus])
             defer { t.kill() }
-            let start = try #require(t.waitFor(text: "3 articles"))
+            let start = try #require(t.waitForLoad(articles: 3))
             #expect(start.pane(1).contains("Summit prepares"))
 
             t.press("f")
@@ -111,7 +111,7 @@ extension ReaderEndToEnd {
         func fileFilter() throws {
             let t = try TmuxSession([Harness.seeds])
             defer { t.kill() }
-            t.waitFor(text: "5 articles")
+            t.waitForLoad(articles: 5)
             t.press("f")
             t.type("file:002_")
             t.press("Enter")

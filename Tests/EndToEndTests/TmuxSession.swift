@@ -31,7 +31,7 @@ final class TmuxSession {
         }
         let command = [
             "cd \(Self.quote(cwd))",
-            "env TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME=\(Self.quote(self.stateHome)) \(Self.quote(binary)) \(arguments.map(Self.quote).joined(separator: " ")) 2>\(Self.quote(workDir + "/stderr"))\(redirect)",
+            "env TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME=\(Self.quote(self.stateHome)) XDG_CACHE_HOME=\(Self.quote(self.stateHome + "/cache")) \(Self.quote(binary)) \(arguments.map(Self.quote).joined(separator: " ")) 2>\(Self.quote(workDir + "/stderr"))\(redirect)",
         ].joined(separator: " && ")
         let script = "\(command); echo $? > \(Self.quote(statusFile)).tmp; mv \(Self.quote(statusFile)).tmp \(Self.quote(statusFile)); exec sleep 600"
         // No user configuration, and no tmux status bar, so the program gets the whole window.
@@ -124,6 +124,17 @@ final class TmuxSession {
     @discardableResult
     func waitFor(text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
         waitFor("“\(text)”", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    /// Waits until the corpus has loaded in the background: `articles` in the timeline title and
+    /// no loading or indexing progress in the status line.
+    @discardableResult
+    func waitForLoad(articles: Int, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+        let label = "\(articles) article\(articles == 1 ? "" : "s")"
+        return waitFor("the corpus (\(label)) to load", timeout: timeout, sourceLocation: sourceLocation) {
+            $0.pane(1).rows.first?.contains("Timeline · \(label)") == true && $0.contains(" 3 Quotes")
+                && !$0.statusLine.contains("loading") && !$0.statusLine.contains("indexing")
+        }
     }
 
     /// Presses keys and waits until the screen differs from what it was before.

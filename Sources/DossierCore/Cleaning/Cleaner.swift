@@ -1,3 +1,5 @@
+import Foundation
+
 /// The story separated from page furniture: headline, paragraphs and what was dropped.
 public struct CleanText: Sendable {
     public var title: String?
@@ -9,24 +11,97 @@ public struct CleanText: Sendable {
     }
 }
 
-/// Separates the story from page furniture.
+/// Separates the story from page furniture. Works on the shape and position of each paragraph:
+/// the head before the first prose paragraph holds the headline, stamps and menus; the tail
+/// after the last one holds sign-offs, reply boxes and related links.
 public enum Cleaner {
     public static func clean(_ text: SourceText, bodyStart: Int, givenTitle: String?) -> CleanText {
         var result = CleanText(title: givenTitle)
         let blocks = Segmenter.paragraphs(text, lines: text.lines(from: bodyStart))
-        var paragraphs = blocks.compactMap { Segmenter.paragraph(text, lines: $0) }
-        if result.title == nil, let first = paragraphs.first, blocks.count > 1, looksLikeHeadline(first.text) {
-            result.title = first.text
-            paragraphs.removeFirst()
+        let paragraphs = blocks.compactMap { Segmenter.paragraph(text, lines: $0) }
+        var keep = Array(repeating: true, count: paragraphs.count)
+        func drop(_ i: Int, boilerplate: Bool = true) {
+            keep[i] = false
+            if boilerplate { result.boilerplate.append(paragraphs[i].text) }
         }
-        result.paragraphs = paragraphs
+        let shapes = paragraphs.map { LineShape($0.text) }
+        var kinds = paragraphs.map { Furniture.kind(of: $0.text) }
+        // A wire sign-off ("Reuter") closes the story.
+        if let last = paragraphs.indices.last, shapes[last].wordCount == 1, !shapes[last].endsSentence,
+           shapes[last].text.unicodeScalars.allSatisfy(Scalars.isLetter), shapes[last].isTitleCase, paragraphs.count > 1 {
+            kinds[last] = .signoff
+        }
+        let prose = paragraphs.indices.filter { kinds[$0] == nil && shapes[$0].isProse }
+        let firstProse = prose.first ?? paragraphs.count
+        let lastProse = prose.last ?? paragraphs.count
+
+        var titleIndex: Int?
+        if let given = givenTitle {
+            // The container's headline repeated as the first line (wire copy, JSONL).
+            if let first = paragraphs.indices.first(where: { kinds[$0] == nil }), same(paragraphs[first].text, given) { titleIndex = first }
+        } else {
+            let head = paragraphs.indices.filter { $0 < firstProse && kinds[$0] == nil && shapes[$0].isHeadlineShaped }
+            titleIndex = head.first { shapes[$0].wordCount >= 4 } ?? head.first
+            if titleIndex == nil, paragraphs.count > 1, let first = paragraphs.indices.first,
+               kinds[first] == nil, shapes[first].isHeadlineShaped, first < firstProse || prose.count > 1 { titleIndex = first }
+            if let t = titleIndex { result.title = paragraphs[t].text }
+        }
+        for i in paragraphs.indices {
+            if i == titleIndex { keep[i] = false; continue }
+            if let kind = kinds[i] {
+                if kind == .stamp {
+                    let beforeTitle = titleIndex.map { i < $0 } ?? (i < firstProse)
+                    let stamp = DateStamp.parse(paragraphs[i].text)
+                    let key = (beforeTitle || stamp?.hasTime == true || stamp == nil) ? "capture stamp" : "date line"
+                    if result.metadata[key] == nil { result.metadata[key] = paragraphs[i].text }
+                }
+                drop(i)
+                continue
+            }
+            let shape = shapes[i]
+            // Before the story: place names, section labels and other short labels.
+            if i < firstProse, !shape.isProse, shape.wordCount <= 3 { drop(i); continue }
+            // After the story: reply boxes, related headlines, tag lists.
+            if i > lastProse, !shape.isProse, shape.wordCount <= 15, prose.count >= 2 { drop(i); continue }
+        }
+        dropHeadlineRuns(paragraphs, shapes: shapes, keep: &keep, boilerplate: &result.boilerplate)
+
+        for i in paragraphs.indices where keep[i] {
+            result.paragraphs += cutGlued(paragraphs[i], boilerplate: &result.boilerplate)
+        }
         return result
     }
 
-    /// A short line in headline shape: no final full stop, several words.
-    static func looksLikeHeadline(_ s: String) -> Bool {
-        let words = s.split(separator: " ").count
-        guard words >= 3, s.count <= 160, let last = s.last else { return false }
-        return !".,;:".contains(last)
+    /// Three or more headline-shaped lines in a row inside the story are a related-links list.
+    static func dropHeadlineRuns(_ paragraphs: [Paragraph], shapes: [LineShape], keep: inout [Bool], boilerplate: inout [String]) {
+        var i = 0
+        while i < paragraphs.count {
+            var j = i
+            while j < paragraphs.count, keep[j], shapes[j].isHeadlineShaped, !shapes[j].isProse, shapes[j].isTitleCase || shapes[j].wordCount <= 12 { j += 1 }
+            if j - i >= 3 { for k in i..<j { keep[k] = false; boilerplate.append(paragraphs[k].text) } }
+            i = max(j, i + 1)
+        }
+    }
+
+    /// Removes glued-in foreign headlines, splitting the paragraph when the run sits mid-way,
+    /// so every piece keeps its one-to-one offsets.
+    static func cutGlued(_ p: Paragraph, boilerplate: inout [String]) -> [Paragraph] {
+        guard let cut = GluedHeadline.find(in: p.text) else { return [p] }
+        let s = Array(p.text.unicodeScalars)
+        boilerplate.append(String(String.UnicodeScalarView(s[cut.start..<cut.resume])).trimmingCharacters(in: .whitespaces))
+        var pieces: [Paragraph] = []
+        var end = cut.start
+        while end > 0, Scalars.isSpace(s[end - 1]) { end -= 1 }
+        if end > 0 { pieces.append(Paragraph(text: String(String.UnicodeScalarView(s[0..<end])), start: p.start)) }
+        let rest = Paragraph(text: String(String.UnicodeScalarView(s[cut.resume...])), start: p.start + cut.resume)
+        return pieces + cutGlued(rest, boilerplate: &boilerplate)
+    }
+
+    /// Same words, ignoring case, quotes and spacing.
+    static func same(_ a: String, _ b: String) -> Bool {
+        func norm(_ s: String) -> String {
+            String(s.lowercased().unicodeScalars.filter { Scalars.isLetter($0) || Scalars.isDigit($0) }.map(Character.init))
+        }
+        return norm(a) == norm(b) && !norm(a).isEmpty
     }
 }

@@ -1,4 +1,44 @@
 /// Finds date expressions in the story and resolves them against the article's date.
 public enum DateTagger {
-    public static func events(_ paragraphs: [Paragraph], reference: Publication) -> [DateEvent] { [] }
+    public static func events(_ paragraphs: [Paragraph], reference: Publication) -> [DateEvent] {
+        var result: [DateEvent] = []
+        for p in paragraphs {
+            let lastDay = result.last { $0.date.precision == .day }?.date
+            result += events(in: p, reference: reference.date, lastDay: lastDay)
+        }
+        return result
+    }
+
+    /// The dated expressions of one paragraph; those that cannot be placed with the
+    /// reference given (a weekday in an undated article) are left out.
+    public static func events(in paragraph: Paragraph, reference: PartialDate?, lastDay: PartialDate? = nil) -> [DateEvent] {
+        let scalars = Array(paragraph.text.unicodeScalars)
+        let tokens = DateTokenizer.tokens(scalars)
+        let found = DateMatcher(tokens).matches()
+        guard !found.isEmpty else { return [] }
+        let sentences = Sentences.split(scalars)
+        var result: [DateEvent] = []
+        for m in found {
+            let anchor = m.meaning == .sameDay ? (result.last { $0.date.precision == .day }?.date ?? lastDay ?? reference) : reference
+            guard let date = DateResolver.resolve(m.meaning, reference: anchor) else { continue }
+            let lo = tokens[m.first].start, hi = tokens[m.end - 1].end
+            let s = sentences.first { $0.contains(lo) } ?? 0..<scalars.count
+            result.append(DateEvent(
+                text: String(String.UnicodeScalarView(scalars[lo..<hi])),
+                range: SourceRange(paragraph.start + lo, paragraph.start + hi),
+                date: date,
+                sentence: String(String.UnicodeScalarView(scalars[s])),
+                sentenceRange: SourceRange(paragraph.start + s.lowerBound, paragraph.start + s.upperBound)))
+        }
+        return result
+    }
+
+    /// Date expressions with what they mean, before resolution (publication dating reads them).
+    static func meanings(in text: String) -> [(text: String, meaning: DateMeaning)] {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = DateTokenizer.tokens(scalars)
+        return DateMatcher(tokens).matches().map { m in
+            (String(String.UnicodeScalarView(scalars[tokens[m.first].start..<tokens[m.end - 1].end])), m.meaning)
+        }
+    }
 }

@@ -3,23 +3,34 @@ import Foundation
 /// Reads JSON Lines: one article per record with `id`, `title`, `published`, `text`.
 /// A malformed line is reported with its line number; the good lines are kept.
 public enum JSONLReader {
+    /// Bad lines reported one by one per file; the rest are counted in one summary line.
+    public static let maxReportedLines = 50
+
     public static func documents(bytes: [UInt8], path: String) -> LoadResult {
         var result = LoadResult()
         var lineNumber = 0
-        var start = 0
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let fileName = (path as NSString).lastPathComponent
+        var unreported: [Int] = []
+        func report(_ message: String) {
+            if result.problems.count < maxReportedLines {
+                result.problems.append(LoadProblem(path: "\(path):\(lineNumber)", message: message))
+            } else {
+                unreported.append(lineNumber)
+            }
+        }
         while start < bytes.count {
             lineNumber += 1
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
             defer { start = end + 1 }
             let line = bytes[start..<end]
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                result.problems.append(LoadProblem(path: "\(path):\(lineNumber)", message: "skipped: not a JSON object"))
+            guard let object = parse(line) else {
+                report("skipped: line \(lineNumber) is not a JSON object")
                 continue
             }
             guard let text = object["text"] as? String else {
-                result.problems.append(LoadProblem(path: "\(path):\(lineNumber)", message: "skipped: record has no \"text\" string"))
+                report("skipped: line \(lineNumber) has no \"text\" string")
                 continue
             }
             let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "\(fileName):\(lineNumber)"
@@ -29,6 +40,18 @@ public enum JSONLReader {
             for key in ["url", "source"] { if let v = object[key] as? String { doc.metadata[key] = v } }
             result.documents.append(doc)
         }
+        if let first = unreported.first {
+            result.problems.append(LoadProblem(path: path, message: "skipped \(unreported.count) more malformed lines (lines \(first)–\(unreported.last ?? first))"))
+        }
         return result
+    }
+
+    /// Parses one record; a line that is not UTF-8 is re-decoded (Latin-1 guess) and tried again.
+    static func parse(_ line: ArraySlice<UInt8>) -> [String: Any]? {
+        if let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] { return object }
+        let (_, invalid) = TextDecoder.utf8Stats(line)
+        guard invalid > 0 else { return nil }
+        let text = TextDecoder.decode(Array(line)).text
+        return try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
     }
 }

@@ -42,7 +42,11 @@ public struct Corpus: Sendable {
     public var speakers: [Speaker]
     public var links: [StatementLink]
     public var problems: [LoadProblem]
-    public init(articles: [Article] = [], speakers: [Speaker] = [], links: [StatementLink] = [], problems: [LoadProblem] = []) {
+    /// Word postings over `articles` for fast search; nil until built (see `SearchIndex`).
+    public var searchIndex: SearchIndex?
+    public init(articles: [Article] = [], speakers: [Speaker] = [], links: [StatementLink] = [], problems: [LoadProblem] = [],
+                searchIndex: SearchIndex? = nil) {
         self.articles = articles; self.speakers = speakers; self.links = links; self.problems = problems
+        self.searchIndex = searchIndex
     }
 }

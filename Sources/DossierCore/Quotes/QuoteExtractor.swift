@@ -1,26 +1,258 @@
-/// Finds quotations in the story paragraphs and attributes them.
+/// Finds quotations and reported statements in the story paragraphs and attributes them,
+/// reading the article in order the way a person does: who was named, who spoke last.
 public enum QuoteExtractor {
-    static let pairs: [Unicode.Scalar: Set<Unicode.Scalar>] = [
-        "“": ["”", "\""], "\"": ["\"", "”"], "«": ["»"], "„": ["“", "”"],
-    ]
-
-    /// Quotes and reported statements of one article, in text order, speakers as written in it.
+    /// Quotes and reported statements of one article, in text order, speakers as named in it.
     public static func extract(_ paragraphs: [Paragraph], title: String?) -> [Quote] {
-        var quotes: [Quote] = []
-        for p in paragraphs {
-            let s = Array(p.text.unicodeScalars)
-            var i = 0
-            while i < s.count {
-                guard let closes = pairs[s[i]] else { i += 1; continue }
-                var j = i + 1
-                while j < s.count, !closes.contains(s[j]) { j += 1 }
-                guard j < s.count else { break }
-                let inner = String(String.UnicodeScalarView(s[(i + 1)..<j]))
-                let kind: QuoteKind = (i == 0 || inner.count > 60) ? .direct : .partial
-                quotes.append(Quote(text: inner, speaker: nil, kind: kind, range: SourceRange(p.start + i, p.start + j + 1)))
-                i = j + 1
+        var reading = ArticleReading(paragraphs)
+        return reading.read()
+    }
+}
+
+/// One pass over one article.
+struct ArticleReading {
+    let paragraphs: [Paragraph]
+    let scalars: [[Unicode.Scalar]]
+    let marked: [MarkedQuote]
+    /// Sentences in reading order with the source offset of their paragraph.
+    var sentences: [(Sentence, Int)] = []
+    var discourse = Discourse()
+
+    init(_ paragraphs: [Paragraph]) {
+        self.paragraphs = paragraphs
+        scalars = paragraphs.map { Array($0.text.unicodeScalars) }
+        marked = QuoteMarks.find(scalars)
+        var byParagraph: [Int: [(Range<Int>, Int)]] = [:]
+        var texts: [Int: [Int: String]] = [:]
+        for (qi, q) in marked.enumerated() {
+            for piece in q.pieces {
+                byParagraph[piece.paragraph, default: []].append((piece.outer, qi))
+                texts[piece.paragraph, default: [:]][qi] = String(String.UnicodeScalarView(scalars[piece.paragraph][piece.inner]))
             }
         }
-        return quotes
+        for (p, para) in paragraphs.enumerated() {
+            let tokens = Tokenizer.tokens(scalars[p], quotes: (byParagraph[p] ?? []).sorted { $0.0.lowerBound < $1.0.lowerBound })
+            for s in Tokenizer.sentences(tokens, paragraph: p, quoteTexts: texts[p] ?? [:]) { sentences.append((s, para.start)) }
+        }
+    }
+
+    /// Speaker, cue and kind decided for each marked quotation.
+    struct Attribution {
+        var entity: Int?
+        var cue: SourceRange?
+        var explicit = false
+        var direct = true
+        var seen = false
+    }
+
+    mutating func read() -> [Quote] {
+        discourse.register(sentences)
+        var attributions = Array(repeating: Attribution(), count: marked.count)
+        var reported: [Quote] = []
+        for (n, (s, base)) in sentences.enumerated() {
+            let t = s.tokens
+            let cues = CueFinder.cues(t)
+            if n > 0, let agent = CueFinder.statementAgent(t) {
+                // "This was stated by X." reports the sentence before.
+                let (prev, prevBase) = sentences[n - 1]
+                let pt = prev.tokens
+                if let e = discourse.resolve(agent.referent, at: base + t[agent.subject.lowerBound].range.lowerBound),
+                   let r = trimmed(pt, 0..<sentenceEnd(pt)), !pt[r].contains(where: \.isQuote) {
+                    let lo = pt[r.lowerBound].range.lowerBound, hi = pt[r.upperBound - 1].range.upperBound
+                    discourse.spoke(e)
+                    reported.append(Quote(text: String(String.UnicodeScalarView(scalars[prev.paragraph][lo..<hi])), speaker: discourse.entities[e].name,
+                                          kind: .reported, range: SourceRange(prevBase + lo, prevBase + hi),
+                                          cue: SourceRange(base + t[agent.subject.lowerBound].range.lowerBound, base + t[agent.subject.upperBound - 1].range.upperBound)))
+                }
+            }
+            var used = Set<Int>()  // cue indexes that attributed an adjacent quotation
+            var resolved: [Int: Int] = [:]
+            func entity(_ c: Int) -> Int? {
+                if let e = resolved[c] { return e }
+                let cue = cues[c]
+                let e = discourse.resolve(cue.referent, at: base + t[cue.subject.lowerBound].range.lowerBound, role: cue.appositiveRole)
+                if let e { resolved[c] = e }
+                return e
+            }
+            func cueRange(_ c: Int) -> SourceRange {
+                SourceRange(base + t[cues[c].subject.lowerBound].range.lowerBound, base + t[cues[c].subject.upperBound - 1].range.upperBound)
+            }
+            for (i, tok) in t.enumerated() {
+                guard let qi = tok.quoteIndex else { continue }
+                let first = !attributions[qi].seen
+                attributions[qi].seen = true
+                if first { attributions[qi].direct = isDirect(t, at: i, cues: cues) }
+                guard !attributions[qi].explicit else { continue }
+                var chosen: Int?
+                var passive: Cue?
+                if let c = adjacentAfter(t, quote: i, cues: cues) { chosen = c; used.insert(c) }
+                else if let c = adjacentBefore(t, quote: i, cues: cues) { chosen = c; used.insert(c) }
+                else if let p = CueFinder.passiveAgent(t, quoteAt: i) { passive = p }
+                else if let c = nearest(t, quote: i, cues: cues) { chosen = c }
+                if let p = passive, let e = discourse.resolve(p.referent, at: base + t[p.subject.lowerBound].range.lowerBound) {
+                    attributions[qi].entity = e
+                    attributions[qi].cue = SourceRange(base + t[p.subject.lowerBound].range.lowerBound, base + t[p.subject.upperBound - 1].range.upperBound)
+                    attributions[qi].explicit = true
+                    discourse.spoke(e)
+                } else if let c = chosen, let e = entity(c) {
+                    attributions[qi].entity = e
+                    attributions[qi].cue = cueRange(c)
+                    attributions[qi].explicit = true
+                    discourse.spoke(e)
+                } else if first, attributions[qi].direct, !marked[qi].single {
+                    // A quotation with no cue of its own continues the speaker before it.
+                    attributions[qi].entity = discourse.lastSpeaker
+                }
+            }
+            for (c, cue) in cues.enumerated() where !used.contains(c) {
+                guard let range = reportedClause(t, cue: cue, cues: cues, used: used), let e = entity(c) else { continue }
+                guard !cue.coordinated else { continue }
+                let lo = t[range.lowerBound].range.lowerBound, hi = t[range.upperBound - 1].range.upperBound
+                let text = String(String.UnicodeScalarView(scalars[s.paragraph][lo..<hi]))
+                discourse.spoke(e)
+                reported.append(Quote(text: text, speaker: discourse.entities[e].name, kind: .reported,
+                                      range: SourceRange(base + lo, base + hi), cue: cueRange(c)))
+            }
+            // A cue that names a speaker without a quotation or a clause still makes them salient.
+            for (c, cue) in cues.enumerated() where !used.contains(c) && cue.use == .speech && !cue.coordinated {
+                if let e = entity(c), discourse.lastSpeaker != e, case .name = cue.referent { discourse.spoke(e) }
+            }
+        }
+        var quotes: [Quote] = []
+        for (qi, q) in marked.enumerated() {
+            let a = attributions[qi]
+            if q.single && !a.explicit { continue }
+            if q.single, QuoteMarks.wordCount(scalars[q.pieces[0].paragraph][q.pieces[0].inner]) < 3 { continue }
+            let first = q.pieces[0], last = q.pieces[q.pieces.count - 1]
+            let text = q.pieces.map { String(String.UnicodeScalarView(scalars[$0.paragraph][$0.inner])) }.joined(separator: " ")
+            let range = SourceRange(paragraphs[first.paragraph].start + first.outer.lowerBound, paragraphs[last.paragraph].start + last.outer.upperBound)
+            quotes.append(Quote(text: text, speaker: a.entity.map { discourse.entities[$0].name }, kind: a.direct ? .direct : .partial,
+                                range: range, cue: a.cue))
+        }
+        return (quotes + reported).sorted { $0.range.start < $1.range.start }
+    }
+
+    /// A quotation is direct when it starts its sentence, follows a colon, or follows
+    /// `X said,`; otherwise it is a fragment inside the writer's sentence.
+    func isDirect(_ t: [Token], at i: Int, cues: [Cue]) -> Bool {
+        if i == 0 { return true }
+        if t[i - 1].isPunct(":") { return true }
+        if t[i - 1].isPunct(","), cues.contains(where: { $0.anchor < i - 1 && $0.anchor >= i - 4 && $0.form == .verb }) { return true }
+        return false
+    }
+
+    /// The cue right after a quotation: `“…,” he said`, `“…,” said X`, `“…,” according to X`.
+    func adjacentAfter(_ t: [Token], quote i: Int, cues: [Cue]) -> Int? {
+        var j = i + 1
+        while j < t.count, t[j].isPunct(",;") { j += 1 }
+        return cues.firstIndex { c in
+            (c.form == .according && c.anchor == j) || (c.form == .verb && (c.inverted ? c.anchor == j : c.subject.lowerBound == j))
+        }
+    }
+
+    /// The cue right before a quotation: `X said: “…”`, `He told reporters, “…”`.
+    func adjacentBefore(_ t: [Token], quote i: Int, cues: [Cue]) -> Int? {
+        guard i > 0, t[i - 1].isPunct(":,") else { return nil }
+        return cues.lastIndex { c in c.form == .verb && !c.inverted && c.anchor < i - 1 && c.anchor >= i - 6 &&
+            !t[(c.anchor + 1)..<(i - 1)].contains { $0.isQuote || $0.isPunct(",.;:") } }
+    }
+
+    /// Any speech cue of the sentence: the nearest before the quotation, else the nearest after.
+    func nearest(_ t: [Token], quote i: Int, cues: [Cue]) -> Int? {
+        let usable = cues.indices.filter { cues[$0].use != .quoteOnly && !cues[$0].inverted || cues[$0].form == .according }
+        if let c = usable.last(where: { cues[$0].anchor < i }) { return c }
+        return usable.first { cues[$0].anchor > i }
+    }
+
+    /// Token range of the clause a cue reports, or nil when it reports only a quotation.
+    func reportedClause(_ t: [Token], cue: Cue, cues: [Cue], used: Set<Int>) -> Range<Int>? {
+        let end = sentenceEnd(t)
+        switch cue.form {
+        case .passiveBy: return nil
+        case .according:
+            let phraseEnd = cue.subject.upperBound
+            // "According to X, …" or "…, according to X."
+            if cue.anchor == 0 || (cue.anchor > 0 && !t[..<cue.anchor].contains { !$0.isPunct(",") && !CueFinder.isAdverbialSegment([$0]) }) {
+                var start = phraseEnd
+                while start < end, !t[start].isPunct(",") { start += 1 }
+                return trimmed(t, (start + 1)..<end)
+            }
+            guard cue.anchor > 0, t[cue.anchor - 1].isPunct(",") else { return nil }
+            // "X said Y, according to Reuters": the statement is X's, the outlet only relays it.
+            if cues.contains(where: { ($0.form == .verb && !$0.inverted && $0.use != .quoteOnly || $0.form == .according) && $0.anchor < cue.anchor }) { return nil }
+            if t[..<(cue.anchor - 1)].last?.isQuote == true { return nil }
+            return trimmed(t, 0..<(cue.anchor - 1))
+        case .verb:
+            guard !cue.inverted else { return nil }
+            if cue.use == .quoteOnly { return nil }
+            guard cue.subject.upperBound <= cue.anchor else { return nil }
+            // Trailing attribution: "…, Kyiv officials said on Tuesday, as …"
+            if cue.subject.lowerBound > 0, t[cue.subject.lowerBound - 1].isPunct(","), afterIsAdverbial(t, from: cue.anchor + 1, to: end) {
+                if t[cue.subject.lowerBound - 2 >= 0 ? cue.subject.lowerBound - 2 : 0].isQuote { return nil }
+                return trimmed(t, 0..<(cue.subject.lowerBound - 1))
+            }
+            var start = cue.anchor + 1
+            let limit = min(end, start + 12)
+            if CueFinder.objectVerbs.contains(cue.lemma) || cue.use == .thatClause,
+               let that = (start..<min(limit, start + 7)).first(where: { t[$0].lower == "that" && !t[start..<$0].contains { $0.isPunct(",;:") || $0.isQuote } }) {
+                start = that + 1
+            } else if cue.use == .thatClause {
+                return nil
+            } else {
+                start = skipAdverbialsForward(t, start, end)
+                if start < end, t[start].lower == "that" { start += 1 }
+            }
+            guard start < end, !t[start].isPunct(":") else { return nil }
+            // Stop before a participle cue: "…, adding that …".
+            var stop = end
+            if let next = cues.first(where: { $0.anchor > start && $0.anchor < end && $0.anchor > 0 && t[$0.anchor - 1].isPunct(",") && $0.lemma != cue.lemma || ($0.anchor > start && $0.form == .verb && $0.subject == cue.subject && $0.anchor != cue.anchor) }) {
+                stop = next.anchor - 1
+            }
+            return trimmed(t, start..<stop)
+        }
+    }
+
+    func afterIsAdverbial(_ t: [Token], from: Int, to end: Int) -> Bool {
+        var j = from
+        var words = 0
+        while j < end, !t[j].isPunct(",;") {
+            if t[j].isQuote { return false }
+            words += 1
+            j += 1
+        }
+        // "said on Tuesday", "told reporters", "claimed today"
+        let span = t[from..<j]
+        if span.contains(where: { $0.lower == "that" }) { return false }
+        return words <= 4
+    }
+
+    func skipAdverbialsForward(_ t: [Token], _ start: Int, _ end: Int) -> Int {
+        var j = start
+        while j < end {
+            let w = t[j]
+            if w.isWord, w.isLowercase, NameWords.adverbs.contains(w.lower) { j += 1; continue }
+            if w.isWord, ["on", "last", "this", "earlier", "late"].contains(w.lower), j + 1 < end, CueFinder.isTimeWord(t[j + 1]) {
+                j += 2
+                while j < end, CueFinder.isTimeWord(t[j]) || t[j].isPunct(",") && j + 1 < end && CueFinder.isTimeWord(t[j + 1]) { j += 1 }
+                continue
+            }
+            if w.isWord, ["today", "yesterday", "tonight"].contains(w.lower) { j += 1; continue }
+            break
+        }
+        return j
+    }
+
+    func sentenceEnd(_ t: [Token]) -> Int {
+        var end = t.count
+        while end > 0, t[end - 1].isPunct(".!?;:,") { end -= 1 }
+        return end
+    }
+
+    /// A clause needs a few words of its own beyond a quotation.
+    func trimmed(_ t: [Token], _ r: Range<Int>) -> Range<Int>? {
+        var a = r.lowerBound, b = r.upperBound
+        while a < b, t[a].isPunct(",;:—–-") { a += 1 }
+        while b > a, t[b - 1].isPunct(",;:—–-") { b -= 1 }
+        guard b - a >= 3, t[a..<b].filter(\.isWord).count >= 3 else { return nil }
+        return a..<b
     }
 }

@@ -41,19 +41,36 @@ public enum Search {
     /// Every occurrence of every term in the article's story text, in source order. Empty when
     /// the article misses a term or fails a filter.
     public static func matches(in article: Article, _ q: SearchQuery) -> [SourceRange] {
-        guard accepts(article, q), !q.terms.isEmpty else { return [] }
+        guard !q.terms.isEmpty, accepts(article, q) else { return [] }
+        // Fold the story once for all terms; `starts[i]` is where paragraph i begins in `hay`.
+        var hay: [UInt32] = []
+        hay.reserveCapacity(article.sourceLength)
+        var starts: [Int] = []
+        starts.reserveCapacity(article.paragraphs.count + 1)
+        for p in article.paragraphs {
+            starts.append(hay.count)
+            TextFolding.fold(p.text, keepCase: q.caseSensitive, into: &hay)
+        }
+        starts.append(hay.count)
         var ranges: [SourceRange] = []
+        var needle: [UInt32] = []
         for term in q.terms {
-            let needle = TextFolding.fold(term, keepCase: q.caseSensitive)
+            needle.removeAll(keepingCapacity: true)
+            TextFolding.fold(term, keepCase: q.caseSensitive, into: &needle)
             guard !needle.isEmpty else { continue }
             var found = false
-            for p in article.paragraphs {
-                let hay = TextFolding.fold(p.text, keepCase: q.caseSensitive)
-                var from = 0
-                while let at = find(needle, in: hay, from: from) {
-                    ranges.append(SourceRange(p.start + at, p.start + at + needle.count))
-                    found = true
-                    from = at + max(1, needle.count)
+            hay.withUnsafeBufferPointer { h in
+                needle.withUnsafeBufferPointer { n in
+                    for (i, p) in article.paragraphs.enumerated() {
+                        var from = starts[i]
+                        let end = starts[i + 1]
+                        while let at = find(n, in: h, from: from, end: end) {
+                            let offset = p.start + at - starts[i]
+                            ranges.append(SourceRange(offset, offset + n.count))
+                            found = true
+                            from = at + n.count
+                        }
+                    }
                 }
             }
             if !found { return [] }
@@ -61,13 +78,49 @@ public enum Search {
         return ranges.sorted()
     }
 
+    /// First index at or after `from` where `needle` stands wholly before `end`.
+    static func find(_ needle: UnsafeBufferPointer<UInt32>, in hay: UnsafeBufferPointer<UInt32>, from: Int, end: Int) -> Int? {
+        let n = needle.count
+        guard n > 0, end - from >= n else { return nil }
+        let first = needle[0]
+        var i = from
+        let last = end - n
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < n, hay[i + k] == needle[k] { k += 1 }
+                if k == n { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Articles that may match, in corpus order: the index's answer when it covers the corpus.
+    public static func candidates(_ index: SearchIndex, _ query: SearchQuery) -> [Int] {
+        index.candidates(query)
+    }
+
     /// All hits across the corpus, in corpus order.
     public static func hits(in corpus: Corpus, _ q: SearchQuery) -> [SearchHit] {
-        var out: [SearchHit] = []
-        for (i, a) in corpus.articles.enumerated() {
-            for r in matches(in: a, q) { out.append(SearchHit(article: i, range: r)) }
+        firstHits(in: corpus, q, limit: .max).hits
+    }
+
+    /// Hits in corpus order, stopping once `limit` are found (an incremental search can show
+    /// the first screenful at once); `complete` is false when it stopped early.
+    public static func firstHits(in corpus: Corpus, _ q: SearchQuery, limit: Int) -> (hits: [SearchHit], complete: Bool) {
+        let articles: [Int]
+        if let index = corpus.searchIndex, index.articleCount == corpus.articles.count {
+            articles = index.candidates(q)
+        } else {
+            articles = q.terms.isEmpty ? [] : Array(corpus.articles.indices)
         }
-        return out
+        var out: [SearchHit] = []
+        for i in articles {
+            for r in matches(in: corpus.articles[i], q) { out.append(SearchHit(article: i, range: r)) }
+            if out.count >= limit { return (out, false) }
+        }
+        return (out, true)
     }
 
     public static func find(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar], from: Int) -> Int? {

@@ -18,19 +18,21 @@ public enum Segmenter {
         return result
     }
 
-    /// Decides whether the lines of one block are one wrapped paragraph or several.
+    /// Decides whether the lines of one block are one wrapped paragraph or several. Wrapped
+    /// copy has lines of similar width, well under a screen-wide paragraph; only a line that
+    /// ends a paragraph (before an indented line, or the last) may be short.
     static func split(block: [SourceRange], text: SourceText) -> [[SourceRange]] {
         guard block.count > 1 else { return [block] }
         let lengths = block.map { text.trimmed($0).length }
         let longest = lengths.max() ?? 0
-        // Wrapped text: lines of similar width, well under a screen-wide paragraph.
-        let wrapped = longest <= 100 && lengths.dropLast().allSatisfy { $0 >= longest / 2 }
+        let indented = block.map { line in line.start < text.count && (text.scalars[line.start] == " " || text.scalars[line.start] == "\t") }
+        var wrapped = longest >= 40 && longest <= 100
+        for k in 0..<(block.count - 1) where !indented[k + 1] && lengths[k] < longest / 2 { wrapped = false }
         guard wrapped else { return block.map { [$0] } }
         var result: [[SourceRange]] = []
         var current: [SourceRange] = []
-        for line in block {
-            let indent = line.start < text.count && (text.scalars[line.start] == " " || text.scalars[line.start] == "\t")
-            if indent, !current.isEmpty { result.append(current); current = [] }
+        for (k, line) in block.enumerated() {
+            if indented[k], !current.isEmpty { result.append(current); current = [] }
             current.append(line)
         }
         if !current.isEmpty { result.append(current) }

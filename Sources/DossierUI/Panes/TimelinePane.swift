@@ -19,7 +19,8 @@ public enum TimelinePane: Pane {
     public static func draw(_ state: ReaderState, in rect: Rect, on canvas: inout Canvas) {
         let rows = state.timelineRows
         if rows.isEmpty {
-            canvas.put(state.corpus.articles.isEmpty ? "no articles" : "nothing matches the filter", x: rect.x + 1, y: rect.y, role: .dim, limit: rect.width - 1)
+            let empty = state.progress != nil ? "loading…" : (state.corpus.articles.isEmpty ? "no articles" : "nothing matches the filter")
+            canvas.put(empty, x: rect.x + 1, y: rect.y, role: .dim, limit: rect.width - 1)
             return
         }
         for line in 0..<rect.height {
@@ -33,18 +34,19 @@ public enum TimelinePane: Pane {
             switch rows[i] {
             case .article(let a):
                 let art = state.corpus.articles[a]
-                let group = art.metadata["story"].map { _ in "┃" } ?? " "
-                var x = rect.x + canvas.put(group, x: rect.x, y: y, style: style, role: selected ? role : .accent, limit: rect.width)
+                let story = art.metadata["story"]
+                let groupRole: ColorRole = story.map { .speaker(SpeakerColors.slot(for: $0)) } ?? .accent
+                var x = rect.x + canvas.put(story == nil ? " " : "┃", x: rect.x, y: y, style: style, role: selected ? role : groupRole, limit: rect.width)
                 let date = DisplayWidth.pad(dateLabel(art.published), to: 11)
                 x += canvas.put(date, x: x, y: y, style: style, role: selected ? role : (art.published.inferred ? .dim : .accent), limit: rect.x + rect.width - x)
                 var title = art.displayTitle
                 if let n = state.search.perArticle[a] { title = "[\(n)] " + title }
                 if state.marks.bookmarks.contains(art.id) { title = "▶ " + title }
-                canvas.put(title, x: x, y: y, style: style, role: role, limit: rect.x + rect.width - x)
+                canvas.put(DisplayWidth.truncate(title, to: rect.x + rect.width - x), x: x, y: y, style: style, role: role)
             case .event(let a, let e):
                 let ev = state.corpus.articles[a].events[e]
-                let label = "   \(DisplayWidth.pad(ev.date.iso, to: 10)) \(ev.text): \(ev.sentence)"
-                canvas.put(label, x: rect.x, y: y, style: style, role: selected ? role : .dim, limit: rect.width)
+                let label = " · \(DisplayWidth.pad(ev.date.iso, to: 10)) \(ev.text) — \(ev.sentence)"
+                canvas.put(DisplayWidth.truncate(label, to: rect.width), x: rect.x, y: y, style: style, role: selected ? role : .dim)
             }
         }
     }

@@ -1,0 +1,322 @@
+import Foundation
+
+/// Parsed corpora kept on disk under `$XDG_CACHE_HOME/dossier/` (default `~/.cache/dossier/`),
+/// keyed by the corpus paths, so a second start skips parsing and indexing.
+///
+/// Two files per corpus: a snapshot of the built corpus with its search index (read whole when
+/// no input file changed, or article by article for a one-shot search), and the per-file parse
+/// results (so that only changed and added files are parsed again; removed ones are dropped).
+/// A file is unchanged when its size and modification time are. Both files name the program
+/// that wrote them, so a rebuilt program never trusts results of an older pipeline.
+public struct CorpusCache: Sendable {
+    public let directory: String
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        if let x = environment["XDG_CACHE_HOME"], x.hasPrefix("/") {
+            directory = x + "/dossier"
+        } else {
+            directory = (environment["HOME"] ?? NSHomeDirectory()) + "/.cache/dossier"
+        }
+    }
+
+    public init(directory: String) { self.directory = directory }
+
+    /// What a load did.
+    public struct Report: Sendable {
+        /// The whole corpus came from the snapshot: nothing was parsed or indexed.
+        public var fromSnapshot = false
+        /// Articles taken from the cache and articles parsed now.
+        public var reused = 0
+        public var parsed = 0
+        /// One line for the user when a cache file was unusable or could not be written.
+        public var warning: String?
+        public init() {}
+    }
+
+    /// The file names of a corpus's cache, from a stable hash of its key.
+    public func files(forKey key: String) -> (snapshot: String, parsed: String) {
+        var h: UInt64 = 14695981039346656037
+        for b in key.utf8 { h = (h ^ UInt64(b)) &* 1099511628211 }
+        let name = String(h, radix: 16)
+        return (directory + "/corpus-" + name + ".bin", directory + "/parsed-" + name + ".bin")
+    }
+
+    /// Loads the corpus under `paths`, built and indexed, using and refreshing the cache.
+    /// `progress` gets (articles done, articles expected) from the loading thread; the
+    /// expected total is an estimate until the last file has been read.
+    public func load(paths: [String], key: String, progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> (Corpus, Report) {
+        let listing = SourceListing(paths: paths)
+        var report = Report()
+        if listing.readsStdin {
+            return (Self.parse(listing, previous: [:], report: &report, progress: progress).corpus, report)
+        }
+        let names = files(forKey: key)
+        do {
+            if let snap = try CorpusSnapshot(path: names.snapshot, key: key, listing: listing) {
+                let corpus = try snap.corpus()
+                report.fromSnapshot = true
+                report.reused = corpus.articles.count
+                progress(corpus.articles.count, corpus.articles.count)
+                return (corpus, report)
+            }
+        } catch {
+            report.warning = "ignoring unreadable cache \(names.snapshot); reading the corpus again"
+        }
+        var previous: [String: ParsedFile] = [:]
+        do {
+            previous = try ParsedFiles.read(path: names.parsed, key: key, wanted: listing.files)
+        } catch {
+            report.warning = report.warning ?? "ignoring unreadable cache \(names.parsed); reading the corpus again"
+        }
+        let (corpus, perFile) = Self.parse(listing, previous: previous, report: &report, progress: progress)
+        if let trouble = write(corpus, perFile, listing: listing, key: key) { report.warning = report.warning ?? trouble }
+        return (corpus, report)
+    }
+
+    /// The cached corpus when it is fresh, with its index and articles read one at a time, or
+    /// nil (stale, missing or unreadable).
+    public func snapshot(paths: [String], key: String) -> CorpusSnapshot? {
+        let listing = SourceListing(paths: paths)
+        guard !listing.readsStdin else { return nil }
+        return try? CorpusSnapshot(path: files(forKey: key).snapshot, key: key, listing: listing)
+    }
+
+    /// Reuses the articles of unchanged files, parses the rest, then builds and indexes.
+    static func parse(_ listing: SourceListing, previous: [String: ParsedFile], report: inout Report, progress: @Sendable (Int, Int) -> Void) -> (corpus: Corpus, perFile: [ParsedFile]) {
+        var perFile: [ParsedFile] = []
+        var stdinArticles: [Article] = []
+        var toRead = SourceListing(paths: [])
+        toRead.readsStdin = listing.readsStdin
+        var reusedCount = 0
+        for f in listing.files {
+            if let p = previous[f.path], p.file == f { reusedCount += p.articles.count } else { toRead.files.append(f) }
+        }
+        var fresh: [String: ParsedFile] = [:]
+        var done = reusedCount
+        let totalBytes = max(1, toRead.files.reduce(0) { $0 + $1.size })
+        var bytesRead: Int64 = 0
+        for batch in SourceFiles.batches(toRead) {
+            let offset = done
+            var estimate = done
+            var grouped: [String: [RawDocument]] = [:]
+            var problems: [String: [LoadProblem]] = [:]
+            for f in batch.files {
+                let r = Loader.load(file: f.path, id: f.id)
+                grouped[f.path] = r.documents
+                problems[f.path] = r.problems
+                bytesRead += f.size
+            }
+            var docs = batch.files.flatMap { grouped[$0.path]! }
+            if batch.stdin { docs += Loader.load(paths: ["-"]).documents }
+            let seen = docs.count + done - reusedCount
+            estimate = reusedCount + Int(Double(seen) * Double(totalBytes) / Double(max(1, bytesRead)))
+            let expected = max(estimate, offset + docs.count)
+            let articles = CorpusBuilder.parseAll(docs) { n, _ in progress(offset + n, expected) }
+            var at = 0
+            for f in batch.files {
+                let n = grouped[f.path]!.count
+                fresh[f.path] = ParsedFile(file: f, problems: problems[f.path]!, articles: Array(articles[at..<(at + n)]))
+                at += n
+            }
+            stdinArticles += articles[at...]
+            done += docs.count
+        }
+        for f in listing.files { perFile.append(fresh[f.path] ?? previous[f.path]!) }
+        report.reused = reusedCount
+        report.parsed = done - reusedCount
+        var corpus = CorpusBuilder.build(perFile.flatMap(\.articles) + stdinArticles,
+                                         problems: listing.problems + perFile.flatMap(\.problems))
+        corpus.searchIndex = SearchIndex(articles: corpus.articles)
+        progress(done, done)
+        return (corpus, perFile)
+    }
+
+    /// Writes both cache files; returns a one-line message when that fails.
+    func write(_ corpus: Corpus, _ perFile: [ParsedFile], listing: SourceListing, key: String) -> String? {
+        let names = files(forKey: key)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try CorpusSnapshot.write(corpus, files: listing.files, key: key, to: names.snapshot)
+            try ParsedFiles.write(perFile, key: key, to: names.parsed)
+            return nil
+        } catch {
+            return "could not write the cache in \(directory) (\(error.localizedDescription)); the next start will parse again"
+        }
+    }
+
+    /// Identifies the program writing a cache: its size and modification time.
+    static let writer: String = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? "?"
+        guard let f = SourceListing.stat(exe, id: exe) else { return "format 1 " + exe }
+        return "format 1 \(exe) \(f.size) \(f.mtime)"
+    }()
+
+    /// Writes the chunks one after another to a temporary file, then renames it into place.
+    static func writeAtomically(_ chunks: [[UInt8]], to path: String) throws {
+        let tmp = path + ".tmp-\(getpid())"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission) }
+        var ok = true
+        for chunk in chunks where ok {
+            ok = chunk.withUnsafeBytes { buf in
+                var off = 0
+                while off < buf.count {
+                    let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
+                    if n <= 0 { return false }
+                    off += n
+                }
+                return true
+            }
+        }
+        ok = close(fd) == 0 && ok
+        guard ok, rename(tmp, path) == 0 else { unlink(tmp); throw CocoaError(.fileWriteUnknown) }
+    }
+}
+
+/// One input file's parse results before the corpus-level stages, as the cache keeps them.
+public struct ParsedFile: Sendable {
+    public var file: SourceFile
+    public var problems: [LoadProblem]
+    public var articles: [Article]
+}
+
+/// The per-file parse results on disk.
+enum ParsedFiles {
+    static let magic: [UInt8] = Array("DOSSPRS1".utf8)
+
+    static func write(_ files: [ParsedFile], key: String, to path: String) throws {
+        var w = BinaryWriter()
+        w.bytes = magic
+        w.string(CorpusCache.writer); w.string(key)
+        w.uint(UInt64(files.count))
+        for p in files {
+            w.string(p.file.path); w.string(p.file.id); w.int(Int(p.file.size)); w.int(Int(p.file.mtime))
+            w.problems(p.problems); w.uint(UInt64(p.articles.count))
+        }
+        let parts = ArticleBlock.encode(files.flatMap(\.articles), after: &w)
+        try CorpusCache.writeAtomically([w.bytes] + parts + [Array("END.".utf8)], to: path)
+    }
+
+    /// The entries of `wanted` files that are unchanged, with their articles decoded.
+    static func read(path: String, key: String, wanted: [SourceFile]) throws -> [String: ParsedFile] {
+        guard FileManager.default.fileExists(atPath: path) else { return [:] }
+        guard let map = MappedFile(path: path) else { throw CacheCorrupt() }
+        var r = BinaryReader(map.buffer)
+        guard map.buffer.starts(with: magic), map.buffer.suffix(4).elementsEqual("END.".utf8) else { throw CacheCorrupt() }
+        r.at = magic.count
+        guard try r.string() == CorpusCache.writer, try r.string() == key else { return [:] }
+        let want = Dictionary(wanted.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var entries: [(ParsedFile, Range<Int>)] = []
+        var first = 0
+        for _ in 0..<(try r.size()) {
+            let f = SourceFile(path: try r.string(), id: try r.string(), size: Int64(try r.int()), mtime: Int64(try r.int()))
+            let problems = try r.problems()
+            let n = try r.size()
+            if want[f.path] == f { entries.append((ParsedFile(file: f, problems: problems, articles: []), first..<(first + n))) }
+            first += n
+        }
+        let block = try ArticleBlock(reader: r, map: map)
+        guard block.count == first else { throw CacheCorrupt() }
+        let articles = try block.decode(ranges: entries.map(\.1))
+        var out: [String: ParsedFile] = [:]
+        for (k, (entry, _)) in entries.enumerated() {
+            var e = entry
+            e.articles = articles[k]
+            out[e.file.path] = e
+        }
+        return out
+    }
+}
+
+/// Articles stored with a table of offsets, so any of them can be read alone or in parallel.
+struct ArticleBlock: Sendable {
+    let map: MappedFile
+    /// Absolute offsets of each article record, plus the end.
+    let offsets: [UInt64]
+    var count: Int { offsets.count - 1 }
+
+    /// Appends the count and offset table to `w`; returns the records, to be written right after.
+    static func encode(_ articles: [Article], after w: inout BinaryWriter) -> [[UInt8]] {
+        let chunk = 1024
+        let parts = PartBox(count: (articles.count + chunk - 1) / chunk)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { c in
+            var local = BinaryWriter()
+            var ends: [Int] = []
+            for i in (c * chunk)..<min(articles.count, (c + 1) * chunk) { local.article(articles[i]); ends.append(local.bytes.count) }
+            parts.set(c, (local.bytes, ends))
+        }
+        w.uint(UInt64(articles.count))
+        let tableStart = w.bytes.count
+        var offsets: [UInt64] = []
+        offsets.reserveCapacity(articles.count + 1)
+        var at = UInt64(tableStart + (articles.count + 1) * 8)
+        for (_, ends) in parts.values {
+            var prev = 0
+            for e in ends { offsets.append(at); at += UInt64(e - prev); prev = e }
+        }
+        offsets.append(at)
+        for o in offsets { w.fixed64(o) }
+        return parts.values.map(\.0)
+    }
+
+    init(reader: BinaryReader, map: MappedFile) throws {
+        var r = reader
+        let n = try r.size()
+        guard n < r.count / 8 else { throw CacheCorrupt() }
+        var offsets: [UInt64] = []
+        offsets.reserveCapacity(n + 1)
+        for _ in 0...n { offsets.append(try r.fixed64()) }
+        guard offsets.first == UInt64(r.at), zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }),
+              offsets.last! <= UInt64(r.count) else { throw CacheCorrupt() }
+        self.offsets = offsets
+        self.map = map
+    }
+
+    func article(_ i: Int) throws -> Article {
+        let end = Int(offsets[i + 1])
+        var r = BinaryReader(UnsafeRawBufferPointer(rebasing: map.buffer[..<end]), at: Int(offsets[i]))
+        let a = try r.article()
+        guard r.at == end else { throw CacheCorrupt() }
+        return a
+    }
+
+    /// Decodes the articles of each range on all cores, dropping the pages read as it goes.
+    func decode(ranges: [Range<Int>]) throws -> [[Article]] {
+        let all = ranges.flatMap { Array($0) }
+        let chunk = 512
+        let parts = ArticlesBox(count: (all.count + chunk - 1) / chunk)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { c in
+            let slice = all[(c * chunk)..<min(all.count, (c + 1) * chunk)]
+            do {
+                parts.set(c, try slice.map { try article($0) })
+                if let lo = slice.first, let hi = slice.last { map.release(Int(offsets[lo])..<Int(offsets[hi + 1])) }
+            } catch { parts.fail() }
+        }
+        guard let flat = parts.values else { throw CacheCorrupt() }
+        var out: [[Article]] = []
+        var at = 0
+        for r in ranges { out.append(Array(flat[at..<(at + r.count)])); at += r.count }
+        return out
+    }
+}
+
+/// Results of parallel work, by chunk number.
+final class PartBox: @unchecked Sendable {
+    private var storage: [([UInt8], [Int])?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    var count: Int { storage.count }
+    func set(_ i: Int, _ v: ([UInt8], [Int])) { lock.lock(); storage[i] = v; lock.unlock() }
+    var values: [([UInt8], [Int])] { storage.map { $0! } }
+}
+
+final class ArticlesBox: @unchecked Sendable {
+    private var storage: [[Article]?]
+    private var failed = false
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    var count: Int { storage.count }
+    func set(_ i: Int, _ v: [Article]) { lock.lock(); storage[i] = v; lock.unlock() }
+    func fail() { lock.lock(); failed = true; lock.unlock() }
+    var values: [Article]? { failed ? nil : storage.flatMap { $0! } }
+}

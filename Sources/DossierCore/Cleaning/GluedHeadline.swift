@@ -1,0 +1,59 @@
+/// Finds the headline of another story glued to the start of a sentence with no space
+/// between ("…biggest strike in decade“We all agree…", "…called 'd***head'They compared…").
+enum GluedHeadline {
+    /// Where a glued run starts and where the story resumes, as scalar offsets into the paragraph.
+    struct Cut: Equatable { var start: Int; var resume: Int }
+
+    static func find(in text: String) -> Cut? {
+        let s = Array(text.unicodeScalars)
+        guard s.count > 20 else { return nil }
+        let sentenceStarts = Set(Sentences.split(s).map(\.lowerBound))
+        var g = 1
+        while g < s.count - 1 {
+            if isGlue(s, at: g), let h = runStart(s, before: g, sentenceStarts: sentenceStarts), isHeadlineRun(s, h, g), storyResumes(s, at: g) {
+                return Cut(start: h, resume: g)
+            }
+            g += 1
+        }
+        return nil
+    }
+
+    static let openers: Set<Unicode.Scalar> = ["“", "\"", "‘", "«", "„"]
+    static let closers: Set<Unicode.Scalar> = ["'", "’", "\"", "”", "»"]
+
+    /// A sentence starts at `g` with nothing before it but the end of a word.
+    static func isGlue(_ s: [Unicode.Scalar], at g: Int) -> Bool {
+        let prev = s[g - 1], c = s[g], next = s[g + 1]
+        // decade“We
+        if Scalars.isLower(prev), openers.contains(c), Scalars.isUpper(next) { return true }
+        // 'd***head'They
+        if closers.contains(prev), g >= 2, Scalars.isLetter(s[g - 2]), Scalars.isUpper(c), Scalars.isLower(next) { return true }
+        // decadeWe, but not McDonald, iPhone, PlayStation: the glued word is lowercase throughout.
+        if Scalars.isLower(prev), Scalars.isUpper(c), Scalars.isLower(next) {
+            var a = g - 1
+            while a > 0, Scalars.isLetter(s[a - 1]) { a -= 1 }
+            return g - a >= 3 && !Scalars.isUpper(s[a])
+        }
+        return false
+    }
+
+    /// The start of the sentence that holds `g`.
+    static func runStart(_ s: [Unicode.Scalar], before g: Int, sentenceStarts: Set<Int>) -> Int? {
+        var h = g - 1
+        while h > 0, !sentenceStarts.contains(h) { h -= 1 }
+        return h
+    }
+
+    /// Headline shape: several words, a capital first, no sentence punctuation.
+    static func isHeadlineRun(_ s: [Unicode.Scalar], _ h: Int, _ g: Int) -> Bool {
+        let run = String(String.UnicodeScalarView(s[h..<g]))
+        let words = run.split(separator: " ").count
+        guard words >= 4, words <= 25, let first = s[h...].first(where: { !openers.contains($0) }), Scalars.isUpper(first) || Scalars.isDigit(first) else { return false }
+        return !run.unicodeScalars.contains { $0 == "." || $0 == "!" || $0 == "?" || $0 == ":" }
+    }
+
+    /// What follows the glue is a real sentence of several words.
+    static func storyResumes(_ s: [Unicode.Scalar], at g: Int) -> Bool {
+        String(String.UnicodeScalarView(s[g...])).split(separator: " ").count >= 4
+    }
+}

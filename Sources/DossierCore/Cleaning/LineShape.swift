@@ -1,0 +1,72 @@
+/// Measurements of one line or paragraph that tell story text from page furniture.
+struct LineShape {
+    let text: String
+    let words: [Substring]
+    /// Lowercased words without surrounding punctuation.
+    let bare: [String]
+
+    init(_ text: String) {
+        self.text = text
+        words = text.split(whereSeparator: { $0 == " " })
+        bare = words.map { w in
+            String(w.lowercased().unicodeScalars.filter { Scalars.isLetter($0) || Scalars.isDigit($0) || $0 == "-" || $0 == "_" }.map(Character.init))
+        }
+    }
+
+    var wordCount: Int { words.count }
+
+    /// Ends like a sentence: a full stop, question or exclamation mark, possibly inside a closing quote.
+    var endsSentence: Bool {
+        var s = Substring(text)
+        while let last = s.unicodeScalars.last, Sentences.closers.contains(last) || Scalars.isSpace(last) { s = s.dropLast() }
+        guard let last = s.unicodeScalars.last else { return false }
+        return last == "." || last == "!" || last == "?" || last == "…"
+    }
+
+    /// Contains a sentence break inside (". " followed by more text).
+    var hasInnerSentenceEnd: Bool { Sentences.split(Array(text.unicodeScalars)).count > 1 }
+
+    static let stopwords: Set<String> = ["a", "an", "the", "to", "of", "on", "in", "and", "or", "for", "with", "our", "us", "your", "you", "this", "at", "by", "no", "is", "be", "me", "my", "&", "up", "here", "it", "from", "all"]
+
+    /// Words of page navigation, sharing, subscriptions and media promotion.
+    static let navigation: Set<String> = [
+        "menu", "home", "homepage", "search", "login", "log", "logout", "sign", "signin", "register", "subscribe", "subscribed",
+        "subscription", "subscriptions", "newsletter", "newsletters", "share", "shares", "shared", "tweet", "email", "e-mail",
+        "print", "comment", "comments", "reply", "replies", "related", "trending", "popular", "latest", "read", "more", "next",
+        "previous", "prev", "skip", "content", "navigation", "toggle", "close", "cookie", "cookies", "privacy", "policy",
+        "terms", "contact", "advertise", "advertisement", "advertising", "sponsored", "ad", "ads", "follow", "facebook",
+        "twitter", "instagram", "linkedin", "whatsapp", "telegram", "youtube", "tiktok", "snapchat", "pinterest", "reddit",
+        "rss", "podcast", "podcasts", "video", "videos", "watch", "listen", "app", "apps", "download", "items", "item",
+        "categories", "category", "tags", "tag", "archive", "archives", "sections", "copyright", "rights", "reserved",
+        "leave", "post", "posts", "posted", "feed", "channel", "tv", "click", "tap", "here", "view", "gallery", "photos",
+        "photo", "image", "images", "credit", "credits", "load", "loading", "back", "top", "page", "pages", "edition",
+        "editions", "account", "notifications", "alerts", "settings", "accept", "consent", "manage", "preferences",
+    ]
+
+    /// Share of the content words that belong to page navigation.
+    var navigationDensity: Double {
+        let content = bare.filter { !$0.isEmpty && !LineShape.stopwords.contains($0) }
+        guard !content.isEmpty else { return 0 }
+        return Double(content.filter { LineShape.navigation.contains($0) }.count) / Double(content.count)
+    }
+
+    /// Most words capitalised, as in a headline or a menu ("Leave a Reply", "Biggest Strike In Decade").
+    var isTitleCase: Bool {
+        let content = words.filter { !LineShape.stopwords.contains($0.lowercased()) }
+        guard !content.isEmpty else { return false }
+        let caps = content.filter { $0.unicodeScalars.first.map { Scalars.isUpper($0) || Scalars.isDigit($0) } ?? false }.count
+        return Double(caps) / Double(content.count) >= 0.7
+    }
+
+    /// Looks like a headline: a few words, starts with a capital, no closing full stop.
+    var isHeadlineShaped: Bool {
+        guard wordCount >= 3, wordCount <= 30, text.unicodeScalars.count <= 200, !endsSentence else { return false }
+        guard let first = text.unicodeScalars.first(where: { !Sentences.closers.contains($0) && !"“‘\"'".unicodeScalars.contains($0) }),
+              Scalars.isUpper(first) || Scalars.isDigit(first) else { return false }
+        guard let last = text.unicodeScalars.last, !",;:-–—".unicodeScalars.contains(last) else { return false }
+        return true
+    }
+
+    /// Story prose: several words ending a sentence, or a long run of words.
+    var isProse: Bool { (wordCount >= 6 && endsSentence) || wordCount >= 25 }
+}

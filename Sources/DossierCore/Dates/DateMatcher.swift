@@ -1,0 +1,344 @@
+/// One date expression found in a run of tokens: `first..<end` are its tokens.
+struct DateMatch: Sendable, Hashable {
+    var first: Int
+    var end: Int
+    var meaning: DateMeaning
+}
+
+/// Finds date expressions in the tokens of one paragraph. English, news style.
+struct DateMatcher {
+    let t: [DateToken]
+
+    init(_ tokens: [DateToken]) { t = tokens }
+
+    /// Every expression, left to right, none overlapping.
+    func matches() -> [DateMatch] {
+        var result: [DateMatch] = []
+        var i = 0
+        while i < t.count {
+            if let m = match(at: i) {
+                result.append(m)
+                i = max(m.end, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    // MARK: token tests
+
+    func word(_ i: Int) -> String? { i >= 0 && i < t.count && t[i].kind == .word ? t[i].lower : nil }
+    func isWord(_ i: Int, _ set: Set<String>) -> Bool { word(i).map(set.contains) ?? false }
+    func isPunct(_ i: Int, _ p: String) -> Bool { i >= 0 && i < t.count && t[i].kind == .punct && t[i].text == p }
+    /// Token `i` touches the one before it (no white space between).
+    func glued(_ i: Int) -> Bool { i < t.count && !t[i].spaceBefore }
+    func number(_ i: Int) -> DateToken? { i >= 0 && i < t.count && t[i].kind == .number ? t[i] : nil }
+
+    func monthName(_ i: Int) -> (month: Int, abbreviated: Bool)? {
+        guard let w = word(i), t[i].isCapitalized, let m = DateLexicon.months[w] else { return nil }
+        return (m, w.count <= 4 && w != "june" && w != "july")
+    }
+
+    func weekdayName(_ i: Int) -> (day: Int, abbreviated: Bool)? {
+        guard let w = word(i), t[i].isCapitalized, let d = DateLexicon.weekdays[w] else { return nil }
+        return (d, !w.hasSuffix("day"))
+    }
+
+    /// A day of the month: one or two digits (or an ordinal), not part of a longer number.
+    func dayNumber(_ i: Int) -> Int? {
+        guard let n = number(i), n.digits <= 2, let v = n.value, (1...31).contains(v) else { return nil }
+        if isPunct(i + 1, ":") && glued(i + 1) { return nil }
+        if isPunct(i + 1, ".") && glued(i + 1) && number(i + 2) != nil && glued(i + 2) { return nil }
+        if isPunct(i + 1, ",") && glued(i + 1) && number(i + 2) != nil && glued(i + 2) { return nil }
+        return v
+    }
+
+    /// A four-digit year that stands on its own (not "1986/87", "2,000", "1990s").
+    func yearNumber(_ i: Int, loose: Bool = false) -> Int? {
+        guard let n = number(i), n.digits == 4, n.text.count == 4, let v = n.value, (1000...2999).contains(v) else { return nil }
+        if !loose && !(1800...2099).contains(v) { return nil }
+        if i + 1 < t.count, glued(i + 1) {
+            let next = t[i + 1]
+            if next.kind != .punct { return nil }
+            if ["/", "-", "–", ":"].contains(next.text), number(i + 2) != nil, glued(i + 2) { return nil }
+            if next.text == "%" { return nil }
+            if [",", "."].contains(next.text), number(i + 2) != nil, glued(i + 2) { return nil }
+        }
+        if i > 0, glued(i), t[i - 1].kind == .punct, ["$", "€", "£", "#", "/", ",", "."].contains(t[i - 1].text) { return nil }
+        return v
+    }
+
+    // MARK: patterns
+
+    func match(at i: Int) -> DateMatch? {
+        numeric(at: i) ?? sameDay(at: i) ?? weekdayLed(at: i) ?? monthLed(at: i) ?? dayLed(at: i)
+            ?? relativeWord(at: i) ?? relativePeriod(at: i) ?? ago(at: i) ?? partOfYear(at: i) ?? bareYear(at: i)
+    }
+
+    /// 2023-01-10, 1/10/2023, 7/8/07 (month first, the American order).
+    func numeric(at i: Int) -> DateMatch? {
+        guard let a = number(i), i + 4 < t.count, glued(i + 1), glued(i + 2), glued(i + 3), glued(i + 4),
+              t[i + 1].kind == .punct, t[i + 1].text == t[i + 3].text, let b = number(i + 2)?.value, let c = number(i + 4) else { return nil }
+        if i + 5 < t.count, glued(i + 5), t[i + 5].kind != .punct { return nil }
+        let sep = t[i + 1].text
+        if sep == "-", a.digits == 4, let y = a.value, let d = c.value, c.digits <= 2 {
+            guard let date = PartialDate(iso: String(format: "%04d-%02d-%02d", y, b, d)) else { return nil }
+            return DateMatch(first: i, end: i + 5, meaning: .absolute(date))
+        }
+        if sep == "/", a.digits <= 2, c.digits == 4 || c.digits == 2, let m = a.value, var y = c.value {
+            if c.digits == 2 { y += y < 50 ? 2000 : 1900 }
+            let (month, day) = m <= 12 ? (m, b) : (b, m)
+            guard month <= 12, let date = PartialDate(iso: String(format: "%04d-%02d-%02d", y, month, day)) else { return nil }
+            return DateMatch(first: i, end: i + 5, meaning: .absolute(date))
+        }
+        return nil
+    }
+
+    /// "Tuesday, November 29", "on Tuesday", "last Friday".
+    func weekdayLed(at i: Int) -> DateMatch? {
+        guard let (w, abbreviated) = weekdayName(i) else { return nil }
+        var j = i + 1
+        if isPunct(j, ".") && abbreviated { j += 1 }
+        if isPunct(j, ",") { j += 1 }
+        if let date = monthLed(at: j, allowBare: false) ?? dayLed(at: j) {
+            return DateMatch(first: i, end: date.end, meaning: date.meaning)
+        }
+        guard !abbreviated else { return nil }
+        // "Black Monday", "Good Friday": a capitalised word before the weekday makes a name.
+        if i > 0, t[i - 1].kind == .word, t[i - 1].isCapitalized, !startsSentence(i - 1),
+           !DateLexicon.leadIns.contains(t[i - 1].lower), t[i - 1].lower != "on" { return nil }
+        var first = i
+        var lean = Lean.past
+        if let prev = word(i - 1) {
+            switch prev {
+            case "last": lean = .strictPast; first = i - 1
+            case "next": lean = .strictFuture; first = i - 1
+            case "until", "till", "by": lean = .future; first = i - 1
+            case "this", "on", "since", "from", "before", "after": first = i - 1; lean = tense(at: i - 1)
+            default: lean = tense(at: i)
+            }
+        } else {
+            lean = tense(at: i)
+        }
+        var end = i + 1
+        if isWord(end, ["morning", "afternoon", "evening", "night"]) { end += 1 }
+        return DateMatch(first: first, end: end, meaning: .weekday(w, lean))
+    }
+
+    /// "March 3, 2006", "November 29-30", "Feb. 26", "November 2010", "in April".
+    func monthLed(at i: Int, allowBare: Bool = true) -> DateMatch? {
+        guard let (m, abbreviated) = monthName(i) else { return nil }
+        var j = i + 1
+        if abbreviated, isPunct(j, "."), glued(j) { j += 1 }
+        if let d = dayNumber(j), yearNumber(j, loose: true) == nil {
+            var end = j + 1
+            if (isPunct(end, "-") || isPunct(end, "–")), glued(end), let d2 = dayNumber(end + 1), glued(end + 1), d2 > d { end += 2 }
+            var k = end
+            if isPunct(k, ",") { k += 1 }
+            if let y = yearNumber(k, loose: true) {
+                guard d <= Calendar.daysIn(month: m, year: y) else { return nil }
+                return DateMatch(first: i, end: k + 1, meaning: .absolute(PartialDate(year: y, month: m, day: d)))
+            }
+            guard d <= Calendar.daysIn(month: m, year: 2000) else { return nil }
+            return DateMatch(first: i, end: end, meaning: .monthDay(month: m, day: d))
+        }
+        var k = j
+        if isPunct(k, ",") { k += 1 }
+        if let y = yearNumber(k, loose: true) {
+            return DateMatch(first: leadIn(before: i), end: k + 1, meaning: .absolute(PartialDate(year: y, month: m)))
+        }
+        guard allowBare, !abbreviated else { return nil }
+        let first = leadIn(before: i)
+        let prev = word(i - 1)
+        // "May", "March" and "August" are also ordinary words: only with a lead-in.
+        if ["may", "march", "august"].contains(t[i].lower), first == i, prev != "of" { return nil }
+        if isPunct(i + 1, "-") || isPunct(i - 1, "-") && !isWord(i - 2, ["mid"]) { return nil }
+        if word(i + 1) == "of", let w = word(i + 2), word(i + 3) == "year" {
+            let k: Int? = ["next": 1, "last": -1, "this": 0, "the": 0][w]
+            if let k { return DateMatch(first: first, end: i + 4, meaning: .monthOfYear(m, k)) }
+        }
+        let lean: Lean
+        switch word(first) == "in" || first == i ? prev : word(first) {
+        case "last": lean = .strictPast
+        case "next": lean = .strictFuture
+        case "by", "until", "till": lean = .future
+        default: lean = tense(at: i)
+        }
+        return DateMatch(first: first, end: i + 1, meaning: .month(m, lean))
+    }
+
+    /// "11 December", "3 March 2006", "the 5th of May".
+    func dayLed(at i: Int) -> DateMatch? {
+        guard let d = dayNumber(i) else { return nil }
+        var j = i + 1
+        if isWord(j, ["of"]) { j += 1 }
+        guard let (m, abbreviated) = monthName(j) else { return nil }
+        var k = j + 1
+        if abbreviated, isPunct(k, "."), glued(k) { k += 1 }
+        var y = k
+        if isPunct(y, ",") { y += 1 }
+        if let year = yearNumber(y, loose: true) {
+            guard d <= Calendar.daysIn(month: m, year: year) else { return nil }
+            return DateMatch(first: i, end: y + 1, meaning: .absolute(PartialDate(year: year, month: m, day: d)))
+        }
+        guard d <= Calendar.daysIn(month: m, year: 2000) else { return nil }
+        if ["may", "march", "august"].contains(t[j].lower), word(j - 1) != "of", isWord(k, ["be", "have", "not", "also", "well"]) { return nil }
+        return DateMatch(first: i, end: k, meaning: .monthDay(month: m, day: d))
+    }
+
+    /// "today", "yesterday", "tomorrow", "tonight", "earlier today", "this morning", "last night".
+    func relativeWord(at i: Int) -> DateMatch? {
+        guard let w = word(i) else { return nil }
+        let offset: Int
+        var first = i, end = i + 1
+        switch w {
+        case "today", "tonight": offset = 0
+        case "yesterday": offset = -1
+        case "tomorrow": offset = 1
+        case "this" where isWord(i + 1, ["morning", "afternoon", "evening"]): offset = 0; end = i + 2
+        case "last" where isWord(i + 1, ["night"]): offset = -1; end = i + 2
+        default: return nil
+        }
+        // "today's GM" speaks of the present in general, not of a day.
+        if w == "today", isPunct(i + 1, "’") || isPunct(i + 1, "'"), word(i + 2) == "s", glued(i + 1) { return nil }
+        if ["today", "yesterday", "tomorrow"].contains(w), isWord(i + 1, ["morning", "afternoon", "evening", "night"]) { end = i + 2 }
+        if isWord(i - 1, ["earlier", "later"]), w == "today" { first = i - 1 }
+        return DateMatch(first: first, end: end, meaning: .days(offset, spread: 0))
+    }
+
+    /// "last week", "this month", "next year", "earlier this year", "the previous year".
+    func relativePeriod(at i: Int) -> DateMatch? {
+        guard let w = word(i), let unit = word(i + 1), ["week", "weekend", "month", "year"].contains(unit) else { return nil }
+        let k: Int
+        switch w {
+        case "last", "previous": k = -1
+        case "this", "current": k = 0
+        case "next", "coming": k = 1
+        default: return nil
+        }
+        if w == "coming" && word(i - 1) != "the" { return nil }
+        if w == "previous" || w == "current" || w == "coming" {
+            guard word(i - 1) == "the" else { return nil }
+        }
+        // "last year's", fine; "last year-long" is not a date.
+        if isPunct(i + 2, "-"), glued(i + 2) { return nil }
+        var first = i
+        if w == "this", isWord(i - 1, ["earlier", "later"]) { first = i - 1 }
+        if ["previous", "current", "coming"].contains(w) { first = i - 1 }
+        let meaning: DateMeaning
+        switch unit {
+        case "week": meaning = .weeks(k)
+        case "weekend": meaning = .weekend(k)
+        case "month": meaning = .months(k)
+        default: meaning = .years(k)
+        }
+        return DateMatch(first: first, end: i + 2, meaning: meaning)
+    }
+
+    /// "nearly 11 months ago", "a week ago", "two years ago".
+    func ago(at i: Int) -> DateMatch? {
+        var j = i
+        var approximate = false
+        while isWord(j, DateLexicon.approximators) || (isWord(j, ["more", "less"]) && isWord(j + 1, ["than"])) {
+            approximate = true
+            j += isWord(j, ["more", "less"]) ? 2 : 1
+        }
+        let count: Int
+        if let n = number(j), n.digits <= 3, let v = n.value { count = v }
+        else if let w = word(j), let v = DateLexicon.numberWords[w] { count = v }
+        else { return nil }
+        guard let unit = word(j + 1), word(j + 2) == "ago" else { return nil }
+        let meaning: DateMeaning
+        switch unit {
+        case "day", "days": meaning = .days(-count, spread: approximate ? max(1, count / 4) : 0)
+        case "week", "weeks": meaning = .days(-7 * count, spread: approximate ? max(2, 7 * count / 4) : 0)
+        case "month", "months": meaning = .months(-count)
+        case "year", "years": meaning = .years(-count)
+        default: return nil
+        }
+        return DateMatch(first: i, end: j + 3, meaning: meaning)
+    }
+
+    /// "the same day", "ended the day", "for the day": the day last spoken of.
+    func sameDay(at i: Int) -> DateMatch? {
+        guard word(i) == "the" else { return nil }
+        if word(i + 1) == "same", word(i + 2) == "day", !isWord(i + 3, ["of"]) {
+            return DateMatch(first: i, end: i + 3, meaning: .sameDay)
+        }
+        let verbs: Set<String> = ["end", "ending", "ended", "ends", "finish", "finishing", "finished", "close", "closing", "closed", "for", "in", "of"]
+        guard word(i + 1) == "day", isWord(i - 1, verbs), !isWord(i + 2, ["before", "after", "of", "when", "that", "on"]) else { return nil }
+        return DateMatch(first: i, end: i + 2, meaning: .sameDay)
+    }
+
+    func startsSentence(_ i: Int) -> Bool {
+        i == 0 || (t[i - 1].kind == .punct && [".", "!", "?", "“", "\"", "(", "—"].contains(t[i - 1].text))
+    }
+
+    /// "the end of last year", "the beginning of the year", "early this year".
+    func partOfYear(at i: Int) -> DateMatch? {
+        guard word(i) == "the", isWord(i + 1, ["end", "beginning", "start", "middle", "rest"]), word(i + 2) == "of" else { return nil }
+        let j = i + 3
+        guard let w = word(j), word(j + 1) == "year" else { return nil }
+        let k: Int
+        switch w {
+        case "this", "the": k = 0
+        case "last": k = -1
+        case "next": k = 1
+        default: return nil
+        }
+        return DateMatch(first: i, end: j + 2, meaning: .years(k))
+    }
+
+    /// "2014", "in 2023", "since 2014", "mid-2011".
+    func bareYear(at i: Int) -> DateMatch? {
+        guard let y = yearNumber(i) else { return nil }
+        if let next = word(i + 1), i + 1 < t.count {
+            if !t[i + 1].spaceBefore { return nil }
+            let units: Set<String> = ["gmt", "hrs", "hours", "utc", "est", "bst", "cet", "pm", "am", "local", "times", "feet", "meters", "metres", "miles", "km", "kilometres", "kilometers", "tons", "tonnes", "dlrs", "dollars", "euros", "pounds", "yen", "mln", "billion", "million", "votes", "seats", "points", "shares", "bags", "barrels", "cars", "jobs", "people", "troops", "soldiers", "employees", "workers", "units", "members", "acres", "kg", "km²"]
+            if units.contains(next) { return nil }
+            let functionWords: Set<String> = ["as", "was", "is", "has", "its", "this", "his", "thus", "always", "plus", "across", "unless", "whereas", "besides", "perhaps", "yes", "towards", "afterwards", "sales", "earnings", "results", "levels", "figures", "elections", "olympics", "games"]
+            if t[i + 1].isCapitalized == false, next.hasSuffix("s"), next.count > 3, !functionWords.contains(next) { return nil }
+        }
+        if let prev = word(i - 1), ["no", "number", "nos", "flight", "route", "room", "page", "pages", "model", "version", "article", "section", "chapter", "paragraph", "resolution", "highway", "at", "rule", "nr"].contains(prev) { return nil }
+        if isPunct(i - 1, "-"), glued(i), number(i - 2) != nil { return nil }
+        return DateMatch(first: leadIn(before: i), end: i + 1, meaning: .absolute(PartialDate(year: y)))
+    }
+
+    /// Where an expression starts once its preposition or modifier is included ("in April",
+    /// "since 2014", "in early June", "mid-2011").
+    func leadIn(before i: Int) -> Int {
+        var first = i
+        if isPunct(first - 1, "-"), glued(first), isWord(first - 2, ["mid"]), glued(first - 1) { first -= 2 }
+        if isWord(first - 1, ["early", "late", "mid"]) { first -= 1 }
+        if isWord(first - 1, DateLexicon.leadIns.subtracting(["of", "last", "next", "this", "early", "late", "mid"])) { first -= 1 }
+        else if isWord(first - 1, ["last", "next", "this"]), first == i { first -= 1 }
+        return first
+    }
+
+    /// Past or future, from the nearest tense marker before the expression (or just after it
+    /// when none stands before, as in "On Monday, ministers will…").
+    func tense(at i: Int) -> Lean {
+        let future: Set<String> = ["should", "intends", "aims", "hopes", "wants", "seeks", "will", "shall", "ll", "going", "scheduled", "expected", "upcoming", "plans", "plan", "planned", "due", "set", "until", "next", "later", "ahead", "coming", "tomorrow"]
+        let past: Set<String> = ["said", "told", "was", "were", "had", "did", "made", "went", "came", "took", "gave", "met", "held", "saw", "spoke", "wrote", "left", "began", "won", "lost", "fell", "rose", "ago", "last", "earlier", "since"]
+        func classify(_ k: Int) -> Lean? {
+            guard let w = word(k) else { return nil }
+            if future.contains(w) { return .future }
+            if past.contains(w) || (w.hasSuffix("ed") && w.count >= 5) { return .past }
+            return nil
+        }
+        var k = i - 1
+        while k >= 0, i - k <= 10 {
+            if t[k].kind == .punct, [".", "!", "?", ";"].contains(t[k].text) { break }
+            if let lean = classify(k) { return lean }
+            k -= 1
+        }
+        k = i + 1
+        while k < t.count, k - i <= 6 {
+            if t[k].kind == .punct, [".", "!", "?", ";"].contains(t[k].text) { break }
+            if let lean = classify(k) { return lean }
+            k += 1
+        }
+        return .past
+    }
+}

@@ -1,0 +1,80 @@
+/// A line that is nothing but a date, in any of the languages page stamps come in:
+/// "vineri, 3 mai 2024 - 13:26", "December 10, 2013", "Mittwoch, 10. Januar 2023, 08:15 Uhr",
+/// "3 de mayo de 2024", "10/01/2023 14:05".
+public struct DateStamp: Sendable, Hashable {
+    public var date: PartialDate
+    /// The weekday the stamp names, 1 = Monday … 7 = Sunday.
+    public var weekday: Int?
+    /// The stamp carries a clock time, as page widgets and capture tools print.
+    public var hasTime: Bool
+    /// The month or weekday name is not English.
+    public var foreign: Bool
+
+    /// Filler words stamps use around the date.
+    static let fillers: Set<String> = [
+        "de", "del", "di", "do", "da", "the", "of", "at", "um", "uhr", "à", "a", "le", "el", "la", "h", "am", "pm",
+        "gmt", "utc", "cet", "cest", "est", "edt", "bst", "eet", "eest", "pst", "pdt", "ora", "ore", "às", "on",
+        "updated", "published", "posted", "last", "modified", "actualizado", "publicado", "mis", "à", "jour", "aktualisiert",
+        "veröffentlicht", "pubblicato", "aggiornato", "publicat", "actualizat", "atualizado",
+    ]
+
+    /// Parses `line` when the whole of it is one date (with optional weekday and time).
+    public static func parse(_ line: String) -> DateStamp? {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count <= 80 else { return nil }
+        let tokens = DateTokenizer.tokens(scalars)
+        guard tokens.count >= 3 else { return nil }
+        var numbers: [(value: Int, digits: Int)] = []
+        var month: Int?, weekday: Int?, foreign = false, hasTime = false
+        var i = 0
+        while i < tokens.count {
+            let tok = tokens[i]
+            switch tok.kind {
+            case .word:
+                let w = tok.lower, f = DateLexicon.folded(w)
+                if let m = DateLexicon.months[w], month == nil { month = m }
+                else if let d = DateLexicon.weekdays[w], weekday == nil { weekday = d }
+                else if let m = DateLexicon.foreignMonths[w] ?? DateLexicon.foreignMonths[f], month == nil { month = m; foreign = true }
+                else if let d = DateLexicon.foreignWeekdays[w] ?? DateLexicon.foreignWeekdays[f], weekday == nil { weekday = d; foreign = true }
+                else if !fillers.contains(w) && !fillers.contains(f) { return nil }
+            case .number:
+                guard let v = tok.value else { return nil }
+                // A clock time: 13:26, 08:15:02, 1.26 pm.
+                if i + 2 < tokens.count, [":", "."].contains(tokens[i + 1].text), !tokens[i + 1].spaceBefore,
+                   let mm = tokens[i + 2].value, tokens[i + 2].digits == 2, !tokens[i + 2].spaceBefore, v <= 24, mm < 60,
+                   !(tokens[i + 1].text == "." && (i + 3 < tokens.count && tokens[i + 3].text == "." || month == nil && numbers.count < 2)) {
+                    hasTime = true
+                    i += 3
+                    while i + 1 < tokens.count, tokens[i].text == ":", tokens[i + 1].kind == .number { i += 2 }
+                    continue
+                }
+                numbers.append((v, tok.digits))
+            case .punct:
+                guard [",", "-", "–", "—", "|", "/", ".", "•", "·", "(", ")", "@"].contains(tok.text) else { return nil }
+            }
+            i += 1
+        }
+        var year: Int?, day: Int?
+        if let month {
+            for n in numbers {
+                if n.digits == 4, year == nil { year = n.value } else if n.digits <= 2, day == nil, (1...31).contains(n.value) { day = n.value } else { return nil }
+            }
+            guard let y = year, (1900...2100).contains(y) else { return nil }
+            if let d = day, d > Calendar.daysIn(month: month, year: y) { return nil }
+            return DateStamp(date: PartialDate(year: y, month: month, day: day), weekday: weekday, hasTime: hasTime, foreign: foreign)
+        }
+        // All-numeric: 10/01/2023 or 10.01.2023 (day first, as in most of the world) or 2023-01-10.
+        guard numbers.count == 3 else { return nil }
+        let (a, b, c) = (numbers[0], numbers[1], numbers[2])
+        let ymd: (Int, Int, Int)
+        if a.digits == 4 { ymd = (a.value, b.value, c.value) } else if c.digits == 4 { ymd = b.value > 12 ? (c.value, a.value, b.value) : (c.value, b.value, a.value) } else { return nil }
+        guard (1...12).contains(ymd.1), (1...Calendar.daysIn(month: ymd.1, year: ymd.0)).contains(ymd.2), (1900...2100).contains(ymd.0) else { return nil }
+        return DateStamp(date: PartialDate(year: ymd.0, month: ymd.1, day: ymd.2), weekday: weekday, hasTime: hasTime, foreign: false)
+    }
+
+    /// The named weekday does not fall on the date: a stamp to distrust.
+    public var weekdayDisagrees: Bool {
+        guard let weekday, let actual = date.weekday else { return false }
+        return weekday != actual
+    }
+}

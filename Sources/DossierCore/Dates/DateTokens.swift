@@ -1,0 +1,54 @@
+/// A word, number or punctuation mark of a paragraph, with scalar offsets into it.
+struct DateToken: Sendable {
+    enum Kind: Sendable { case word, number, punct }
+    var kind: Kind
+    var text: String
+    var lower: String
+    var start: Int
+    var end: Int
+    /// White space stands between this token and the previous one.
+    var spaceBefore: Bool
+    /// The value of a number ("29", "1st").
+    var value: Int?
+    /// How many digits a number has (years have four).
+    var digits: Int
+
+    var isCapitalized: Bool { text.unicodeScalars.first.map(Scalars.isUpper) ?? false }
+}
+
+enum DateTokenizer {
+    /// Letters make words, digits numbers (an ordinal suffix stays on its number), anything
+    /// else that is not white space is one punctuation token.
+    static func tokens(_ s: [Unicode.Scalar]) -> [DateToken] {
+        var result: [DateToken] = []
+        var i = 0
+        let n = s.count
+        var space = true
+        while i < n {
+            let c = s[i]
+            if Scalars.isSpace(c) { space = true; i += 1; continue }
+            let start = i
+            if Scalars.isDigit(c) {
+                while i < n, Scalars.isDigit(s[i]) { i += 1 }
+                let digits = i - start
+                var j = i
+                while j < n, Scalars.isLetter(s[j]) { j += 1 }
+                let suffix = String(String.UnicodeScalarView(s[i..<j])).lowercased()
+                if ["st", "nd", "rd", "th"].contains(suffix) { i = j }
+                let text = String(String.UnicodeScalarView(s[start..<i]))
+                let value = digits <= 9 ? Int(String(String.UnicodeScalarView(s[start..<(start + digits)]))) : nil
+                result.append(DateToken(kind: .number, text: text, lower: text.lowercased(), start: start, end: i, spaceBefore: space, value: value, digits: digits))
+            } else if Scalars.isLetter(c) {
+                while i < n, Scalars.isLetter(s[i]) { i += 1 }
+                let text = String(String.UnicodeScalarView(s[start..<i]))
+                result.append(DateToken(kind: .word, text: text, lower: text.lowercased(), start: start, end: i, spaceBefore: space, value: nil, digits: 0))
+            } else {
+                i += 1
+                let text = String(c)
+                result.append(DateToken(kind: .punct, text: text, lower: text, start: start, end: i, spaceBefore: space, value: nil, digits: 0))
+            }
+            space = false
+        }
+        return result
+    }
+}

@@ -1,0 +1,47 @@
+/// A wire dateline at the head of a story: "SALVADOR, Feb 26 -", "WASHINGTON, March 3 (Reuters) -".
+/// It gives the month and day but no year.
+public struct Dateline: Sendable, Hashable {
+    public var place: String
+    public var month: Int
+    public var day: Int
+    /// The dateline as written, without the closing dash.
+    public var text: String
+
+    /// Looks for a dateline at the very start of a paragraph.
+    public static func find(in paragraph: String) -> Dateline? {
+        let scalars = Array(paragraph.unicodeScalars.prefix(140))
+        let tokens = DateTokenizer.tokens(scalars)
+        guard let first = tokens.first, first.kind == .word, first.isCapitalized else { return nil }
+        // The place: capitalised words and abbreviations ("RICHMOND, Va.", "N.Y."), then a comma.
+        var i = 0
+        var lastComma: Int?
+        while i < tokens.count, i < 14 {
+            let tok = tokens[i]
+            if tok.kind == .punct, tok.text == "," { lastComma = i }
+            if let m = DateLexicon.months[tok.lower], tok.isCapitalized, let comma = lastComma, comma > 0,
+               let dayTok = tokens.dropFirst(i + 1).first(where: { $0.text != "." }), dayTok.kind == .number,
+               dayTok.digits <= 2, let d = dayTok.value, (1...31).contains(d) {
+                var j = tokens.firstIndex(where: { $0.start == dayTok.start })! + 1
+                if j < tokens.count, tokens[j].text == "(" {
+                    while j < tokens.count, tokens[j].text != ")" { j += 1 }
+                    j += 1
+                }
+                guard j < tokens.count, ["-", "–", "—"].contains(tokens[j].text) else { return nil }
+                let place = String(String.UnicodeScalarView(scalars[0..<tokens[comma].start]))
+                return Dateline(place: place, month: m, day: d, text: String(String.UnicodeScalarView(scalars[0..<dayTok.end])))
+            }
+            guard tok.kind != .number, tok.kind == .punct || tok.isCapitalized || i == 0 else { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The dateline's day in the year that puts it nearest `date`.
+    public func resolved(near date: PartialDate) -> PartialDate? {
+        let candidates = [date.year - 1, date.year, date.year + 1].compactMap { y -> PartialDate? in
+            day <= Calendar.daysIn(month: month, year: y) ? PartialDate(year: y, month: month, day: day) : nil
+        }
+        guard date.precision == .day else { return candidates.first { $0.year == date.year } }
+        return candidates.min { abs(date.days(to: $0) ?? 999) < abs(date.days(to: $1) ?? 999) }
+    }
+}

@@ -1,0 +1,222 @@
+/// A place where the writer says who speaks: a reporting verb with its speaker phrase,
+/// `according to X`, or a passive `… by X`.
+struct Cue: Sendable {
+    enum Form: Sendable { case verb, according, passiveBy }
+    var form: Form
+    /// Token index of the verb (or of `according` / `by`).
+    var anchor: Int
+    var lemma: String
+    var use: ReportingVerbs.Use
+    /// Token indexes of the speaker phrase.
+    var subject: Range<Int>
+    var referent: Referent
+    /// Speaker after the verb: `“…,” said the minister`.
+    var inverted: Bool
+    /// The speaker phrase is one of several joined by `and`: a poor speaker for a statement.
+    var coordinated: Bool
+    /// Role given in an appositive: `X, president of the Commission, said`.
+    var appositiveRole: String?
+}
+
+/// Finds cues in a sentence's tokens.
+enum CueFinder {
+    static let objectVerbs: Set<String> = ["tell", "inform", "assure", "reassure", "remind", "warn", "brief", "advise", "notify", "promise", "urge", "caution", "write"]
+
+    /// Every reporting verb that has a speaker phrase, plus `according to X`.
+    static func cues(_ t: [Token]) -> [Cue] {
+        var result: [Cue] = []
+        for (i, tok) in t.enumerated() where tok.isWord {
+            if tok.lower == "according", i + 1 < t.count, t[i + 1].lower == "to",
+               let (r, ref) = phraseAfter(t, from: i + 2, stopAtPossessive: true) {
+                result.append(Cue(form: .according, anchor: i, lemma: "according", use: .speech, subject: r, referent: ref,
+                                  inverted: true, coordinated: false, appositiveRole: nil))
+                continue
+            }
+            guard tok.isLowercase, let (lemma, use) = ReportingVerbs.lookup(tok.text), isVerbUse(t, i) else { continue }
+            // "…, he said, adding that …": the participle shares the speaker of the cue before it.
+            if tok.lower.hasSuffix("ing"), t[i - 1].isPunct(","), let last = result.last {
+                var cue = last
+                cue.anchor = i; cue.lemma = lemma; cue.use = use; cue.inverted = false
+                result.append(cue)
+                continue
+            }
+            if let found = subjectBefore(t, verb: i) {
+                result.append(Cue(form: .verb, anchor: i, lemma: lemma, use: use, subject: found.range, referent: found.referent,
+                                  inverted: false, coordinated: found.coordinated, appositiveRole: found.role))
+            } else if i > 0, t[i - 1].isQuote || (t[i - 1].isPunct(",") && i > 1 && t[i - 2].isQuote),
+                      let (r, ref) = phraseAfter(t, from: i + 1, stopAtPossessive: false) {
+                result.append(Cue(form: .verb, anchor: i, lemma: lemma, use: use, subject: r, referent: ref,
+                                  inverted: true, coordinated: false, appositiveRole: nil))
+            }
+        }
+        return result
+    }
+
+    /// `… as “…” by X`: the agent of a passive description of a quotation.
+    static func passiveAgent(_ t: [Token], quoteAt q: Int) -> Cue? {
+        guard q > 0, t[q - 1].lower == "as" || t[q - 1].lower == "like", q + 1 < t.count, t[q + 1].lower == "by",
+              let (r, ref) = phraseAfter(t, from: q + 2, stopAtPossessive: false) else { return nil }
+        return Cue(form: .passiveBy, anchor: q + 1, lemma: "by", use: .quoteOnly, subject: r, referent: ref,
+                   inverted: true, coordinated: false, appositiveRole: nil)
+    }
+
+    static let statementNouns: Set<String> = ["statement", "statements", "remark", "remarks", "comment", "comments", "words", "announcement", "claim", "assessment", "warning"]
+
+    /// `This was stated by X.` / `Such a statement was made by X.`: a passive whose subject
+    /// points back at the previous sentence.
+    static func statementAgent(_ t: [Token]) -> Cue? {
+        guard let by = t.firstIndex(where: { $0.lower == "by" }), by >= 3,
+              ["was", "were", "been"].contains(t[by - 2].lower) || (by >= 4 && ["was", "were", "been"].contains(t[by - 3].lower)) else { return nil }
+        let participle = t[by - 1].lower
+        guard participle == "made" || participle == "issued" || ReportingVerbs.lookup(participle) != nil else { return nil }
+        let head = t[..<by].prefix(while: { !["was", "were", "been", "has", "had"].contains($0.lower) }).filter(\.isWord).map(\.lower)
+        let pointsBack = head == ["this"] || head == ["that"] || head == ["it"]
+            || (["this", "that", "such", "the", "these", "those"].contains(head.first ?? "") && head.contains { statementNouns.contains($0) })
+        guard pointsBack, let (r, ref) = phraseAfter(t, from: by + 1, stopAtPossessive: false) else { return nil }
+        return Cue(form: .passiveBy, anchor: by, lemma: participle, use: .speech, subject: r, referent: ref,
+                   inverted: true, coordinated: false, appositiveRole: nil)
+    }
+
+    /// A reporting word used as a finite verb, not a noun (`the report`), an infinitive
+    /// (`to confirm`), a passive (`was noted`) or `as noted`.
+    static func isVerbUse(_ t: [Token], _ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        let prev = t[i - 1].lower
+        if NameWords.determiners.contains(prev) && prev != "that" { return false }
+        if ["to", "as", "was", "were", "be", "been", "being", "is", "are", "no", "not", "any", "of", "for", "'s", "’s"].contains(prev) { return false }
+        if t[i - 1].isWord, NameWords.isPossessive(t[i - 1].text), !t[i - 1].isCapitalized { return false }
+        return true
+    }
+
+    /// The speaker phrase right before a verb, skipping adverbs, time phrases and
+    /// appositives (`The head of the department, Sergey Lavrov, in turn, noted`).
+    static func subjectBefore(_ t: [Token], verb v: Int) -> (range: Range<Int>, referent: Referent, coordinated: Bool, role: String?)? {
+        var k = skipAdverbialsBackward(t, v - 1)
+        guard k >= 0 else { return nil }
+        if t[k].isPunct(",") {
+            // Skip comma-delimited adverbials ("in turn", "however").
+            var comma = k
+            while true {
+                let prevComma = (0..<comma).last { t[$0].isPunct(",") } ?? -1
+                let seg = Array(t[(prevComma + 1)..<comma])
+                if isAdverbialSegment(seg) { comma = prevComma; if comma < 0 { return nil }; continue }
+                guard seg.count <= 8, !seg.isEmpty, !seg.contains(where: \.isQuote) else { return nil }
+                // seg is an appositive; the head phrase stands before it, from the sentence start
+                // (or after an opening adverbial).
+                guard prevComma >= 0 else { return nil }
+                let before = (0..<prevComma).last { t[$0].isPunct(",") } ?? -1
+                let head = Array(t[(before + 1)..<prevComma])
+                guard !head.isEmpty, head.count <= 8, before < 0 || isAdverbialSegment(Array(t[0..<before])) || isOpeningAdverbial(Array(t[0..<before])),
+                      let a = SpeakerPhrase.classify(head), let b = SpeakerPhrase.classify(seg) else { return nil }
+                let words = { (s: [Token]) in s.filter(\.isWord).map(\.text).joined(separator: " ") }
+                switch (a, b) {
+                case (.name, _): return ((before + 1)..<prevComma, a, false, words(seg))
+                case (_, .name): return ((prevComma + 1)..<comma, b, false, words(head))
+                default: return nil
+                }
+            }
+        }
+        if t[k].isPunct(")") {
+            guard let open = (0..<k).last(where: { t[$0].isPunct("(") }) else { return nil }
+            k = open - 1
+            guard k >= 0 else { return nil }
+        }
+        guard t[k].isWord else { return nil }
+        var j = k
+        var count = 0
+        while j >= 0 {
+            let w = t[j]
+            if w.isPunct("."), j > 0, t[j - 1].isWord, t[j - 1].range.upperBound == w.range.lowerBound, j < k { j -= 1; continue }
+            guard w.isWord else { break }
+            if NameWords.determiners.contains(w.lower) { j -= 1; count += 1; break }
+            if w.isLowercase, ["to", "of"].contains(w.lower), j > 0, t[j - 1].isCapitalized, NameWords.isTitle(t[j - 1].text) {
+                j -= 1; count += 1; continue
+            }
+            if w.isLowercase, NameWords.stops.contains(w.lower) || ReportingVerbs.lookup(w.lower) != nil { break }
+            count += 1
+            if count > 10 { return nil }
+            j -= 1
+        }
+        let range = (j + 1)..<(k + 1)
+        guard !range.isEmpty, let ref = SpeakerPhrase.classify(Array(t[range])) else { return nil }
+        if case .name = ref, !t[k].isCapitalized { return nil }
+        let coordinated = j >= 0 && ["and", "or", "&"].contains(t[j].lower)
+        return (range, ref, coordinated, nil)
+    }
+
+    /// A speaker phrase starting at `from`: `said the official`, `according to X’s report`, `by X who …`.
+    static func phraseAfter(_ t: [Token], from: Int, stopAtPossessive: Bool) -> (Range<Int>, Referent)? {
+        var j = from
+        var sawWord = false
+        while j < t.count {
+            let w = t[j]
+            if w.isPunct("."), j > from, t[j - 1].isWord, t[j - 1].range.upperBound == w.range.lowerBound,
+               j + 1 < t.count, t[j + 1].isLowercase || t[j + 1].isCapitalized && t[j - 1].text.count <= 2 { j += 1; continue }
+            if w.isPunct("("), let close = t[j...].firstIndex(where: { $0.isPunct(")") }) {
+                // A parenthetical original name: keep the phrase before it.
+                _ = close
+                break
+            }
+            guard w.isWord else { break }
+            if w.isLowercase {
+                if ["of", "to", "for"].contains(w.lower), sawWord, j + 1 < t.count, t[j + 1].isWord { j += 1; continue }
+                if NameWords.determiners.contains(w.lower), !sawWord || (j > from && ["of", "to", "for"].contains(t[j - 1].lower)) { j += 1; continue }
+                if NameWords.stops.contains(w.lower) || ReportingVerbs.lookup(w.lower) != nil { break }
+            }
+            sawWord = true
+            j += 1
+            if stopAtPossessive, NameWords.isPossessive(w.text) { break }
+            if j - from > 12 { return nil }
+        }
+        // Do not end on a dangling "of"/"to"/"the".
+        while j > from, t[j - 1].isWord, ["of", "to", "for", "the", "a", "an"].contains(t[j - 1].lower) { j -= 1 }
+        guard j > from, let ref = SpeakerPhrase.classify(Array(t[from..<j])) else { return nil }
+        return (from..<j, ref)
+    }
+
+    static let timeWords: Set<String> = ["week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "day", "days", "weeks", "months", "time"]
+    static let timePrepositions: Set<String> = ["on", "in", "last", "this", "next", "late", "early", "earlier", "at", "during", "over", "the"]
+
+    /// Moves left past adverbs and time phrases that may stand between speaker and verb.
+    static func skipAdverbialsBackward(_ t: [Token], _ start: Int) -> Int {
+        var k = start
+        while k >= 0 {
+            let w = t[k]
+            guard w.isWord else { return k }
+            if w.isLowercase, NameWords.adverbs.contains(w.lower) || (w.lower.hasSuffix("ly") && w.lower.count > 5 && !NameWords.personRoles.contains(w.lower)) {
+                k -= 1; continue
+            }
+            if w.lower == "turn", k > 0, t[k - 1].lower == "in" { k -= 2; continue }
+            if isTimeWord(w) {
+                var m = k - 1
+                while m >= 0, m >= k - 3, !timePrepositions.contains(t[m].lower) || t[m].lower == "the" {
+                    if !(t[m].isWord || t[m].isPunct(",")) { break }
+                    m -= 1
+                }
+                if m >= 0, m >= k - 3, timePrepositions.contains(t[m].lower) { k = m - 1; continue }
+                if NameWords.days.contains(w.lower), w.lower == "today" || w.lower == "yesterday" { k -= 1; continue }
+                return k
+            }
+            return k
+        }
+        return k
+    }
+
+    static func isTimeWord(_ w: Token) -> Bool {
+        NameWords.days.contains(w.lower) || NameWords.months.contains(w.lower) || timeWords.contains(w.lower)
+            || (w.text.unicodeScalars.first.map(Scalars.isDigit) ?? false)
+    }
+
+    static let adverbialStarts: Set<String> = [
+        "in", "on", "at", "however", "meanwhile", "also", "too", "for", "earlier", "later", "then", "moreover",
+        "furthermore", "nevertheless", "though", "instead", "separately", "additionally", "still", "again", "last",
+        "this", "today", "yesterday", "previously", "now", "once", "indeed", "after", "before", "during", "speaking",
+        "prior",
+    ]
+    static func isAdverbialSegment(_ seg: [Token]) -> Bool {
+        guard let first = seg.first, first.isWord else { return false }
+        return adverbialStarts.contains(first.lower) && seg.count <= 8
+    }
+    /// "On November 28," "In the meantime," "Meanwhile," at the start of a sentence.
+    static func isOpeningAdverbial(_ seg: [Token]) -> Bool { isAdverbialSegment(seg) }
+}

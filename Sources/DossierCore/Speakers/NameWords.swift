@@ -1,0 +1,121 @@
+/// Word classes for reading names, titles and descriptions of people and bodies.
+public enum NameWords {
+    static func set(_ s: String) -> Set<String> { Set(s.split(separator: " ").map(String.init)) }
+
+    /// Titles and honorifics that precede a name ("NATO Secretary-General Jens Stoltenberg").
+    static let titles = set("""
+        president vice prime minister secretary secretary-general general chancellor ambassador chief head \
+        director director-general chairman chairwoman chair governor senator sen rep representative mayor king \
+        queen prince princess pope foreign defense defence interior finance deputy former spokesman \
+        spokeswoman spokesperson commissioner commander admiral colonel col lieutenant lt captain capt judge \
+        justice attorney ceo leader speaker envoy adviser advisor officer gen gov sgt sergeant marshal \
+        premier emir sheikh ayatollah cardinal bishop archbishop rev reverend counsel treasurer auditor \
+        minister-president vice-president ex first lady sir dame lord baroness baron high state acting interim \
+        executive managing founder co-founder chief-executive editor professor prof dr doctor coach \
+        engineer farmer lawyer actor actress singer author writer journalist analyst economist historian \
+        scientist researcher activist detective constable inspector superintendent chef artist host presenter \
+        anchor correspondent pastor rabbi imam priest principal manager midfielder striker goalkeeper \
+        defender forward player pilot nurse surgeon
+        """)
+    static let honorifics = set("mr mrs ms miss dr prof sir dame mr. mrs. ms. dr.")
+    /// Heads of descriptions that stand for one person ("the official", "the alliance's chief").
+    static let personRoles = set("""
+        official source spokesman spokeswoman spokesperson minister secretary secretary-general president \
+        chief head leader boss officer diplomat envoy ambassador commander general adviser advisor aide \
+        lawmaker senator governor mayor director chairman chairwoman chair executive ceo economist analyst \
+        expert judge prosecutor lawyer attorney witness resident doctor scientist researcher chancellor \
+        premier commissioner inspector investigator negotiator representative member correspondent reporter \
+        journalist editor founder owner manager coach captain soldier pilot engineer teacher student \
+        survivor victim activist campaigner organiser organizer insider strategist pollster mediator \
+        monarch king queen prince princess pope spokesmen
+        """)
+    /// Heads of descriptions that stand for several people or for a body.
+    static let groupRoles = set("""
+        officials sources diplomats analysts experts aides lawmakers senators governors ministers \
+        leaders officers commanders residents witnesses doctors scientists researchers investigators \
+        negotiators representatives members correspondents reporters journalists authorities police \
+        military army ministry department government agency office council commission committee board \
+        company firm bank union party parliament court embassy administration cabinet presidency kremlin \
+        alliance bloc organisation organization association federation institute foundation regulator \
+        watchdog newspaper broadcaster outlet channel paper daily magazine website network group staff \
+        workers employees critics supporters opponents activists campaigners protesters observers \
+        prosecutors spokespeople monitors inspectors economists strategists pollsters insiders families \
+        survivors victims troops soldiers forces
+        """)
+    /// Things that are cited but do not speak.
+    static let documents = set("""
+        report reports study studies data figures history records documents document polls poll survey surveys \
+        statistics research analysis evidence results numbers article paper memo letter statement
+        """)
+    /// Descriptions of a body that point back at the one named before ("the company").
+    static let bodyRoles = set("company firm automaker carmaker airline bank group ministry agency government party union manufacturer retailer insurer lender maker")
+    static let leaderRoles = set("chief head leader boss commander")
+    static let leaderTitles = set("""
+        secretary-general president chancellor prime premier chairman chairwoman chair director \
+        director-general ceo governor mayor king queen emir commander head chief leader general
+        """)
+    /// Words of institutions: a run that holds one is a body, not a person.
+    static let orgWords = set("""
+        ministry department times post news union council commission committee office agency party bank \
+        group company corp corporation inc ltd institute university court parliament assembly army forces force \
+        navy government administration house kremlin pentagon states kingdom republic nations federation \
+        organization organisation association alliance channel tv radio press journal herald telegraph \
+        guardian mirror daily tribune reuters street square sea river city airport war summit declaration \
+        charter center centre foundation fund service services police guard embassy exchange market club \
+        league cup games festival church school college hospital museum airlines motors bureau network \
+        agency reserve board authority commission county province region district island islands
+        """)
+    static let nationalities = set("""
+        american british english scottish welsh irish french german italian spanish portuguese dutch \
+        belgian swiss austrian polish czech slovak hungarian romanian bulgarian greek turkish russian \
+        ukrainian belarusian lithuanian latvian estonian finnish swedish norwegian danish icelandic \
+        chinese japanese korean indian pakistani iranian iraqi syrian israeli palestinian egyptian saudi \
+        canadian mexican brazilian argentine australian african nigerian kenyan european western eastern \
+        serbian croatian bosnian moldovan georgian armenian azerbaijani kazakh afghan taiwanese vietnamese \
+        thai indonesian filipino malaysian u.s us uk eu un nato
+        """)
+    static let particles = set("von van der den de del della di da du la le bin ibn al el")
+    static let months = set("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
+    static let days = set("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
+    static let determiners = set("the a an this that these those his her its their our my your")
+    static let pronouns = set("he she they him her them")
+    /// Words that never sit inside a speaker's name or description.
+    static let stops = set("""
+        and or but nor that which who whom whose as while when because after before if since though although \
+        in on at by with from into about over under during without against between through toward towards \
+        upon within across than so yet not also it its this these those there here what where how why \
+        is are was were be been being has have had do does did will would could should may might must can \
+        i we you me us
+        """)
+    /// Adverbs and auxiliaries that may stand between a speaker and the verb.
+    static let adverbs = set("""
+        also later earlier then again previously repeatedly today yesterday tonight recently separately \
+        reportedly once further additionally similarly has have had was were is are will would once \
+        already still just publicly privately openly firmly flatly strongly clearly bluntly quickly \
+        subsequently meanwhile however too even swiftly immediately frankly
+        """)
+
+    /// A capitalized word (letters first) that is not an acronym-only token like "NATO".
+    static func isAcronym(_ w: String) -> Bool {
+        let letters = w.unicodeScalars.filter { Scalars.isLetter($0) }
+        return letters.count >= 2 && letters.allSatisfy { Scalars.isUpper($0) }
+    }
+    static func isCapitalized(_ w: String) -> Bool { w.unicodeScalars.first.map(Scalars.isUpper) ?? false }
+    static func isTitle(_ w: String) -> Bool {
+        let l = w.lowercased()
+        return titles.contains(l) || honorifics.contains(l) || nationalities.contains(l)
+    }
+
+    /// The word without a possessive ending ("Ministry’s" → "Ministry").
+    static func stripPossessive(_ w: String) -> String {
+        for suffix in ["’s", "'s", "’", "'"] where w.hasSuffix(suffix) && w.count > suffix.count { return String(w.dropLast(suffix.count)) }
+        return w
+    }
+    static func isPossessive(_ w: String) -> Bool { stripPossessive(w) != w }
+
+    /// Comparable form of a name: lowercase, hyphens and dots as spaces, single spaces.
+    public static func fold(_ s: String) -> String {
+        s.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: ".", with: "")
+            .split(separator: " ").joined(separator: " ")
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+@testable import DossierCore
+
+@Suite struct CacheTests {
+    /// A scratch corpus folder and cache folder, removed at the end.
+    final class Scratch {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cache-test-\(UUID().uuidString)").path
+        var corpus: String { root + "/corpus" }
+        let cache: CorpusCache
+        init() {
+            try? FileManager.default.createDirectory(atPath: root + "/corpus/sub", withIntermediateDirectories: true)
+            cache = CorpusCache(directory: root + "/cache")
+        }
+        deinit { try? FileManager.default.removeItem(atPath: root) }
+
+        func write(_ name: String, _ text: String, age: TimeInterval = 100) {
+            let path = corpus + "/" + name
+            _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            try? FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-age)], ofItemAtPath: path)
+        }
+
+        func load() -> (Corpus, CorpusCache.Report) { cache.load(paths: [corpus], key: corpus) }
+    }
+
+    static let texts = [
+        "a.txt": "Kyiv, March 3 2023 - Officials said on Friday the talks would go on.\n\n“We won’t give up,” the mayor said.\n",
+        "b.md": "---\ntitle: Talks in București\ndate: 2023-03-04\n---\nThe minister said the meeting in București was useful.\n",
+        "sub/c.txt": "Stoltenberg said NATO would support Ukraine for as long as it takes.\n",
+        "d.jsonl": """
+        {"id": "r1", "title": "Oil prices", "published": "1987-02-26", "text": "Oil prices rose, traders said.\\n"}
+        {"id": "r2", "title": "Zelensky", "published": "2023-01-02", "text": "President Zelensky spoke."}
+        not json
+        """,
+    ]
+
+    func populated() -> Scratch {
+        let s = Scratch()
+        for (name, text) in Self.texts { s.write(name, text) }
+        return s
+    }
+
+    /// What a load without any cache gives.
+    func expected(_ s: Scratch) -> Corpus { CorpusBuilder.load(paths: [s.corpus]) }
+
+    func same(_ a: Corpus, _ b: Corpus) {
+        #expect(a.articles == b.articles)
+        #expect(a.speakers == b.speakers)
+        #expect(a.links == b.links)
+        #expect(Set(a.problems) == Set(b.problems))
+        for q in ["said", "bucuresti", "won't", "\"as long as\"", "zelensk"] {
+            #expect(Search.hits(in: a, SearchQuery(parsing: q)) == Search.hits(in: b, SearchQuery(parsing: q)), "query \(q)")
+        }
+    }
+
+    @Test func secondLoadComesFromTheSnapshotUnchanged() throws {
+        let s = populated()
+        let (first, r1) = s.load()
+        #expect(!r1.fromSnapshot)
+        #expect(r1.parsed == 5 && r1.reused == 0)
+        #expect(r1.warning == nil)
+        let (second, r2) = s.load()
+        #expect(r2.fromSnapshot)
+        #expect(r2.parsed == 0)
+        same(second, first)
+        same(second, expected(s))
+        #expect(second.problems.contains { $0.path.hasSuffix("d.jsonl:3") }, "a problem of a cached file is still reported")
+    }
+
+    @Test func aChangedFileIsTheOnlyOneParsedAgain() {
+        let s = populated()
+        _ = s.load()
+        s.write("sub/c.txt", "Stoltenberg said NATO would stay the course.\n", age: 10)
+        let (corpus, r) = s.load()
+        #expect(!r.fromSnapshot)
+        #expect(r.parsed == 1 && r.reused == 4)
+        same(corpus, expected(s))
+        #expect(Search.hits(in: corpus, SearchQuery(parsing: "as long as")).isEmpty)
+        #expect(s.load().1.fromSnapshot, "the refreshed cache is used next time")
+    }
+
+    @Test func sameSizeNewTimeCountsAsChanged() {
+        let s = populated()
+        _ = s.load()
+        s.write("a.txt", Self.texts["a.txt"]!.replacingOccurrences(of: "Friday", with: "Monday"), age: 5)
+        let (corpus, r) = s.load()
+        #expect(r.parsed == 1)
+        same(corpus, expected(s))
+    }
+
+    @Test func addedAndRemovedFilesAreNoticed() throws {
+        let s = populated()
+        _ = s.load()
+        s.write("sub/e.txt", "A new article about Kyiv.\n")
+        try FileManager.default.removeItem(atPath: s.corpus + "/b.md")
+        let (corpus, r) = s.load()
+        #expect(r.parsed == 1 && r.reused == 4)
+        #expect(!corpus.articles.contains { $0.id == "b.md" })
+        #expect(corpus.articles.contains { $0.id == "sub/e.txt" })
+        same(corpus, expected(s))
+    }
+
+    @Test func aCorruptCacheIsIgnoredWithAWarning() throws {
+        let s = populated()
+        _ = s.load()
+        let files = s.cache.files(forKey: s.corpus)
+        for file in [files.snapshot, files.parsed] {
+            var bytes = try #require(FileManager.default.contents(atPath: file))
+            let mid = bytes.count * 2 / 3
+            bytes.replaceSubrange(mid..<(mid + 64), with: Data(repeating: 0xFF, count: 64))
+            try bytes.write(to: URL(fileURLWithPath: file))
+        }
+        let (corpus, r) = s.load()
+        let warning = try #require(r.warning)
+        #expect(warning.contains("cache") && !warning.contains("\n"))
+        #expect(r.parsed == 5)
+        same(corpus, expected(s))
+        #expect(s.load().1.fromSnapshot, "the damaged cache was replaced")
+    }
+
+    @Test func aTruncatedCacheIsIgnored() throws {
+        let s = populated()
+        _ = s.load()
+        let file = s.cache.files(forKey: s.corpus).snapshot
+        let bytes = try #require(FileManager.default.contents(atPath: file))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: file))
+        let (corpus, r) = s.load()
+        #expect(r.warning != nil)
+        #expect(r.parsed == 0 && r.reused == 5, "the per-file cache still serves")
+        same(corpus, expected(s))
+    }
+
+    @Test func theSnapshotServesSingleArticles() throws {
+        let s = populated()
+        let (corpus, _) = s.load()
+        let snap = try #require(s.cache.snapshot(paths: [s.corpus], key: s.corpus))
+        #expect(snap.articleCount == corpus.articles.count)
+        for i in corpus.articles.indices { #expect(snap.article(i) == corpus.articles[i]) }
+        let q = SearchQuery(parsing: "said")
+        #expect(Search.candidates(snap.index, q) == Search.candidates(corpus.searchIndex!, q))
+        s.write("a.txt", "Changed.\n", age: 1)
+        #expect(s.cache.snapshot(paths: [s.corpus], key: s.corpus) == nil, "a stale snapshot is not offered")
+    }
+
+    @Test func everyModelFieldIsStored() {
+        // The cache writes fields by hand: a new field in a model type must be added to ModelCoding.swift.
+        func fields(_ v: Any) -> [String] { Mirror(reflecting: v).children.compactMap(\.label) }
+        let a = SearchFixtures.article("x", ["p"])
+        #expect(fields(a) == ["id", "path", "title", "published", "paragraphs", "boilerplate", "quotes", "events", "metadata", "sourceLength", "lineStarts"])
+        #expect(fields(a.paragraphs[0]) == ["text", "start", "scalarCount"])
+        #expect(fields(Publication.unknown) == ["date", "evidence", "inferred"])
+        #expect(fields(PartialDate(year: 1)) == ["year", "month", "day"])
+        #expect(fields(Quote(text: "", speaker: nil, kind: .direct, range: SourceRange(0, 0))) == ["text", "speaker", "kind", "range", "cue"])
+        #expect(fields(DateEvent(text: "", range: SourceRange(0, 0), date: PartialDate(year: 1), sentence: "", sentenceRange: SourceRange(0, 0))) == ["text", "range", "date", "sentence", "sentenceRange"])
+        #expect(fields(Speaker(name: "")) == ["name", "role", "aliases", "quotes", "reported"])
+        #expect(fields(StatementLink(a: QuoteRef(article: 0, quote: 0), b: QuoteRef(article: 0, quote: 0), similarity: 0)) == ["a", "b", "similarity"])
+        #expect(fields(LoadProblem(path: "", message: "")) == ["path", "message"])
+    }
+
+    @Test func articlesSurviveTheBinaryForm() throws {
+        var a = SearchFixtures.article("ü/ä.txt", ["Zelenskyy said “no”.", ""], speaker: "Volodymyr Zelenskyy", date: PartialDate(year: 2023, month: 2), source: "x")
+        a.title = "Tïtle"
+        a.published.inferred = true
+        a.boilerplate = ["Menu", "Log in"]
+        a.quotes[0].cue = SourceRange(3, 9)
+        a.events = [DateEvent(text: "Feb", range: SourceRange(1, 4), date: PartialDate(year: -44, month: 3, day: 15), sentence: "s", sentenceRange: SourceRange(0, 20))]
+        a.lineStarts = [0, 22, 23]
+        var w = BinaryWriter()
+        w.article(a)
+        let back = try w.bytes.withUnsafeBytes { buf -> Article in
+            var r = BinaryReader(buf)
+            return try r.article()
+        }
+        #expect(back == a)
+    }
+}

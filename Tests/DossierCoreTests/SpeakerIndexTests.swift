@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import DossierCore
+
+/// Parses passages as articles, then joins them into one corpus.
+private func corpus(_ texts: [String]) -> [Article] {
+    texts.enumerated().map { i, text in
+        let ps = paragraphs(text)
+        return Article(id: "a\(i).txt", path: "a\(i).txt", paragraphs: ps, quotes: QuoteExtractor.extract(ps, title: nil))
+    }
+}
+
+@Suite("Speakers across the corpus")
+struct SpeakerIndexTests {
+    @Test func surnameTitleAndMrJoinTheFullName() {
+        var articles = corpus([
+            "Foreign Minister Lea Hartmann said the embassy would reopen.",
+            "“We are ready,” Hartmann said.",
+            "Mr Hartmann said: “Talks resume on Monday.”",
+        ])
+        // "Mr" for a woman is a writer's slip, but the name is still hers.
+        let (speakers, aliases) = SpeakerIndex.resolve(&articles)
+        #expect(speakers.count == 1)
+        #expect(speakers.first?.name == "Lea Hartmann")
+        #expect(speakers.first?.role == "Foreign Minister")
+        #expect(speakers.first?.quotes == 2)
+        #expect(speakers.first?.reported == 1)
+        #expect(aliases["Hartmann"] == "Lea Hartmann")
+        #expect(articles.flatMap(\.quotes).allSatisfy { $0.speaker == "Lea Hartmann" })
+    }
+
+    @Test func spellingVariantsOfOneNameJoin() {
+        var articles = corpus([
+            "“We will hold the line,” President Oleksandr Kovalenkko said.",
+            "President Oleksandr Kovalenko warned that winter would be hard.",
+        ])
+        let (speakers, _) = SpeakerIndex.resolve(&articles)
+        #expect(speakers.count == 1)
+        // The spelling that carries a quotation wins.
+        #expect(speakers.first?.name == "Oleksandr Kovalenkko")
+        #expect(speakers.first?.aliases.contains("Oleksandr Kovalenko") == true)
+    }
+
+    @Test func differentFirstNamesStayApart() {
+        var articles = corpus([
+            "“Sales are up,” said analyst Peter Johansson.",
+            "“Sales are down,” said economist Maria Johansson.",
+        ])
+        let (speakers, _) = SpeakerIndex.resolve(&articles)
+        #expect(Set(speakers.map(\.name)) == ["Peter Johansson", "Maria Johansson"])
+    }
+
+    @Test func caseVariantsOfABodyJoin() {
+        var articles = corpus([
+            "The Danish defence ministry said on Monday that two ships had left port.",
+            "The port was empty, according to the Danish Defence Ministry.",
+        ])
+        let (speakers, _) = SpeakerIndex.resolve(&articles)
+        #expect(speakers.count == 1)
+        #expect(speakers.first?.name == "Danish defence ministry")
+        #expect(speakers.first?.reported == 2)
+    }
+
+    @Test func speakersSortedByCountThenName() {
+        var articles = corpus([
+            "“One,” said Ann Lee. “Two,” said Ann Lee. “Three,” said Bo Kim. “Four,” said Cy Park.",
+        ])
+        let (speakers, _) = SpeakerIndex.resolve(&articles)
+        #expect(speakers.map(\.name) == ["Ann Lee", "Bo Kim", "Cy Park"])
+    }
+
+    @Test func seedSpeakersAreCanonical() throws {
+        let speakers = SeedFixtures.corpus.speakers
+        let stoltenberg = try #require(speakers.first)
+        #expect(stoltenberg.name == "Jens Stoltenberg")
+        #expect(stoltenberg.role == "NATO Secretary-General")
+        for alias in ["Stoltenberg", "Mr Stoltenberg", "NATO chief Jens Stoltenberg", "the Secretary-General", "the alliance’s chief"] {
+            #expect(stoltenberg.aliases.contains(alias), "\(alias)")
+        }
+        let names = Set(speakers.map(\.name))
+        for gold in ["Jens Stoltenberg", "Volodymyr Zelenskyy", "British defense ministry", "senior U.S. military officer",
+                     "Western official", "Ursula von der Leyen", "Kyiv officials", "Global Times", "Tomasz Shatkowski",
+                     "Sergey Lavrov", "senior State Department official"] {
+            #expect(names.contains(gold), "\(gold)")
+        }
+        #expect(!names.contains("Volodymyr Zelensky"))
+        #expect(!names.contains("British Defense Ministry"))
+        #expect(speakers.map { $0.quotes + $0.reported } == speakers.map { $0.quotes + $0.reported }.sorted(by: >))
+        #expect(speakers.first { $0.name == "Western official" }?.aliases.contains("they") == true)
+    }
+}
+
+@Suite("Statements linked across articles")
+struct StatementLinkerTests {
+    @Test func similarityScale() {
+        #expect(StatementLinker.similarity("We will not back down.", "We will not back down.") == 1)
+        #expect(StatementLinker.similarity("Grain exports will resume next month.", "The striker scored twice in the final.") < 0.2)
+        #expect(StatementLinker.similarity("the overarching purpose of his assault",
+                                           "He has not changed the overarching purpose of his ruthless assault against the country") >= 0.5)
+    }
+
+    @Test func sameStatementInTwoOutletsIsLinked() throws {
+        let articles = corpus([
+            "“Our allies will stand with Ukraine for as long as it takes. We will not retreat,” said Secretary-General Jens Berg.",
+            "“The alliance will stand for Ukraine as long as it takes. We will not back down,” Jens Berg said in a speech.",
+            "“Grain prices will fall next spring,” said trader Ola Nilsen.",
+        ])
+        let links = StatementLinker.links(articles)
+        #expect(links.count == 1)
+        let link = try #require(links.first)
+        #expect(Set([link.a.article, link.b.article]) == [0, 1])
+        #expect(link.similarity >= 0.5 && link.similarity <= 1)
+    }
+
+    @Test func differentSpeakersAreNotLinked() {
+        let articles = corpus([
+            "“The talks will resume in Geneva next week,” said envoy Tom Hale.",
+            "“The talks will resume in Geneva next week,” said minister Ida Berg.",
+        ])
+        #expect(StatementLinker.links(articles).isEmpty)
+    }
+
+    @Test func seedStatementsAcrossOutlets() {
+        let c = SeedFixtures.corpus
+        let linked = c.links.map { l in (c.articles[l.a.article].quotes[l.a.quote].text, c.articles[l.b.article].quotes[l.b.quote].text) }
+        #expect(linked.contains { a, b in
+            (a.hasPrefix("NATO allies will continue") && b.hasPrefix("Nato will continue")) || (b.hasPrefix("NATO allies will continue") && a.hasPrefix("Nato will continue"))
+        })
+        for l in c.links { #expect(l.a.article != l.b.article) }
+    }
+}
