@@ -103,7 +103,7 @@ final class TmuxSession {
 
     /// Polls the screen until `predicate` holds on a settled screen; records an issue with the last screen on timeout.
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
+    func waitFor(_ what: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
                  _ predicate: (String) -> Bool) -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
@@ -122,14 +122,14 @@ final class TmuxSession {
 
     /// Waits until the screen shows `text`.
     @discardableResult
-    func waitFor(text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+    func waitFor(text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
         waitFor("“\(text)”", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
     /// Waits until the corpus has loaded in the background: `articles` in the timeline title and
     /// no loading or indexing progress in the status line.
     @discardableResult
-    func waitForLoad(articles: Int, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+    func waitForLoad(articles: Int, timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
         let label = "\(articles) article\(articles == 1 ? "" : "s")"
         return waitFor("the corpus (\(label)) to load", timeout: timeout, sourceLocation: sourceLocation) {
             $0.pane(1).rows.first?.contains("Timeline · \(label)") == true && $0.contains(" 3 Quotes")
@@ -139,14 +139,14 @@ final class TmuxSession {
 
     /// Presses keys and waits until the screen differs from what it was before.
     @discardableResult
-    func pressAndWaitForChange(_ keys: String..., timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+    func pressAndWaitForChange(_ keys: String..., timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
         let before = screen()
         tmux(["send-keys", "-t", "0"] + keys)
         return waitFor("the screen to change after \(keys)", timeout: timeout, sourceLocation: sourceLocation) { $0 != before }
     }
 
     /// The exit status the shell recorded after the program ended, or nil on timeout.
-    func waitForExit(timeout: Double = 10) -> Int32? {
+    func waitForExit(timeout: Double = 15) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let s = try? String(contentsOfFile: statusFile, encoding: .utf8), let n = Int32(s.trimmingCharacters(in: .whitespacesAndNewlines)) { return n }
