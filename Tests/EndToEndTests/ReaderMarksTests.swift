@@ -119,6 +119,9 @@ extension ReaderEndToEnd {
             // The exported text is what the quote pane showed when it was starred.
             let words = quote.split(separator: " ").prefix(5).joined(separator: " ")
             #expect(starred.pane(3).contains(words), "“\(words)” on screen when starred")
+            if let speaker = rows[0]["speaker"] as? String {
+                #expect(starred.pane(3).contains(speaker), "the exported speaker is the one the quote pane showed")
+            }
 
             let csv = Harness.dossier(["export", "--starred", "--format", "csv", Harness.seeds], stateHome: state)
             #expect(csv.status == 0)

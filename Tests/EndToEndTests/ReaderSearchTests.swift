@@ -107,6 +107,38 @@ extension ReaderEndToEnd {
             t.quitCleanly()
         }
 
+        /// Two speakers over three articles, in the plainest attribution there is.
+        static let speakerCorpus: [String: String] = [
+            "a.txt": "Port workers end strike\n\nDock workers returned to work on Monday after a week-long strike over pay.\n\n“We have a deal that everyone can live with,” said Anna Berg, the union leader.\n",
+            "b.txt": "Ferry timetable restored\n\nFerries sailed on the normal timetable again on Tuesday.\n\n“The backlog will be gone by Friday,” said Piet Claes, the harbour master.\n",
+            "c.txt": "Union plans new talks\n\nThe union will meet the port authority again next month.\n\n“Pay is only the first step,” said Anna Berg, the union leader.\n",
+        ]
+
+        @Test("f with speaker: keeps that speaker's articles; ] goes to their next quote within the filter")
+        func speakerFilter() throws {
+            let corpus = Harness.corpus(Self.speakerCorpus)
+            defer { try? FileManager.default.removeItem(atPath: corpus) }
+            let t = try TmuxSession([corpus])
+            defer { t.kill() }
+            t.waitForLoad(articles: 3)
+            t.press("f")
+            t.type("speaker:berg")
+            t.press("Enter")
+            let s = try #require(t.waitFor("two articles left") { $0.pane(1).contains("2 articles") })
+            #expect(s.pane(1).contains("Port workers end strike") && s.pane(1).contains("Union plans new talks"))
+            #expect(!s.pane(1).contains("Ferry timetable"))
+            t.press("3")
+            t.waitFor("the quote pane focused") { _ in t.styledScreen().focusedPane == 3 }
+            let before = Self.articleID(t.screen())
+            t.press("]")
+            let next = try #require(t.waitFor("the next quote by the same speaker") { Self.articleID($0) != before })
+            #expect(next.pane(3).contains("Anna Berg"))
+            #expect(next.statusLine.contains("filter: speaker:berg") || next.statusLine.contains("Anna Berg"), "\(next.statusLine)")
+            t.press("]")
+            t.waitFor(text: "last quote by Anna Berg")
+            t.quitCleanly()
+        }
+
         @Test("f with file: keeps one article of the seeds")
         func fileFilter() throws {
             let t = try TmuxSession([Harness.seeds])

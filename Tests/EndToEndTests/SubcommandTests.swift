@@ -146,6 +146,7 @@ struct Subcommands {
         let s = Harness.dossier(["speakers", Harness.seeds, "--json"])
         #expect(s.status == 0, "\(s.stderr)")
         let speakers = try #require(Harness.json(s) as? [[String: Any]])
+        #expect(speakers.contains { ($0["quotes"] as? Int ?? 0) > 0 }, "the seeds have quoted speakers")
         for sp in speakers {
             #expect(Set(sp.keys) == ["name", "role", "aliases", "quotes", "reported"])
             #expect(sp["name"] is String)
@@ -161,6 +162,7 @@ struct Subcommands {
         #expect(articles.count == 5)
         for a in articles { #expect(Set(a.keys) == ["file", "published", "precision", "evidence"]) }
         let events = try #require(timeline["events"] as? [[String: Any]])
+        #expect(!events.isEmpty, "the seeds mention dates")
         for e in events {
             #expect(Set(e.keys) == ["file", "text", "start", "end", "date", "precision", "sentence"])
             if let file = e["file"] as? String, let start = e["start"] as? Int, let end = e["end"] as? Int, let text = e["text"] as? String {
