@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The tmux-driven tests share two cores with everything else, so they run one at a time.
+/// The tmux-driven tests run one at a time: each drives a whole program, and their deadlines hold better without contention.
 @Suite(.serialized, .enabled(if: Harness.hasTmux, "needs tmux (not installed)"), .enabled(if: Harness.hasBinary, "needs .build/debug/dossier (swift build failed)"))
 struct ReaderEndToEnd {}
 
