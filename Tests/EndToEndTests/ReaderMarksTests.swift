@@ -196,6 +196,14 @@ extension ReaderEndToEnd {
             let quotesRow = try #require(wheeled.rows.firstIndex { $0.hasPrefix(" 3 Quotes") })
             t.click(x: 10, y: quotesRow + 1)
             t.waitFor("a click to focus the quote pane") { _ in t.styledScreen().focusedPane == 3 }
+            // A click on the second entry (after the first entry's blank line) selects that quote.
+            let rows2 = t.settledScreen().rows
+            let quoteTitle = try #require(rows2.firstIndex { $0.hasPrefix(" 3 Quotes") })
+            let count = try #require(rows2[quoteTitle].firstMatch(of: /Quotes · (\d+)/).flatMap { Int($0.1) })
+            try #require(count >= 2, "this test needs an article with two quotes: \(rows2[quoteTitle])")
+            let blank = try #require(rows2[(quoteTitle + 1)...].firstIndex { $0.trimmingCharacters(in: .whitespaces).isEmpty })
+            t.click(x: 10, y: blank + 1)
+            t.waitFor("the second quote selected by a click") { $0.pane(3).rows.first?.contains(" 2/") == true }
             t.quitCleanly()
         }
     }
