@@ -80,6 +80,17 @@ struct SpeakerIndexTests {
         #expect(Set(speakers.map(\.name)) == ["U.S. Treasury", "Italian Treasury"])
     }
 
+    @Test func acronymAndCorporateSuffixJoinTheBody() {
+        var articles = corpus([
+            "Northern Rail Inc said fares would rise in May.",
+            "Northern Rail said the trains were late.",
+            "NR said the strike was over.",
+        ])
+        let (speakers, _) = SpeakerIndex.resolve(&articles)
+        #expect(speakers.count == 1)
+        #expect(speakers.first?.reported == 3)
+    }
+
     @Test func caseVariantsOfABodyJoin() {
         var articles = corpus([
             "The Danish defence ministry said on Monday that two ships had left port.",
