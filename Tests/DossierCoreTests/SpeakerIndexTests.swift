@@ -5,7 +5,7 @@ import Testing
 /// Parses passages as articles, then joins them into one corpus.
 private func corpus(_ texts: [String]) -> [Article] {
     texts.enumerated().map { i, text in
-        let ps = paragraphs(text)
+        let ps = passageParagraphs(text)
         return Article(id: "a\(i).txt", path: "a\(i).txt", paragraphs: ps, quotes: QuoteExtractor.extract(ps, title: nil))
     }
 }
