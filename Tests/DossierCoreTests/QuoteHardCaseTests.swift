@@ -237,6 +237,12 @@ let hardCases: [HardCase] = [
     HardCase(name: "a person of a firm",
              text: "“Investors are throwing in the towel,” said Dora Quist of Northgate Financial Advisory Services.",
              quotes: [q("Investors are throwing in the towel,", "Dora Quist")]),
+    HardCase(name: "single-quoted words in a sentence with a distant verb are not a quotation",
+             text: "Minister says 'we will not back down' on tax plan as markets slide.",
+             quotes: []),
+    HardCase(name: "a firm's name before a person's name",
+             text: "“Sell everything,” said Fort Lee Capital Group Mia Hart.",
+             quotes: [q("Sell everything,", "Mia Hart")]),
     HardCase(name: "quote-only verb of manner after a quotation",
              text: "“I never expected to win,” Lea Brun laughed.",
              quotes: [q("I never expected to win,", "Lea Brun")], reported: [], onlyReported: true),
@@ -246,13 +252,13 @@ let hardCases: [HardCase] = [
 struct QuoteHardCaseTests {
     @Test("hard case", arguments: hardCases)
     func hardCase(_ c: HardCase) {
-        let found = extract(c.text)
+        let found = extractPassage(c.text)
         let quotes = found.filter { $0.kind != .reported }
         let got = quotes.map { "“\($0.text)” — \($0.speaker ?? "nil") (\($0.kind.rawValue))" }
         #expect(got == c.quotes.map(\.description), "\(c.name)")
         for quote in quotes {
             // The range covers the marks: it starts at the opening mark and holds the text.
-            let source = slice(c.text, quote.range)
+            let source = sourceSlice(c.text, quote.range)
             #expect(source.unicodeScalars.first.map { "“\"„«‘'`".unicodeScalars.contains($0) } == true, "\(c.name): \(source)")
         }
         let reported = found.filter { $0.kind == .reported }
@@ -263,7 +269,7 @@ struct QuoteHardCaseTests {
         if c.onlyReported {
             #expect(reported.count == c.reported.count, "\(c.name): \(reported.map { "[\($0.text)] — \($0.speaker ?? "nil")" })")
         }
-        for item in reported { #expect(slice(c.text, item.range) == item.text) }
+        for item in reported { #expect(sourceSlice(c.text, item.range) == item.text) }
         #expect(found.map(\.range.start) == found.map(\.range.start).sorted())
     }
 

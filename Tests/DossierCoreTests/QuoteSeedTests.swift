@@ -185,7 +185,7 @@ struct QuoteSeedTests {
     /// Whether or not cleaning has cut the glued-in headlines off, the quotations are the same.
     @Test func gluedHeadlineDoesNotChangeTheQuotes() throws {
         let raw = try String(contentsOfFile: SeedFixtures.seeds + "/004_8c2ddeb2bd6b1c05.txt", encoding: .utf8)
-        let glued = paragraphs(raw)
+        let glued = passageParagraphs(raw)
         let trimmed = glued.map { p -> Paragraph in
             let s = Array(p.text.unicodeScalars)
             // Cut a paragraph at a quotation glued to a letter, or at a capital glued to a closing single mark.

@@ -5,7 +5,7 @@ import Testing
 /// Parses passages as articles, then joins them into one corpus.
 private func corpus(_ texts: [String]) -> [Article] {
     texts.enumerated().map { i, text in
-        let ps = paragraphs(text)
+        let ps = passageParagraphs(text)
         return Article(id: "a\(i).txt", path: "a\(i).txt", paragraphs: ps, quotes: QuoteExtractor.extract(ps, title: nil))
     }
 }
@@ -78,6 +78,17 @@ struct SpeakerIndexTests {
         ])
         let (speakers, _) = SpeakerIndex.resolve(&articles)
         #expect(Set(speakers.map(\.name)) == ["U.S. Treasury", "Italian Treasury"])
+    }
+
+    @Test func acronymAndCorporateSuffixJoinTheBody() {
+        var articles = corpus([
+            "Northern Rail Inc said fares would rise in May.",
+            "Northern Rail said the trains were late.",
+            "NR said the strike was over.",
+        ])
+        let (speakers, _) = SpeakerIndex.resolve(&articles)
+        #expect(speakers.count == 1)
+        #expect(speakers.first?.reported == 3)
     }
 
     @Test func caseVariantsOfABodyJoin() {

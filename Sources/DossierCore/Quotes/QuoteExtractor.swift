@@ -40,6 +40,8 @@ struct ArticleReading {
         var entity: Int?
         var cue: SourceRange?
         var explicit = false
+        /// The cue stands right next to the quotation (`“…,” he said`, `He said: “…”`).
+        var adjacent = false
         var direct = true
         var seen = false
     }
@@ -84,8 +86,8 @@ struct ArticleReading {
                 guard !attributions[qi].explicit else { continue }
                 var chosen: Int?
                 var passive: Cue?
-                if let c = adjacentAfter(t, quote: i, cues: cues) { chosen = c; used.insert(c) }
-                else if let c = adjacentBefore(t, quote: i, cues: cues) { chosen = c; used.insert(c) }
+                if let c = adjacentAfter(t, quote: i, cues: cues) { chosen = c; used.insert(c); attributions[qi].adjacent = true }
+                else if let c = adjacentBefore(t, quote: i, cues: cues) { chosen = c; used.insert(c); attributions[qi].adjacent = true }
                 else if let p = CueFinder.passiveAgent(t, quoteAt: i) { passive = p }
                 else if let c = nearest(t, quote: i, cues: cues) { chosen = c }
                 if let p = passive, let e = discourse.resolve(p.referent, at: base + t[p.subject.lowerBound].range.lowerBound) {
@@ -120,7 +122,8 @@ struct ArticleReading {
         var quotes: [Quote] = []
         for (qi, q) in marked.enumerated() {
             let a = attributions[qi]
-            if q.single && !a.explicit { continue }
+            // Single marks make a quotation only with a speech cue right beside them.
+            if q.single && !(a.explicit && a.adjacent) { continue }
             if q.single, QuoteMarks.wordCount(scalars[q.pieces[0].paragraph][q.pieces[0].inner]) < 3 { continue }
             let first = q.pieces[0], last = q.pieces[q.pieces.count - 1]
             let text = q.pieces.map { String(String.UnicodeScalarView(scalars[$0.paragraph][$0.inner])) }.joined(separator: " ")

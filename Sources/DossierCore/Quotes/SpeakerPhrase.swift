@@ -37,7 +37,7 @@ enum SpeakerPhrase {
         // "Chicago-based Boeing": where a body sits is not part of its name.
         while words.count > 1, words[0].lower.hasSuffix("-based") { words.removeFirst() }
         guard let last = words.last else { return nil }
-        if words.count == 1, NameWords.stops.contains(last.lower) || NameWords.documents.contains(last.lower) { return nil }
+        if words.count == 1, NameWords.stops.contains(last.lower) || NameWords.documents.contains(last.lower) || NameWords.quantifiers.contains(last.lower) { return nil }
         // Sentence openers are not part of a name: "But Moody's said".
         while words.count > 1, words[0].isCapitalized, NameWords.stops.contains(words[0].lower) || NameWords.openers.contains(words[0].lower) {
             words.removeFirst()
@@ -73,7 +73,12 @@ enum SpeakerPhrase {
         // A body's name holds an institution word after any title: "U.S. Treasury", "Bank of
         // England"; before a title it is part of the role: "Treasury Secretary James Baker".
         let lastTitle = run.lastIndex { NameWords.isTitle($0) && !NameWords.isOrgWord($0) }
-        if run[((lastTitle ?? -1) + 1)...].contains(where: NameWords.isOrgWord) {
+        if let lastOrg = run.lastIndex(where: NameWords.isOrgWord), lastOrg > lastTitle ?? -1 {
+            // "Fort Pitt Capital Group Charlie Smith": a firm, then a person's name.
+            let tail = run[(lastOrg + 1)...]
+            if tail.count >= 2, tail.allSatisfy({ !NameWords.isTitle($0) && !NameWords.isAcronym($0) }) {
+                return .name(join(Array(tail)), role: (Array(texts[..<start]) + Array(run[...lastOrg])).joined(separator: " "), person: true)
+            }
             return .name(join(run), role: nil, person: false)
         }
         if !run.isEmpty {

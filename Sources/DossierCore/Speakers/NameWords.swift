@@ -44,6 +44,7 @@ public enum NameWords {
         prosecutors spokespeople monitors inspectors economists strategists pollsters insiders families \
         survivors victims troops soldiers forces
         """)
+    static let quantifiers = set("other others some many several most few both all each one two three four five")
     static let corporateSuffixes = set("inc corp co ltd plc llc ag sa nv spa gmbh lp group corporation company")
     static let openers = set("however meanwhile still now then instead moreover furthermore nevertheless separately later earlier")
 
@@ -85,7 +86,7 @@ public enum NameWords {
         nv spa gmbh llc lp bancorp bancshares insurance financial energy oil petroleum resources trust \
         savings enterprises international communications electronics chemical chemicals steel mining \
         pharmaceuticals foods stores brands products entertainment software computer computers semiconductor \
-        semiconductors petroleos cooperative exchange commerce industries railway railroad ventures treasury
+        semiconductors petroleos cooperative exchange commerce industries railway railroad ventures treasury corps
         """)
     static let nationalities = set("""
         american british english scottish welsh irish french german italian spanish portuguese dutch \

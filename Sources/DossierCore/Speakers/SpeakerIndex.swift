@@ -80,7 +80,12 @@ public enum SpeakerIndex {
         var parent = Array(all.indices)
         func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
         func union(_ a: Int, _ b: Int) { let ra = root(a), rb = root(b); if ra != rb { parent[max(ra, rb)] = min(ra, rb) } }
-        let folded = all.map { words($0.name) }
+        // Bodies compare without a corporate suffix: "Apple Inc" is "Apple".
+        let folded = all.map { stats -> [String] in
+            var w = words(stats.name)
+            if w.count > 1, !isPerson(stats.name), let last = w.last, NameWords.corporateSuffixes.contains(last) { w.removeLast() }
+            return w
+        }
         let persons = all.map { isPerson($0.name) }
         // Same words: one speaker. Compare the rest only within a bucket of similar surnames.
         var byWords: [[String]: Int] = [:]
@@ -97,6 +102,15 @@ public enum SpeakerIndex {
                     union(i, j)
                 }
             }
+        }
+        // An acronym joins the body it abbreviates: "GM" is "General Motors".
+        var byInitials: [String: Int] = [:]
+        for i in all.indices where folded[i].count >= 2 && !persons[i] {
+            let initials = String(folded[i].compactMap(\.first))
+            if byInitials[initials] == nil { byInitials[initials] = i }
+        }
+        for i in all.indices where folded[i].count == 1 && NameWords.isAcronym(all[i].name) {
+            if let k = byInitials[folded[i][0]] { union(i, k) }
         }
         // A bare surname joins the person of that surname who is quoted most.
         var weight: [Int: Int] = [:]
@@ -172,7 +186,8 @@ public enum SpeakerIndex {
                     // "Ursula von der Leyen, president of the European Commission, said"
                     if let end = tokens.firstIndex(where: { $0.range == run[run.count - 1].range }), end + 2 < tokens.count,
                        tokens[end + 1].isPunct(","), tokens[end + 2].isLowercase, NameWords.titles.contains(tokens[end + 2].lower),
-                       let close = tokens[(end + 2)...].prefix(10).firstIndex(where: { $0.kind != .word }), tokens[close].isPunct(",") {
+                       let close = tokens[(end + 2)...].prefix(10).firstIndex(where: { $0.kind != .word }), tokens[close].isPunct(","),
+                       !tokens[(end + 2)..<close].contains(where: { ReportingVerbs.lookup($0.lower) != nil }) {
                         let p = Array(p.text.unicodeScalars)
                         result.append((name, String(String.UnicodeScalarView(p[tokens[end + 2].range.lowerBound..<tokens[close - 1].range.upperBound]))))
                     }
