@@ -17,6 +17,8 @@ struct Export: ParsableCommand {
         let (saved, warning) = StateStore().load(SavedPosition.self, corpus: corpus.key)
         if let warning { Output.warn(warning) }
         let rows = StarExport.rows(corpus: c, stars: saved?.marks.stars ?? [])
-        Output.write(StarExport.render(rows, format: format.rawValue))
+        let text = StarExport.render(rows, format: format.rawValue)
+        // Quote text comes from articles: never raw to a terminal, and JSON always escaped.
+        Output.write(format == .json ? Output.escapeUnsafe(text) : Output.stdoutIsTerminal ? TerminalSafe.visible(text, keepLayout: true) : text)
     }
 }
