@@ -17,6 +17,8 @@ shift || true
 
 # Leaks at exit are Foundation's and the runtime's caches, not ours; real leaks are not the target here.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:halt_on_error=1}
+# Sanitized code runs several times slower: widen the tests' hang guards.
+export DOSSIER_TIME_FACTOR=${DOSSIER_TIME_FACTOR:-8}
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
 
 swift build --product dossier >/dev/null
