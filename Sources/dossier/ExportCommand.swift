@@ -18,7 +18,7 @@ struct Export: ParsableCommand {
         if let warning { Output.warn(warning) }
         let rows = StarExport.rows(corpus: c, stars: saved?.marks.stars ?? [])
         let text = StarExport.render(rows, format: format.rawValue)
-        // Quotes are untrusted text: never let them drive the terminal they are printed on.
-        if format == .json { Output.write(Output.escapeUnsafe(text)) } else { Output.write(Output.stdoutIsTerminal ? TerminalSafe.visible(text, keepLayout: true) : text) }
+        // Quote text comes from articles: never raw to a terminal, and JSON always escaped.
+        Output.write(format == .json ? Output.escapeUnsafe(text) : Output.stdoutIsTerminal ? TerminalSafe.visible(text, keepLayout: true) : text)
     }
 }

@@ -141,19 +141,27 @@ struct RobustLoadingTests {
     @Test("CRLF and lone-CR line endings split paragraphs like LF does")
     func lineEndings() throws {
         let dir = RobustTempDir()
-        let lf = "First paragraph line one.\nLine two of it.\n\nSecond paragraph here.\n"
+        let lf = """
+            Talks between the two delegations resumed in the capital on Monday morning,
+            officials from both sides said after the first session ended.
+
+            The second round of the negotiations is expected to continue for several days,
+            according to a statement released by the foreign ministry in the evening.
+
+            """
         try dir.write("lf.txt", lf)
         try dir.write("crlf.txt", lf.replacingOccurrences(of: "\n", with: "\r\n"))
         try dir.write("cr.txt", lf.replacingOccurrences(of: "\n", with: "\r"))
         let (_, corpus) = robustTimed("line endings") { robustCorpus([dir.path]) }
         let byID = Dictionary(uniqueKeysWithValues: corpus.articles.map { ($0.id, $0) })
-        let reference = try #require(byID["lf.txt"]).paragraphs.count
+        func words(_ a: Article) -> [String] { a.paragraphs.map { $0.text.split(whereSeparator: \.isWhitespace).joined(separator: " ") } }
+        let reference = words(try #require(byID["lf.txt"]))
+        #expect(reference.count >= 2, "\(reference)")
         for id in ["crlf.txt", "cr.txt"] {
             let article = try #require(byID[id])
-            #expect(article.paragraphs.count == reference, "\(id)")
+            #expect(words(article) == reference, "\(id)")
             let shown = article.paragraphs.map { TerminalSafe.visible($0.text) }.joined()
             #expect(!shown.unicodeScalars.contains("\r"), "\(id): no raw carriage return is shown")
-            #expect(robustStory(article).contains("Second paragraph here."), "\(id)")
         }
     }
 

@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -73,9 +74,9 @@ struct TerminalSafetyTests {
         let dir = corpus()
         let rec = TerminalPty.record([TerminalFixtures.binary, dir.path],
                                      env: TerminalFixtures.environment(["TERM": "xterm-256color", "LANG": "C.UTF-8"]),
-                                     readyMarker: "Named badly", keys: Array("jjkkq".utf8))
+                                     readyMarker: "itself is hostile", keys: Array("jjkkq".utf8))
         #expect(rec.status == 0)
-        #expect(rec.text.contains("Named badly"))
+        #expect(rec.text.contains("itself is hostile"))
         Self.expectClean(rec.bytes, "reader, hostile file name")
     }
 
@@ -102,14 +103,37 @@ struct TerminalSafetyTests {
         #expect(!r.out.contains(0x1B))
         let decoded = try #require(try JSONSerialization.jsonObject(with: r.out) as? [[String: Any]])
         let paragraphs = (decoded.first?["paragraphs"] as? [String] ?? []).joined(separator: "\n")
-        #expect(paragraphs.contains(Self.osc52), "JSON keeps the text exactly, escaped")
-        #expect(paragraphs.contains("\u{9B}31m"), "C1 survives the round trip")
-        #expect(paragraphs.contains("\u{202E}txt.exe"), "bidi survives the round trip")
+        #expect(paragraphs.contains("]52;c;SE9TVElMRS1DTElQ"), "the text is there")
+        let escaped = String(decoding: r.out, as: UTF8.self)
+        // Whatever unsafe scalars the cleaned text keeps reach JSON only as \u escapes.
+        for c in paragraphs.unicodeScalars where TerminalSafe.isUnsafe(c) {
+            #expect(escaped.lowercased().contains(String(format: "\\u%04x", c.value)), "U+\(String(c.value, radix: 16)) escaped")
+        }
 
         let quotes = TerminalFixtures.run(TerminalFixtures.binary, ["quotes", "--json", dir.path], env: TerminalFixtures.environment())
         Self.expectClean([UInt8](quotes.out), "quotes JSON")
         #expect(!quotes.out.contains(0x1B))
         _ = try JSONSerialization.jsonObject(with: quotes.out)
+    }
+
+    @Test("a starred hostile quote exported to a terminal, and as JSON", .enabled(if: TerminalFixtures.hasScript, "needs script(1) from util-linux for a pseudo-terminal"))
+    func export() throws {
+        let dir = TerminalTempDir()
+        let file = dir.write("hostile.txt", "Hostile title\n\n\u{201C}Quoted \(Self.osc8) \(Self.osc52) \(Self.bidi) words,\u{201D} said Mallory \(Self.c1).\n")
+        let env = TerminalFixtures.environment(["TERM": "xterm-256color", "LANG": "C.UTF-8", "XDG_STATE_HOME": dir.file("state")])
+        let star = TerminalPty.record([TerminalFixtures.binary, file], env: env, readyMarker: "Quotes", keys: Array("3*q".utf8))
+        #expect(star.status == 0)
+        for format in ["markdown", "csv"] {
+            let rec = TerminalPty.record([TerminalFixtures.binary, "export", "--starred", "--format", format, file], env: env)
+            #expect(rec.status == 0, "\(format)")
+            #expect(rec.text.contains("Quoted"), "\(format): the starred quote is exported")
+            Self.expectClean(rec.bytes, "export \(format) to a terminal")
+            #expect(!rec.bytes.contains(0x1B), "\(format)")
+        }
+        let json = TerminalFixtures.run(TerminalFixtures.binary, ["export", "--starred", "--format", "json", file], env: env)
+        #expect(String(decoding: json.out, as: UTF8.self).contains("Quoted"))
+        Self.expectClean([UInt8](json.out), "export JSON")
+        #expect(!json.out.contains(0x1B))
     }
 
     @Test("JSON to a terminal is escaped too", .enabled(if: TerminalFixtures.hasScript, "needs script(1) from util-linux for a pseudo-terminal"))
