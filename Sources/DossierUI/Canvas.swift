@@ -75,7 +75,7 @@ public struct Canvas: Sendable {
             if col + w > end { break }
             if col >= 0 {
                 self[col, y] = Cell(character: ch, style: style, role: role, continuation: false)
-                if w == 2 { self[col + 1, y] = Cell(character: " ", style: style, role: role, continuation: true) }
+                for k in 1..<max(1, w) { self[col + k, y] = Cell(character: " ", style: style, role: role, continuation: true) }
             }
             col += w
         }

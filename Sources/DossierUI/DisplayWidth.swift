@@ -32,8 +32,14 @@ public enum DisplayWidth {
     }
 
     /// Width of one grapheme cluster: its widest scalar (a base plus marks takes the base's width).
+    /// A zero-width-joiner sequence (👩‍👩‍👧) takes the sum of its parts, because curses draws each
+    /// part on its own and advances the cursor for every one.
     public static func of(_ ch: Character) -> Int {
         var w = 0
+        if ch.unicodeScalars.contains("\u{200D}") {
+            for s in ch.unicodeScalars { w += of(s) }
+            return w
+        }
         for s in ch.unicodeScalars { w = max(w, of(s)) }
         if ch.unicodeScalars.contains("\u{FE0F}"), w == 1 { return 2 }
         return w

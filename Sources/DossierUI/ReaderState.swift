@@ -69,6 +69,8 @@ public struct ReaderState: Sendable {
     /// Text to highlight in the article (the selected quote, or an event's sentence).
     public var highlight: SourceRange?
     public var overlay: Overlay?
+    /// First help row shown, when the help does not fit the screen.
+    public var helpScroll = 0
     public var prompt: Prompt?
     public var search = SearchState()
     /// The active filter as typed (`speaker:x date:a..b file:y words`).

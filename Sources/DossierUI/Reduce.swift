@@ -46,7 +46,7 @@ extension ReaderState {
             if overlay != nil { overlay = nil } else if prompt != nil { prompt = nil } else if !search.query.isEmpty {
                 search = SearchState(); message = "search cleared"
             } else if !filter.isEmpty { setFilter("") }
-        case .toggleHelp: overlay = overlay == .help ? nil : .help
+        case .toggleHelp: overlay = overlay == .help ? nil : .help; helpScroll = 0
         case .resize(let newSize):
             size = Size(width: max(0, newSize.width), height: max(0, newSize.height))
             clampScrolls()
@@ -76,6 +76,7 @@ extension ReaderState {
             message = showEvents ? "events shown in the timeline" : "events hidden"
         case .toggleFurniture:
             showFurniture.toggle()
+            clampScrolls()
             message = showFurniture ? "showing dropped page furniture at the end of the article" : "page furniture hidden"
         case .bookmark: toggleBookmark()
         case .star: toggleStar()
@@ -128,7 +129,7 @@ extension ReaderState {
             overlay = .marks(selection: clamp(sel + delta, 0, max(0, markEntries().count - 1)))
             return
         }
-        if overlay == .help { return }
+        if overlay == .help { helpScroll = max(0, helpScroll.addingClamped(delta)); return }
         switch focus {
         case .timeline:
             guard !timelineRows.isEmpty else { return }
@@ -308,6 +309,8 @@ extension ReaderState {
             timelineSelection = row
         } else if let first = timelineRows.first {
             timelineSelection = 0; showArticle(first.article)
+        } else {
+            showArticle(-1)  // nothing matches: show no article rather than a filtered-out one
         }
         ensureTimelineVisible()
         if !search.query.isEmpty { runSearch(search.query) }

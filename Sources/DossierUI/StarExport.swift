@@ -10,6 +10,14 @@ public enum StarExport {
         public var file: String
         public var title: String
         public var published: String?
+
+        enum CodingKeys: String, CodingKey { case speaker, quote, kind, file, title, published }
+        /// Unknown speaker and date are written as null, so every row has the same keys.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(speaker, forKey: .speaker); try c.encode(quote, forKey: .quote); try c.encode(kind, forKey: .kind)
+            try c.encode(file, forKey: .file); try c.encode(title, forKey: .title); try c.encode(published, forKey: .published)
+        }
     }
 
     public static func rows(corpus: Corpus, stars: [Marks.StarKey]) -> [Row] {
@@ -34,14 +42,20 @@ public enum StarExport {
             var out = "# Starred quotes\n\n"
             if rows.isEmpty { out += "_No starred quotes: press `*` on a quote in the reader._\n" }
             for r in rows {
-                out += "> “\(r.quote)”\n>\n> — **\(r.speaker ?? "unattributed")**, \(r.title) (\(r.file), \(r.published ?? "date unknown"))\n\n"
+                let quote = r.kind == "reported" ? oneLine(r.quote) : "“\(oneLine(r.quote))”"
+                out += "> \(quote)\n>\n> — **\(oneLine(r.speaker ?? "unattributed"))**, \(oneLine(r.title)) (\(r.file), \(r.published ?? "date unknown"))\n\n"
             }
             return out
         }
     }
 
+    /// Line breaks inside a field would end the Markdown block quote.
+    static func oneLine(_ s: String) -> String {
+        s.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
     static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -15,20 +15,20 @@ public enum StatusLine {
         var parts: [String] = []
         let n = state.corpus.articles.count
         parts.append("Dossier · \(n) article\(n == 1 ? "" : "s")")
+        if let row = state.timelineRows.firstIndex(where: { $0.article == state.currentArticle }), let a = state.article {
+            parts.append("\(row + 1)/\(state.timelineRows.count) \(TimelinePane.dateLabel(a.published))")
+        }
         if !state.search.query.isEmpty { parts.append("/\(state.search.query) " + counter(state)) }
         if !state.filter.isEmpty { parts.append("filter: \(state.filter)") }
         if let p = state.progress {
             parts.append(p.total == 0 ? "loading…" : String(format: "indexing %d/%d (%.0f/s)", p.done, p.total, p.rate))
         }
         if let m = state.message { parts.append(m) }
-        if let row = state.timelineRows.firstIndex(where: { $0.article == state.currentArticle }), let a = state.article {
-            parts.append("\(row + 1)/\(state.timelineRows.count) \(TimelinePane.dateLabel(a.published))")
-            if a.published.inferred { parts.append("date: " + a.published.evidence) }
-        }
+        if let a = state.article, a.published.inferred, state.message == nil { parts.append("date: " + a.published.evidence) }
         let hints = "?:help q:quit"
         let left = " " + parts.joined(separator: " │ ")
         let hintWidth = DisplayWidth.of(hints)
-        canvas.put(left, x: rect.x, y: rect.y, style: [.reverse], role: .status, limit: max(0, rect.width - hintWidth - 1))
+        canvas.put(left, x: rect.x, y: rect.y, style: [.reverse], role: .status, limit: max(0, rect.width - hintWidth - 2))
         if rect.width > hintWidth + 10 {
             canvas.put(hints, x: rect.x + rect.width - hintWidth - 1, y: rect.y, style: [.reverse, .bold], role: .statusAccent)
         }

@@ -103,3 +103,10 @@ if !misses.isEmpty {
     print("misses")
     for m in misses { print("  " + m) }
 }
+
+print("statements linked across articles: \(corpus.links.count)")
+for l in corpus.links {
+    let a = corpus.articles[l.a.article], b = corpus.articles[l.b.article]
+    let qa = a.quotes[l.a.quote], qb = b.quotes[l.b.quote]
+    print(String(format: "  %.2f ", l.similarity) + "\(a.id) “\(short(qa.text))” ~ \(b.id) “\(short(qb.text))”")
+}

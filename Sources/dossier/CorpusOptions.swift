@@ -4,7 +4,8 @@ import Foundation
 
 /// The corpus arguments every subcommand shares.
 struct CorpusOptions: ParsableArguments {
-    @Argument(help: "Folders (all .txt, .md and .jsonl below), files, or - for standard input. Default: ./seeds, else the built-in seeds.")
+    @Argument(help: "Folders (all .txt, .md and .jsonl below), files, or - for standard input. Default: ./seeds, else the built-in seeds.",
+              completion: .file(extensions: ["txt", "md", "jsonl"]))
     var paths: [String] = []
 
     @Flag(name: .long, help: "Do not print one line per file that could not be read.")
@@ -62,10 +63,14 @@ struct CorpusOptions: ParsableArguments {
     func load() -> Corpus {
         let (corpus, report) = loadCorpus()
         if let w = report.warning { Output.warn(w) }
-        if !quiet { for p in corpus.problems { Output.warn(p.description) } }
         if corpus.articles.isEmpty {
-            Output.fail(paths.isEmpty ? "no articles found" : "no readable articles in \(paths.joined(separator: " ")); give a folder or .txt/.md/.jsonl files")
+            // One line that says what went wrong and what to do; several problems get a line each first.
+            let hint = "give a folder, .txt/.md/.jsonl files, or - for standard input"
+            if corpus.problems.count == 1 { Output.fail("\(corpus.problems[0].description); \(hint)") }
+            for p in corpus.problems { Output.warn(p.description) }
+            Output.fail(paths.isEmpty ? "no articles found; \(hint)" : "no readable articles in \(paths.joined(separator: " ")); \(hint)")
         }
+        if !quiet { for p in corpus.problems { Output.warn(p.description) } }
         return corpus
     }
 }

@@ -17,6 +17,8 @@ struct Export: ParsableCommand {
         let (saved, warning) = StateStore().load(SavedPosition.self, corpus: corpus.key)
         if let warning { Output.warn(warning) }
         let rows = StarExport.rows(corpus: c, stars: saved?.marks.stars ?? [])
-        Output.write(StarExport.render(rows, format: format.rawValue))
+        let text = StarExport.render(rows, format: format.rawValue)
+        // Quotes are untrusted text: never let them drive the terminal they are printed on.
+        if format == .json { Output.write(Output.escapeUnsafe(text)) } else { Output.write(Output.stdoutIsTerminal ? TerminalSafe.visible(text, keepLayout: true) : text) }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 @testable import DossierCore
 
 /// Builds paragraphs from a passage, one paragraph per line, with real scalar offsets.
-func paragraphs(_ text: String) -> [Paragraph] {
+func passageParagraphs(_ text: String) -> [Paragraph] {
     var result: [Paragraph] = []
     var offset = 0
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -14,10 +14,10 @@ func paragraphs(_ text: String) -> [Paragraph] {
 }
 
 /// Quotes and reported items of a passage.
-func extract(_ text: String) -> [Quote] { QuoteExtractor.extract(paragraphs(text), title: nil) }
+func extractPassage(_ text: String) -> [Quote] { QuoteExtractor.extract(passageParagraphs(text), title: nil) }
 
 /// The source text of a range.
-func slice(_ text: String, _ r: SourceRange) -> String {
+func sourceSlice(_ text: String, _ r: SourceRange) -> String {
     let s = Array(text.unicodeScalars)
     return String(String.UnicodeScalarView(s[r.start..<min(r.end, s.count)]))
 }

@@ -5,7 +5,7 @@ import Testing
 /// Parses passages as articles, then joins them into one corpus.
 private func corpus(_ texts: [String]) -> [Article] {
     texts.enumerated().map { i, text in
-        let ps = paragraphs(text)
+        let ps = passageParagraphs(text)
         return Article(id: "a\(i).txt", path: "a\(i).txt", paragraphs: ps, quotes: QuoteExtractor.extract(ps, title: nil))
     }
 }
@@ -48,6 +48,47 @@ struct SpeakerIndexTests {
         ])
         let (speakers, _) = SpeakerIndex.resolve(&articles)
         #expect(Set(speakers.map(\.name)) == ["Peter Johansson", "Maria Johansson"])
+    }
+
+    @Test func middleInitialAndTitleJoinTheSameName() {
+        var articles = corpus([
+            "“Rates will hold,” said Treasury Secretary James A. Holloway.",
+            "James Holloway said the dollar was stable.",
+            "Chancellor of the Exchequer Nigel Prentice said the pound was stable.",
+            "“We are calm,” Nigel Prentice said.",
+        ])
+        let (speakers, _) = SpeakerIndex.resolve(&articles)
+        #expect(Set(speakers.map(\.name)) == ["James A. Holloway", "Nigel Prentice"])
+    }
+
+    @Test func aBareSurnameJoinsOnlyOnePerson() {
+        var articles = corpus([
+            "“Taxes will fall,” said Finance Minister Karl Brandt. “Soon,” said Karl Brandt.",
+            "“We disagree,” said opposition leader Eva Brandt.",
+            "“Not now,” Brandt said.",
+        ])
+        let (speakers, _) = SpeakerIndex.resolve(&articles)
+        #expect(Set(speakers.map(\.name)) == ["Karl Brandt", "Eva Brandt"])
+        #expect(speakers.first { $0.name == "Karl Brandt" }?.quotes == 3)
+    }
+
+    @Test func differentTreasuriesStayApart() {
+        var articles = corpus([
+            "The U.S. Treasury said it would sell new bonds. The Italian Treasury said it would not.",
+        ])
+        let (speakers, _) = SpeakerIndex.resolve(&articles)
+        #expect(Set(speakers.map(\.name)) == ["U.S. Treasury", "Italian Treasury"])
+    }
+
+    @Test func acronymAndCorporateSuffixJoinTheBody() {
+        var articles = corpus([
+            "Northern Rail Inc said fares would rise in May.",
+            "Northern Rail said the trains were late.",
+            "NR said the strike was over.",
+        ])
+        let (speakers, _) = SpeakerIndex.resolve(&articles)
+        #expect(speakers.count == 1)
+        #expect(speakers.first?.reported == 3)
     }
 
     @Test func caseVariantsOfABodyJoin() {

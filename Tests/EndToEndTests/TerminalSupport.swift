@@ -38,31 +38,51 @@ enum TerminalFixtures {
     static let binary: String = {
         let path = packageRoot + "/.build/debug/dossier"
         if !FileManager.default.isExecutableFile(atPath: path), let swift = tool("swift") {
-            _ = run(swift, ["build", "--product", "dossier"], cwd: packageRoot)
+            _ = run(swift, ["build", "--package-path", packageRoot, "--product", "dossier"])
         }
         return path
     }()
 
+    /// Runs a program to completion with posix_spawn, output through temp files and every other
+    /// descriptor closed in the child: a program that leaves a daemon behind (tmux starting its
+    /// server) must not inherit a pipe or Foundation's process-watch socket, or waiting would hang.
     @discardableResult
-    static func run(_ exe: String, _ args: [String], cwd: String? = nil, env: [String: String]? = nil, stdin: Data? = nil) -> (status: Int32, out: Data, err: Data) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-        if let env { p.environment = env }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = stdin == nil ? FileHandle.nullDevice : input
-        do { try p.run() } catch { return (-1, Data(), Data("\(error)".utf8)) }
-        if let stdin { input.fileHandleForWriting.write(stdin); try? input.fileHandleForWriting.close() }
-        let box = TerminalBuffer()
-        let reader = Thread { box.append(err.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        while !box.done { usleep(1000) }
-        return (p.terminationStatus, o, box.data)
+    static func run(_ exe: String, _ args: [String], env: [String: String]? = nil, stdin: Data? = nil) -> (status: Int32, out: Data, err: Data) {
+        let dir = TerminalTempDir()
+        let outPath = dir.file("out"), errPath = dir.file("err"), inPath = dir.file("in")
+        _ = FileManager.default.createFile(atPath: inPath, contents: stdin ?? Data())
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        if let closeFrom = closeFromAction {
+            _ = closeFrom(&actions, 3)
+        } else {
+            for fd in openDescriptors() where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+        }
+        let environment = (env ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        let argv = ([exe] + args).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, exe, &actions, nil, argv, envp) == 0 else { return (-1, Data(), Data()) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let code = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return (code, FileManager.default.contents(atPath: outPath) ?? Data(), FileManager.default.contents(atPath: errPath) ?? Data())
+    }
+
+    typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    /// glibc 2.34+ has `posix_spawn_file_actions_addclosefrom_np`; Swift cannot see its declaration.
+    static let closeFromAction: CloseFrom? = {
+        guard let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(sym, to: CloseFrom.self)
+    }()
+
+    static func openDescriptors() -> [Int32] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
     }
 
     /// A base environment for the binary: no saved state from the user, colours on.
@@ -101,6 +121,7 @@ final class TerminalTempDir {
     @discardableResult
     func write(_ name: String, _ text: String) -> String {
         let p = file(name)
+        try? FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: p, contents: Data(text.utf8))
         return p
     }

@@ -31,7 +31,16 @@ public enum Cleaner {
            shapes[last].text.unicodeScalars.allSatisfy(Scalars.isLetter), shapes[last].isTitleCase, paragraphs.count > 1 {
             kinds[last] = .signoff
         }
-        let prose = paragraphs.indices.filter { kinds[$0] == nil && shapes[$0].isProse }
+        // Everything after a trailer heading late in the page (related stories, comments).
+        var prose = paragraphs.indices.filter { kinds[$0] == nil && shapes[$0].isProse }
+        let lateHeading = paragraphs.indices.first { i in
+            let before = prose.filter { $0 < i }.count
+            return before >= 2 && before >= prose.count - before && kinds[i] != .stamp && Furniture.opensTrailer(paragraphs[i].text)
+        }
+        if let cut = lateHeading {
+            for k in cut..<paragraphs.count where kinds[k] == nil { kinds[k] = .headlineList }
+            prose = prose.filter { $0 < cut }
+        }
         let firstProse = prose.first ?? paragraphs.count
         let lastProse = prose.last ?? paragraphs.count
 
@@ -49,10 +58,13 @@ public enum Cleaner {
         for i in paragraphs.indices {
             if i == titleIndex { keep[i] = false; continue }
             if let kind = kinds[i] {
+                if kind == .byline, let date = Furniture.bylineDate(paragraphs[i].text), result.metadata["date line"] == nil {
+                    result.metadata["date line"] = date
+                }
                 if kind == .stamp {
                     let beforeTitle = titleIndex.map { i < $0 } ?? (i < firstProse)
                     let stamp = DateStamp.parse(paragraphs[i].text)
-                    let key = (beforeTitle || stamp?.hasTime == true || stamp == nil) ? "capture stamp" : "date line"
+                    let key = stamp?.labelled == true || !(beforeTitle || stamp?.hasTime == true || stamp == nil) ? "date line" : "capture stamp"
                     if result.metadata[key] == nil { result.metadata[key] = paragraphs[i].text }
                 }
                 drop(i)

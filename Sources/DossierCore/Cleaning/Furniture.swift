@@ -8,16 +8,61 @@ enum Furniture {
     static func kind(of text: String) -> FurnitureKind? {
         let shape = LineShape(text)
         let lower = text.lowercased()
-        if DateStamp.parse(text) != nil || isClock(text) { return .stamp }
+        if DateStamp.parse(text) != nil || isClock(text) || isAge(lower) { return .stamp }
         if isWeather(text) { return .weather }
         if isCode(shape) { return .code }
         if lower.contains("©") || lower.hasPrefix("copyright") || lower.contains("all rights reserved") { return .copyright }
         if isNotice(lower, shape) { return .notice }
-        if isByline(shape) { return .byline }
+        if isByline(shape) || isCaptionCredit(text) { return .byline }
+        if isReadingTime(lower) { return .navigation }
         if isPromotion(shape) { return .promotion }
+        if isMenu(text) { return .navigation }
         if shape.wordCount <= 12, !shape.isProse || shape.wordCount <= 4, shape.navigationDensity >= 0.5 { return .navigation }
         if shape.wordCount <= 3, shape.text.hasPrefix("* ") || shape.text.hasPrefix("• ") || shape.text.hasPrefix("> ") { return .navigation }
         return nil
+    }
+
+    /// "Home | World | Politics", "News » Europe » France": short items between separators.
+    static func isMenu(_ text: String) -> Bool {
+        let items = text.split(whereSeparator: { "|•·»›".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard items.count >= 3 else { return false }
+        return items.allSatisfy { $0.split(separator: " ").count <= 3 && !$0.hasSuffix(".") }
+    }
+
+    /// A heading that opens a list of other stories, a comment box or a share bar: nothing
+    /// after it belongs to the story ("Related articles", "Read more", "Leave a Reply").
+    static func opensTrailer(_ text: String) -> Bool {
+        let shape = LineShape(text)
+        guard shape.wordCount <= 6, !shape.hasInnerSentenceEnd else { return false }
+        let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.-–—>»*#"))
+        let openers = ["related", "more from", "more stories", "more news", "more on this", "read more", "read next", "read also", "also read",
+                       "you may also like", "you might also like", "recommended", "most read", "most popular", "most viewed", "trending",
+                       "latest news", "latest stories", "top stories", "comments", "leave a reply", "leave a comment", "share this",
+                       "join the conversation", "what to read next", "see also", "further reading", "tags", "topics"]
+        return openers.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") }
+    }
+
+    /// "5 hours ago", "Updated 2 days ago": how old the page said the story was.
+    static func isAge(_ lower: String) -> Bool {
+        lower.range(of: #"^\s*(updated|posted|published)?:?\s*(\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month)s?\s+ago\s*$"#, options: .regularExpression) != nil
+    }
+
+    /// "5 min read", "Listen to this article".
+    static func isReadingTime(_ lower: String) -> Bool {
+        lower.range(of: #"^\s*\d+\s*(-|\s)?\s*(min|mins|minute|minutes)\s+(read|listen)\s*$"#, options: .regularExpression) != nil
+            || lower.hasPrefix("listen to this article") || lower.hasPrefix("listen to this story")
+    }
+
+    /// A picture caption ending in its credit: "… in Kyiv. Photograph: Reuters", "(Getty Images)".
+    static func isCaptionCredit(_ text: String) -> Bool {
+        text.range(of: #"(Photograph|Photo|Image|Picture|Credit|Foto)\s*:\s*[^.]{2,60}$|\((Photo|Image)[^)]*\)\s*$|Getty Images\)?\s*$"#, options: .regularExpression) != nil
+    }
+
+    /// "By Jane Doe | March 3, 2023": the date part of a byline, if it has one.
+    static func bylineDate(_ text: String) -> String? {
+        let parts = text.split(whereSeparator: { "|•·–—".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count >= 2, isByline(LineShape(parts[0])) else { return nil }
+        return parts.dropFirst().first { DateStamp.parse($0) != nil }
     }
 
     /// "13:26", "10:15 AM".
@@ -57,6 +102,7 @@ enum Furniture {
         let lower = t.lowercased()
         if ["reporting by", "editing by", "writing by", "additional reporting", "compiled by", "edited by"].contains(where: lower.hasPrefix) { return true }
         if ["photo:", "image:", "picture:", "photograph:", "source:", "credit:", "photo by", "image by"].contains(where: lower.hasPrefix), shape.wordCount <= 12 { return true }
+        if lower.hasPrefix("by "), shape.wordCount <= 14, !shape.endsSentence, bylineDate(shape.text) != nil { return true }
         if lower.hasPrefix("by "), shape.wordCount <= 8, !shape.endsSentence {
             let names = shape.words.dropFirst().filter { $0.lowercased() != "and" && $0 != "|" && $0 != "-" }
             return !names.isEmpty && names.allSatisfy { $0.unicodeScalars.first.map(Scalars.isUpper) ?? false }

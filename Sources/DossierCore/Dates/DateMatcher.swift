@@ -106,8 +106,8 @@ struct DateMatcher {
         }
         guard !abbreviated else { return nil }
         // "Black Monday", "Good Friday": a capitalised word before the weekday makes a name.
-        if i > 0, t[i - 1].kind == .word, t[i - 1].isCapitalized, !startsSentence(i - 1),
-           !DateLexicon.leadIns.contains(t[i - 1].lower), t[i - 1].lower != "on" { return nil }
+        if i > 0, t[i - 1].kind == .word, t[i - 1].isCapitalized, !DateLexicon.leadIns.contains(t[i - 1].lower),
+           !["on", "every", "each", "and", "or", "but", "yesterday", "today", "tomorrow", "that", "since", "by", "until", "from"].contains(t[i - 1].lower) { return nil }
         var first = i
         var lean = Lean.past
         if let prev = word(i - 1) {
@@ -141,7 +141,7 @@ struct DateMatcher {
                 return DateMatch(first: i, end: k + 1, meaning: .absolute(PartialDate(year: y, month: m, day: d)))
             }
             guard d <= Calendar.daysIn(month: m, year: 2000) else { return nil }
-            return DateMatch(first: i, end: end, meaning: .monthDay(month: m, day: d))
+            return DateMatch(first: i, end: end, meaning: .monthDay(month: m, day: d, lean: stated(at: i)))
         }
         var k = j
         if isPunct(k, ",") { k += 1 }
@@ -184,7 +184,7 @@ struct DateMatcher {
         }
         guard d <= Calendar.daysIn(month: m, year: 2000) else { return nil }
         if ["may", "march", "august"].contains(t[j].lower), word(j - 1) != "of", isWord(k, ["be", "have", "not", "also", "well"]) { return nil }
-        return DateMatch(first: i, end: k, meaning: .monthDay(month: m, day: d))
+        return DateMatch(first: i, end: k, meaning: .monthDay(month: m, day: d, lean: stated(at: i)))
     }
 
     /// "today", "yesterday", "tomorrow", "tonight", "earlier today", "this morning", "last night".
@@ -200,8 +200,6 @@ struct DateMatcher {
         case "last" where isWord(i + 1, ["night"]): offset = -1; end = i + 2
         default: return nil
         }
-        // "today's GM" speaks of the present in general, not of a day.
-        if w == "today", isPunct(i + 1, "’") || isPunct(i + 1, "'"), word(i + 2) == "s", glued(i + 1) { return nil }
         if ["today", "yesterday", "tomorrow"].contains(w), isWord(i + 1, ["morning", "afternoon", "evening", "night"]) { end = i + 2 }
         if isWord(i - 1, ["earlier", "later"]), w == "today" { first = i - 1 }
         return DateMatch(first: first, end: end, meaning: .days(offset, spread: 0))
@@ -300,8 +298,13 @@ struct DateMatcher {
             let functionWords: Set<String> = ["as", "was", "is", "has", "its", "this", "his", "thus", "always", "plus", "across", "unless", "whereas", "besides", "perhaps", "yes", "towards", "afterwards", "sales", "earnings", "results", "levels", "figures", "elections", "olympics", "games"]
             if t[i + 1].isCapitalized == false, next.hasSuffix("s"), next.count > 3, !functionWords.contains(next) { return nil }
         }
+        // "fiscal 1998", "the first quarter of 1998": periods a calendar year cannot say.
+        if isWord(i - 1, ["fiscal", "fy"]) || (word(i - 1) == "of" && isWord(i - 2, ["quarter", "half", "semester", "season"])) { return nil }
         if let prev = word(i - 1), ["no", "number", "nos", "flight", "route", "room", "page", "pages", "model", "version", "article", "section", "chapter", "paragraph", "resolution", "highway", "at", "rule", "nr"].contains(prev) { return nil }
         if isPunct(i - 1, "-"), glued(i), number(i - 2) != nil { return nil }
+        // "Russell 2000 Index", "Windows 2000 Server": a number inside a name.
+        if i > 0, t[i - 1].kind == .word, t[i - 1].isCapitalized, !DateLexicon.leadIns.contains(t[i - 1].lower),
+           DateLexicon.months[t[i - 1].lower] == nil, i + 1 < t.count, t[i + 1].kind == .word, t[i + 1].isCapitalized { return nil }
         return DateMatch(first: leadIn(before: i), end: i + 1, meaning: .absolute(PartialDate(year: y)))
     }
 
@@ -318,13 +321,21 @@ struct DateMatcher {
 
     /// Past or future, from the nearest tense marker before the expression (or just after it
     /// when none stands before, as in "On Monday, ministers will…").
-    func tense(at i: Int) -> Lean {
-        let future: Set<String> = ["should", "intends", "aims", "hopes", "wants", "seeks", "will", "shall", "ll", "going", "scheduled", "expected", "upcoming", "plans", "plan", "planned", "due", "set", "until", "next", "later", "ahead", "coming", "tomorrow"]
+    func tense(at i: Int) -> Lean { stated(at: i) ?? .past }
+
+    /// The tense of the clause around token `i`, when a marker shows it.
+    func stated(at i: Int) -> Lean? {
+        let future: Set<String> = ["may", "might", "should", "intends", "aims", "hopes", "wants", "seeks", "will", "shall", "ll", "going", "scheduled", "expected", "upcoming", "plans", "plan", "planned", "due", "set", "until", "next", "later", "ahead", "coming", "tomorrow"]
         let past: Set<String> = ["said", "told", "was", "were", "had", "did", "made", "went", "came", "took", "gave", "met", "held", "saw", "spoke", "wrote", "left", "began", "won", "lost", "fell", "rose", "ago", "last", "earlier", "since"]
         func classify(_ k: Int) -> Lean? {
             guard let w = word(k) else { return nil }
             if future.contains(w) { return .future }
-            if past.contains(w) || (w.hasSuffix("ed") && w.count >= 5) { return .past }
+            if past.contains(w) || (w.hasSuffix("ed") && w.count >= 5) {
+                // A passive participle takes its tense from what stands before "be":
+                // "to be held", "will be finalized", "may be signed".
+                if word(k - 1) == "be" { return word(k - 2) == "to" ? .future : classify(k - 2) }
+                return .past
+            }
             return nil
         }
         var k = i - 1
@@ -339,6 +350,6 @@ struct DateMatcher {
             if let lean = classify(k) { return lean }
             k += 1
         }
-        return .past
+        return nil
     }
 }

@@ -12,8 +12,8 @@ enum Lean: Sendable, Hashable {
 enum DateMeaning: Sendable, Hashable {
     /// A date that carries its own year.
     case absolute(PartialDate)
-    /// "November 27": the year nearest the reference.
-    case monthDay(month: Int, day: Int)
+    /// "November 27": in the year the tense points to, else the nearest.
+    case monthDay(month: Int, day: Int, lean: Lean?)
     /// "in April": the month of the year the tense points to.
     case month(Int, Lean)
     /// "on Tuesday".
@@ -88,10 +88,15 @@ enum DateResolver {
         switch meaning {
         case .absolute(let d):
             return DaySpan(d)
-        case let .monthDay(m, d):
+        case let .monthDay(m, d, lean):
             var best: DaySpan?
             for y in [ry - 1, ry, ry + 1] where d <= Calendar.daysIn(month: m, year: y) {
                 let n = Calendar.dayNumber(year: y, month: m, day: d)
+                switch lean {
+                case .past?, .strictPast?: if n > r { continue }
+                case .future?, .strictFuture?: if n < r { continue }
+                case nil: break
+                }
                 if best == nil || abs(n - r) < abs(best!.lo - r) { best = DaySpan(lo: n, hi: n) }
             }
             return best

@@ -9,17 +9,29 @@ public struct DateStamp: Sendable, Hashable {
     public var hasTime: Bool
     /// The month or weekday name is not English.
     public var foreign: Bool
+    /// Introduced by a label such as "Published" or "Posted": the page's own publication line.
+    public var labelled: Bool = false
+
+    static let labels: Set<String> = ["published", "posted", "updated", "modified", "publicado", "publié", "publie", "veröffentlicht",
+                                      "pubblicato", "publicat", "atualizado", "actualizado", "aktualisiert", "aggiornato", "actualizat"]
 
     /// Filler words stamps use around the date.
     static let fillers: Set<String> = [
         "de", "del", "di", "do", "da", "the", "of", "at", "um", "uhr", "à", "a", "le", "el", "la", "h", "am", "pm",
         "gmt", "utc", "cet", "cest", "est", "edt", "bst", "eet", "eest", "pst", "pdt", "ora", "ore", "às", "on",
         "updated", "published", "posted", "last", "modified", "actualizado", "publicado", "mis", "à", "jour", "aktualisiert",
-        "veröffentlicht", "pubblicato", "aggiornato", "publicat", "actualizat", "atualizado",
+        "veröffentlicht", "pubblicato", "aggiornato", "publicat", "actualizat", "atualizado", "feira",
     ]
 
     /// Parses `line` when the whole of it is one date (with optional weekday and time).
     public static func parse(_ line: String) -> DateStamp? {
+        guard var stamp = parseDate(line) else { return nil }
+        let first = line.split(whereSeparator: { !$0.isLetter }).first.map { $0.lowercased() } ?? ""
+        stamp.labelled = labels.contains(first) || (first == "last" && line.lowercased().contains("modified"))
+        return stamp
+    }
+
+    static func parseDate(_ line: String) -> DateStamp? {
         let scalars = Array(line.unicodeScalars)
         guard scalars.count <= 80 else { return nil }
         let tokens = DateTokenizer.tokens(scalars)
@@ -50,7 +62,7 @@ public struct DateStamp: Sendable, Hashable {
                 }
                 numbers.append((v, tok.digits))
             case .punct:
-                guard [",", "-", "–", "—", "|", "/", ".", "•", "·", "(", ")", "@"].contains(tok.text) else { return nil }
+                guard [",", "-", "–", "—", "|", "/", ".", "•", "·", "(", ")", "@", ":"].contains(tok.text) else { return nil }
             }
             i += 1
         }

@@ -4,6 +4,8 @@ public struct Dateline: Sendable, Hashable {
     public var place: String
     public var month: Int
     public var day: Int
+    /// Present in datelines that carry it ("LONDON, March 3, 2023 -").
+    public var year: Int?
     /// The dateline as written, without the closing dash.
     public var text: String
 
@@ -22,13 +24,19 @@ public struct Dateline: Sendable, Hashable {
                let dayTok = tokens.dropFirst(i + 1).first(where: { $0.text != "." }), dayTok.kind == .number,
                dayTok.digits <= 2, let d = dayTok.value, (1...31).contains(d) {
                 var j = tokens.firstIndex(where: { $0.start == dayTok.start })! + 1
+                var year: Int?
+                var end = dayTok.end
+                if j + 1 < tokens.count, tokens[j].text == ",", tokens[j + 1].digits == 4, let y = tokens[j + 1].value {
+                    year = y; end = tokens[j + 1].end; j += 2
+                }
                 if j < tokens.count, tokens[j].text == "(" {
                     while j < tokens.count, tokens[j].text != ")" { j += 1 }
                     j += 1
                 }
                 guard j < tokens.count, ["-", "–", "—"].contains(tokens[j].text) else { return nil }
                 let place = String(String.UnicodeScalarView(scalars[0..<tokens[comma].start]))
-                return Dateline(place: place, month: m, day: d, text: String(String.UnicodeScalarView(scalars[0..<dayTok.end])))
+                guard d <= Calendar.daysIn(month: m, year: year ?? 2000) else { return nil }
+                return Dateline(place: place, month: m, day: d, year: year, text: String(String.UnicodeScalarView(scalars[0..<end])))
             }
             guard tok.kind != .number, tok.kind == .punct || tok.isCapitalized || i == 0 else { return nil }
             i += 1
@@ -38,6 +46,7 @@ public struct Dateline: Sendable, Hashable {
 
     /// The dateline's day in the year that puts it nearest `date`.
     public func resolved(near date: PartialDate) -> PartialDate? {
+        if let year { return PartialDate(year: year, month: month, day: day) }
         let candidates = [date.year - 1, date.year, date.year + 1].compactMap { y -> PartialDate? in
             day <= Calendar.daysIn(month: month, year: y) ? PartialDate(year: y, month: month, day: day) : nil
         }

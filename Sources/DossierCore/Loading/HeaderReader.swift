@@ -33,6 +33,23 @@ public enum HeaderReader {
             doc.title = nil; doc.published = nil  // never closed: not front matter after all
             return
         }
+        // A block of `Title: …` / `Date: …` / `URL: …` lines, as saved-page dumps start.
+        var j = firstIndex
+        var found = false
+        while j < lines.count, let (key, value) = field(text(lines[j])) {
+            switch key {
+            case "title", "headline": if doc.title == nil { doc.title = value }
+            case "date", "published", "pubdate", "publication date", "date published":
+                if doc.published == nil { doc.published = value; doc.metadata["header"] = text(lines[j]) }
+            default: doc.metadata[key] = value
+            }
+            found = true
+            j += 1
+        }
+        if found {
+            doc.bodyStart = min(scalars.count, lines[j - 1].end + 1)
+            return
+        }
         // `date 2023-01-10 'Headline'`
         let words = first.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
         if words.count >= 2, words[0].lowercased() == "date", PartialDate(iso: String(words[1])) != nil, words[1].count >= 4 {
@@ -44,6 +61,16 @@ public enum HeaderReader {
             doc.metadata["header"] = first
             doc.bodyStart = min(scalars.count, lines[firstIndex].end + 1)
         }
+    }
+
+    /// `Key: value` for the few keys a saved page's header uses.
+    static func field(_ line: String) -> (String, String)? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        let keys: Set<String> = ["title", "headline", "date", "published", "pubdate", "publication date", "date published", "url", "source", "author", "byline"]
+        guard keys.contains(key) else { return nil }
+        let value = unquote(line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        return value.isEmpty ? nil : (key, value)
     }
 
     /// Strips one pair of surrounding quotation marks.

@@ -22,18 +22,25 @@ public struct StateStore: Sendable {
         return directory + "/state-" + String(h, radix: 16) + ".json"
     }
 
-    /// Reads a saved value. A missing file is nil; an unreadable or foreign one is nil plus a
-    /// one-line warning, never a crash.
+    /// Reads a saved value. A missing file is nil; an unreadable, foreign or other-corpus one is
+    /// nil plus a one-line warning (what happens first, the file last, so it survives truncation),
+    /// never a crash.
     public func load<T: Decodable>(_ type: T.Type, corpus key: String) -> (T?, String?) {
         let file = path(forCorpus: key)
         guard let data = FileManager.default.contents(atPath: file) else { return (nil, nil) }
-        do {
-            let envelope = try JSONDecoder().decode(Envelope<T>.self, from: data)
-            guard envelope.format == Self.format else { return (nil, "ignoring saved state \(file): unknown format \(envelope.format); starting fresh") }
-            return (envelope.value, nil)
-        } catch {
-            return (nil, "ignoring corrupt saved state \(file); starting fresh")
+        guard let header = try? JSONDecoder().decode(Header.self, from: data) else {
+            return (nil, "corrupt saved state ignored, starting fresh: \(file)")
         }
+        guard header.format == Self.format else {
+            return (nil, "unknown saved state ignored, starting fresh: \(file)")
+        }
+        guard let envelope = try? JSONDecoder().decode(Envelope<T>.self, from: data) else {
+            return (nil, "corrupt saved state ignored, starting fresh: \(file)")
+        }
+        guard envelope.corpus == key else {
+            return (nil, "other corpus's saved state ignored, starting fresh: \(file)")
+        }
+        return (envelope.value, nil)
     }
 
     /// Writes atomically; returns an error message instead of throwing.
@@ -67,10 +74,15 @@ public struct StateStore: Sendable {
         ok = ok && fsync(fd) == 0
         close(fd)
         guard ok, rename(tmp, file) == 0 else { unlink(tmp); throw CocoaError(.fileWriteUnknown) }
+        // The rename itself survives a crash only once the folder is synced too.
+        let dir = open((file as NSString).deletingLastPathComponent, O_RDONLY)
+        if dir >= 0 { _ = fsync(dir); close(dir) }
     }
 
     static let format = "dossier-state-1"
+    /// Every saved file says what wrote it and for which corpus, so a foreign file is recognised.
     struct Envelope<T> { var format: String; var corpus: String; var value: T }
+    struct Header: Decodable { var format: String }
 }
 
 extension StateStore.Envelope: Decodable where T: Decodable {}

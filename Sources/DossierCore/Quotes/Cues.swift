@@ -106,12 +106,18 @@ enum CueFinder {
                 guard prevComma >= 0 else { return nil }
                 let before = (0..<prevComma).last { t[$0].isPunct(",") } ?? -1
                 let head = Array(t[(before + 1)..<prevComma])
-                guard !head.isEmpty, head.count <= 8, before < 0 || isAdverbialSegment(Array(t[0..<before])) || isOpeningAdverbial(Array(t[0..<before])),
-                      let a = SpeakerPhrase.classify(head), let b = SpeakerPhrase.classify(seg) else { return nil }
+                // The head starts the sentence, follows an opening adverbial, or follows a quotation.
+                guard !head.isEmpty, head.count <= 8,
+                      before < 0 || isAdverbialSegment(Array(t[0..<before])) || (before > 0 && t[before - 1].isQuote) else { return nil }
+                let a = SpeakerPhrase.classify(head, subject: true)
+                // "Vance, 45, said": an age says nothing about who speaks.
+                let isAge = seg.count == 1 && seg[0].text.unicodeScalars.allSatisfy(Scalars.isDigit)
+                let b = isAge ? nil : SpeakerPhrase.classify(seg, subject: true)
                 let words = { (s: [Token]) in s.filter(\.isWord).map(\.text).joined(separator: " ") }
                 switch (a, b) {
-                case (.name, _): return ((before + 1)..<prevComma, a, false, words(seg))
-                case (_, .name): return ((prevComma + 1)..<comma, b, false, words(head))
+                case (.name?, _): return ((before + 1)..<prevComma, a!, false, isAge ? nil : words(seg))
+                case (_, .name?): return ((prevComma + 1)..<comma, b!, false, words(head))
+                case (let a?, nil) where isAge: return ((before + 1)..<prevComma, a, false, nil)
                 default: return nil
                 }
             }
@@ -128,6 +134,8 @@ enum CueFinder {
             let w = t[j]
             if w.isPunct("."), j > 0, t[j - 1].isWord, t[j - 1].range.upperBound == w.range.lowerBound, j < k { j -= 1; continue }
             guard w.isWord else { break }
+            // "Chancellor of the Exchequer …": the article inside a title phrase.
+            if w.lower == "the", j >= 2, t[j - 1].lower == "of", t[j - 2].isCapitalized, NameWords.isTitle(t[j - 2].text) { j -= 1; count += 1; continue }
             if NameWords.determiners.contains(w.lower) { j -= 1; count += 1; break }
             if w.isLowercase, ["to", "of"].contains(w.lower), j > 0, t[j - 1].isCapitalized, NameWords.isTitle(t[j - 1].text) {
                 j -= 1; count += 1; continue
@@ -138,7 +146,7 @@ enum CueFinder {
             j -= 1
         }
         let range = (j + 1)..<(k + 1)
-        guard !range.isEmpty, let ref = SpeakerPhrase.classify(Array(t[range])) else { return nil }
+        guard !range.isEmpty, let ref = SpeakerPhrase.classify(Array(t[range]), subject: true) else { return nil }
         if case .name = ref, !t[k].isCapitalized { return nil }
         let coordinated = j >= 0 && ["and", "or", "&"].contains(t[j].lower)
         return (range, ref, coordinated, nil)
@@ -152,11 +160,7 @@ enum CueFinder {
             let w = t[j]
             if w.isPunct("."), j > from, t[j - 1].isWord, t[j - 1].range.upperBound == w.range.lowerBound,
                j + 1 < t.count, t[j + 1].isLowercase || t[j + 1].isCapitalized && t[j - 1].text.count <= 2 { j += 1; continue }
-            if w.isPunct("("), let close = t[j...].firstIndex(where: { $0.isPunct(")") }) {
-                // A parenthetical original name: keep the phrase before it.
-                _ = close
-                break
-            }
+            // A parenthetical (an original name, an abbreviation) ends the phrase.
             guard w.isWord else { break }
             if w.isLowercase {
                 if ["of", "to", "for"].contains(w.lower), sawWord, j + 1 < t.count, t[j + 1].isWord { j += 1; continue }
@@ -217,6 +221,4 @@ enum CueFinder {
         guard let first = seg.first, first.isWord else { return false }
         return adverbialStarts.contains(first.lower) && seg.count <= 8
     }
-    /// "On November 28," "In the meantime," "Meanwhile," at the start of a sentence.
-    static func isOpeningAdverbial(_ seg: [Token]) -> Bool { isAdverbialSegment(seg) }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Someone who may speak in an article: a named person or body, or an unnamed source
 /// introduced as such ("A Western official").
 struct Entity: Sendable {
@@ -17,13 +19,19 @@ struct Discourse {
     var lastSpeaker: Int?
     var lastPersonSpeaker: Int?
     var lastBodySpeaker: Int?
+    /// Bodies named anywhere ("Kentucky Central Life Insurance Co"), for "the company".
+    var bodies: [(name: String, position: Int)] = []
 
     /// Registers every person named in the article (with titles), so that a surname, a title or
     /// a description can be matched to the full name even before it appears (cataphora).
     mutating func register(_ sentences: [(Sentence, Int)]) {
         for (s, base) in sentences {
             for run in Self.nameRuns(s.tokens) {
-                guard case let .name(name, role, person)? = SpeakerPhrase.classify(run), person else { continue }
+                guard case let .name(name, role, person)? = SpeakerPhrase.classify(run) else { continue }
+                if !person {
+                    if name.split(separator: " ").contains(where: { NameWords.isOrgWord(String($0)) }) { bodies.append((name, base + run[0].range.lowerBound)) }
+                    continue
+                }
                 // "in San Francisco", "from Des Moines": after such a preposition an untitled name is a place.
                 if role == nil, let k = s.tokens.firstIndex(where: { $0.range == run[0].range }), k > 0,
                    Self.placePrepositions.contains(s.tokens[k - 1].lower) { continue }
@@ -50,7 +58,10 @@ struct Discourse {
             if w.isWord, NameWords.titles.contains(w.lower) || NameWords.personRoles.contains(w.lower), next?.isCapitalized == true {
                 cur.append(w); continue
             }
-            if w.isWord, ["of", "to"].contains(w.lower), !cur.isEmpty, next?.isCapitalized == true { cur.append(w); continue }
+            let afterNext = i + 2 < t.count ? t[i + 2] : nil
+            if w.isWord, ["of", "to"].contains(w.lower), !cur.isEmpty,
+               next?.isCapitalized == true || (next?.lower == "the" && afterNext?.isCapitalized == true) { cur.append(w); continue }
+            if w.isWord, w.lower == "the", cur.last?.lower == "of", next?.isCapitalized == true { cur.append(w); continue }
             flush()
         }
         flush()
@@ -78,6 +89,13 @@ struct Discourse {
         if let i = entities.firstIndex(where: { NameWords.fold($0.name) == f }) { return i }
         let words = f.split(separator: " ")
         guard let last = words.last else { return nil }
+        if words.count == 1 {
+            // A first name alone ("Steve announced") when exactly one person carries it.
+            let byFirst = entities.indices.filter { entities[$0].person && NameWords.fold(entities[$0].name).split(separator: " ").count > 1
+                && NameWords.fold(entities[$0].name).split(separator: " ").first == last }
+            let bySurname = entities.indices.filter { entities[$0].person && NameWords.fold(entities[$0].name).split(separator: " ").last == last }
+            if bySurname.isEmpty, byFirst.count == 1 { return byFirst[0] }
+        }
         return entities.lastIndex { e in
             guard e.person else { return false }
             let ew = NameWords.fold(e.name).split(separator: " ")
@@ -100,9 +118,14 @@ struct Discourse {
             return lastSpeaker ?? nearestPerson(before: position)
         case let .description(head, words):
             if NameWords.bodyRoles.contains(head), !NameWords.personRoles.contains(head) {
-                return lastBodySpeaker ?? add(name: head, role: nil, person: false, at: position)
+                if let e = lastBodySpeaker { return e }
+                if let body = bodies.last(where: { $0.position < position }) { return add(name: body.name, role: nil, person: false, at: position) }
+                return add(name: head, role: nil, person: false, at: position)
             }
             if let e = describe(head: head, words: words, at: position) { return e }
+            // "The Nomura analyst": a qualified description nobody matches is a speaker of its own.
+            let modifiers = words.filter { !NameWords.determiners.contains($0.lowercased()) && $0.lowercased() != head }
+            if !modifiers.isEmpty { return add(name: modifiers.joined(separator: " ") + " " + head, role: nil, person: true, at: position) }
             // Nobody fits the title: the person speaking so far, else the next titled person named.
             if let e = lastPersonSpeaker { return e }
             return entities.indices.filter { i in entities[i].person && !entities[i].roles.isEmpty && entities[i].positions.contains { $0 > position } }

@@ -40,6 +40,8 @@ struct ArticleReading {
         var entity: Int?
         var cue: SourceRange?
         var explicit = false
+        /// The cue stands right next to the quotation (`“…,” he said`, `He said: “…”`).
+        var adjacent = false
         var direct = true
         var seen = false
     }
@@ -84,8 +86,8 @@ struct ArticleReading {
                 guard !attributions[qi].explicit else { continue }
                 var chosen: Int?
                 var passive: Cue?
-                if let c = adjacentAfter(t, quote: i, cues: cues) { chosen = c; used.insert(c) }
-                else if let c = adjacentBefore(t, quote: i, cues: cues) { chosen = c; used.insert(c) }
+                if let c = adjacentAfter(t, quote: i, cues: cues) { chosen = c; used.insert(c); attributions[qi].adjacent = true }
+                else if let c = adjacentBefore(t, quote: i, cues: cues) { chosen = c; used.insert(c); attributions[qi].adjacent = true }
                 else if let p = CueFinder.passiveAgent(t, quoteAt: i) { passive = p }
                 else if let c = nearest(t, quote: i, cues: cues) { chosen = c }
                 if let p = passive, let e = discourse.resolve(p.referent, at: base + t[p.subject.lowerBound].range.lowerBound) {
@@ -120,7 +122,8 @@ struct ArticleReading {
         var quotes: [Quote] = []
         for (qi, q) in marked.enumerated() {
             let a = attributions[qi]
-            if q.single && !a.explicit { continue }
+            // Single marks make a quotation only with a speech cue right beside them.
+            if q.single && !(a.explicit && a.adjacent) { continue }
             if q.single, QuoteMarks.wordCount(scalars[q.pieces[0].paragraph][q.pieces[0].inner]) < 3 { continue }
             let first = q.pieces[0], last = q.pieces[q.pieces.count - 1]
             let text = q.pieces.map { String(String.UnicodeScalarView(scalars[$0.paragraph][$0.inner])) }.joined(separator: " ")
@@ -137,6 +140,14 @@ struct ArticleReading {
         if i == 0 { return true }
         if t[i - 1].isPunct(":") { return true }
         if t[i - 1].isPunct(","), cues.contains(where: { $0.anchor < i - 1 && $0.anchor >= i - 4 && $0.form == .verb }) { return true }
+        // `X said in a statement “We …”`: a sentence of its own right after the verb.
+        let first = marked[t[i].quoteIndex!].pieces[0]
+        let text = scalars[first.paragraph][first.inner]
+        if let c = text.first(where: { !Scalars.isSpace($0) }), Scalars.isUpper(c),
+           let cue = cues.last(where: { $0.form == .verb && !$0.inverted && $0.anchor < i && $0.anchor >= i - 6 }),
+           !t[(cue.anchor + 1)..<i].contains(where: { $0.isQuote || $0.isPunct(".;") || $0.lower == "that" }) {
+            return true
+        }
         return false
     }
 
@@ -174,7 +185,7 @@ struct ArticleReading {
             if cue.anchor == 0 || (cue.anchor > 0 && !t[..<cue.anchor].contains { !$0.isPunct(",") && !CueFinder.isAdverbialSegment([$0]) }) {
                 var start = phraseEnd
                 while start < end, !t[start].isPunct(",") { start += 1 }
-                guard start < end else { return nil }
+                guard start + 1 < end else { return nil }
                 return trimmed(t, (start + 1)..<end)
             }
             guard cue.anchor > 0, t[cue.anchor - 1].isPunct(",") else { return nil }
@@ -189,18 +200,31 @@ struct ArticleReading {
             // Trailing attribution: "…, Kyiv officials said on Tuesday, as …"
             if cue.subject.lowerBound > 0, t[cue.subject.lowerBound - 1].isPunct(","), afterIsAdverbial(t, from: cue.anchor + 1, to: end) {
                 if t[cue.subject.lowerBound - 2 >= 0 ? cue.subject.lowerBound - 2 : 0].isQuote { return nil }
+                // "Leaders have reaffirmed …, VOA reports": the outlet relays someone else's words.
+                if cues.contains(where: { $0.form == .verb && $0.use == .speech && $0.anchor < cue.subject.lowerBound }) { return nil }
                 return trimmed(t, 0..<(cue.subject.lowerBound - 1))
             }
             var start = cue.anchor + 1
-            let limit = min(end, start + 12)
-            if CueFinder.objectVerbs.contains(cue.lemma) || cue.use == .thatClause,
-               let that = (start..<min(limit, start + 7)).first(where: { t[$0].lower == "that" && !t[start..<$0].contains { $0.isPunct(",;:") || $0.isQuote } }) {
+            // "told a conference in Oslo that …", "said in a statement that …"
+            if let that = (start..<min(end, start + 7)).first(where: { t[$0].lower == "that" && !t[start..<$0].contains { $0.isPunct(",;:") || $0.isQuote } }) {
                 start = that + 1
             } else if cue.use == .thatClause {
                 return nil
             } else {
                 start = skipAdverbialsForward(t, start, end)
-                if start < end, t[start].lower == "that" { start += 1 }
+                // "told Reuters there was …", "warned reporters the …": skip who was told.
+                if CueFinder.objectVerbs.contains(cue.lemma), start < end {
+                    if t[start].isCapitalized {
+                        while start < end, t[start].isCapitalized { start += 1 }
+                    } else if Self.audiences.contains(t[start].lower) {
+                        start += 1
+                    } else if t[start].lower == "the", start + 1 < end, Self.audiences.contains(t[start + 1].lower) {
+                        start += 2
+                    }
+                    start = skipAdverbialsForward(t, start, end)
+                }
+                // "said in an interview", "commented on the falls": where, not what.
+                if start < end, Self.prepositions.contains(t[start].lower) { return nil }
             }
             guard start < end, !t[start].isPunct(":") else { return nil }
             // Stop before a participle cue: "…, adding that …".
@@ -211,6 +235,9 @@ struct ArticleReading {
             return trimmed(t, start..<stop)
         }
     }
+
+    static let audiences: Set<String> = ["reporters", "journalists", "him", "her", "them", "us", "me", "lawmakers", "parliament", "congress", "investors", "analysts", "shareholders", "delegates", "supporters", "listeners", "viewers", "readers", "students", "members"]
+    static let prepositions: Set<String> = ["in", "on", "at", "during", "to", "after", "before", "with", "for", "from", "by", "about", "upon", "via", "outside", "inside"]
 
     func afterIsAdverbial(_ t: [Token], from: Int, to end: Int) -> Bool {
         var j = from

@@ -12,7 +12,12 @@ enum Referent: Equatable, Sendable {
 
 enum SpeakerPhrase {
     /// Reads a speaker phrase (tokens of one noun phrase, appositives already split off).
-    static func classify(_ tokens: [Token]) -> Referent? {
+    /// `subject`: the phrase is the subject of a verb, so a final possessive belongs to the
+    /// name ("Moody's said"); elsewhere it marks a possessor ("according to X's report").
+    static func classify(_ tokens: [Token], subject: Bool = false) -> Referent? {
+        func join(_ w: [String]) -> String {
+            w.enumerated().map { k, x in subject && k == w.count - 1 ? x : NameWords.stripPossessive(x) }.joined(separator: " ")
+        }
         // Glue abbreviation dots back on ("U.S." stays one word).
         var words: [Token] = []
         for t in tokens {
@@ -32,13 +37,25 @@ enum SpeakerPhrase {
         // "Chicago-based Boeing": where a body sits is not part of its name.
         while words.count > 1, words[0].lower.hasSuffix("-based") { words.removeFirst() }
         guard let last = words.last else { return nil }
-        if words.count == 1, NameWords.stops.contains(last.lower) || NameWords.documents.contains(last.lower) { return nil }
+        if words.count == 1, NameWords.stops.contains(last.lower) || NameWords.documents.contains(last.lower) || NameWords.quantifiers.contains(last.lower) { return nil }
+        // Sentence openers are not part of a name: "But Moody's said".
+        while words.count > 1, words[0].isCapitalized, NameWords.stops.contains(words[0].lower) || NameWords.openers.contains(words[0].lower) {
+            words.removeFirst()
+        }
         // A capitalized possessor before a proper name is not part of it: "China’s Global Times".
+        // But "Albertson's Inc" is one name.
         if words.count >= 2, NameWords.isPossessive(words[0].text), words[0].isCapitalized,
-           words[1...].allSatisfy({ $0.isCapitalized || NameWords.particles.contains($0.lower) }) {
+           words[1...].allSatisfy({ $0.isCapitalized || NameWords.particles.contains($0.lower) }),
+           !(words.count == 2 && NameWords.corporateSuffixes.contains(String(words[1].lower.reversed().drop { $0 == "." }.reversed()))) {
             words.removeFirst()
         }
         let texts = words.map(\.text)
+        // "Robin Fuller of Agri Analysis": a person's name, then where they work.
+        if let of = texts.firstIndex(of: "of"), of >= 2, of < texts.count - 1,
+           case let .name(name, role, true)? = classify(Array(words[..<of]), subject: subject) {
+            let affiliation = texts[(of + 1)...].joined(separator: " ")
+            return .name(name, role: role.map { "\($0) of \(affiliation)" } ?? affiliation, person: true)
+        }
         // Trailing run of capitalized words (particles allowed inside) is the name part.
         var start = texts.count
         while start > 0 {
@@ -47,9 +64,22 @@ enum SpeakerPhrase {
             if NameWords.particles.contains(w.lowercased()), start < texts.count { start -= 1; continue }
             break
         }
-        let run = Array(texts[start...])
-        if run.contains(where: { NameWords.orgWords.contains(NameWords.stripPossessive($0).lowercased()) }) {
-            return .name(run.map(NameWords.stripPossessive).joined(separator: " "), role: nil, person: false)
+        var run = Array(texts[start...])
+        // "IC industries Inc": a corporate suffix alone names nothing; take the whole phrase.
+        if run.count == 1, start > 0, NameWords.corporateSuffixes.contains(String(run[0].lowercased().reversed().drop { $0 == "." }.reversed())) {
+            start = 0
+            run = texts
+        }
+        // A body's name holds an institution word after any title: "U.S. Treasury", "Bank of
+        // England"; before a title it is part of the role: "Treasury Secretary James Baker".
+        let lastTitle = run.lastIndex { NameWords.isTitle($0) && !NameWords.isOrgWord($0) }
+        if let lastOrg = run.lastIndex(where: NameWords.isOrgWord), lastOrg > lastTitle ?? -1 {
+            // "Fort Pitt Capital Group Charlie Smith": a firm, then a person's name.
+            let tail = run[(lastOrg + 1)...]
+            if tail.count >= 2, tail.allSatisfy({ !NameWords.isTitle($0) && !NameWords.isAcronym($0) }) {
+                return .name(join(Array(tail)), role: (Array(texts[..<start]) + Array(run[...lastOrg])).joined(separator: " "), person: true)
+            }
+            return .name(join(run), role: nil, person: false)
         }
         if !run.isEmpty {
             // The name proper starts after the last title, honorific, nationality or acronym.
@@ -57,21 +87,32 @@ enum SpeakerPhrase {
             for (k, w) in run.enumerated() where NameWords.isTitle(w) || (NameWords.isAcronym(w) && k < run.count - 1) {
                 nameStart = k + 1
             }
-            let name = Array(run[nameStart...])
+            var name = Array(run[nameStart...])
+            // "Chancellor of the Exchequer Nigel Lawson": a long untitled run after a title
+            // phrase ends with the name; its first words finish the title.
+            let capitalized = name.filter { !NameWords.particles.contains($0) }
+            if nameStart == 0, capitalized.count >= 3, !name.contains(where: NameWords.isOrgWord),
+               texts[..<start].contains(where: NameWords.isTitle) || capitalized.count >= 4 {
+                let keep = name.count >= 3 && name[name.count - 2].count <= 2 ? 3 : 2
+                nameStart = name.count - keep
+                name = Array(name.suffix(keep))
+            }
             let roleWords = Array(texts[..<start]) + Array(run[..<nameStart]).filter { !NameWords.honorifics.contains($0.lowercased()) }
             let role = roleWords.isEmpty ? nil : roleWords.joined(separator: " ")
             if !name.isEmpty, !(name.count == 1 && NameWords.isTitle(name[0])) {
-                let isOrg = name.contains { NameWords.orgWords.contains(NameWords.stripPossessive($0).lowercased()) }
+                let isOrg = name.contains(where: NameWords.isOrgWord)
                     || (name.count == 1 && NameWords.isAcronym(name[0]))
-                let person = !isOrg && (name.count >= 2 || nameStart > 0)
+                // A lone word is a person only after a real title: "President Putin", not "U.S. Treasury".
+                let titled = run[..<nameStart].contains { NameWords.isTitle($0) && !NameWords.nationalities.contains($0.lowercased()) }
+                let person = !isOrg && (name.count >= 2 || titled)
                 if start == 0 || person || isOrg {
-                    return .name(name.map(NameWords.stripPossessive).joined(separator: " "), role: role, person: person)
+                    return .name(join(name), role: role, person: person)
                 }
             }
             if name.isEmpty, start == 0 {
                 // Only titles: "the Secretary-General", "NATO chief" handled below by head.
                 let head = run.last!.lowercased()
-                return .description(head: head, words: texts.map { $0.lowercased() })
+                return .description(head: head, words: texts)
             }
         }
         let ofIndex = texts.firstIndex(of: "of")
@@ -84,7 +125,7 @@ enum SpeakerPhrase {
             if determiner == "a" || determiner == "an" || (determiner == nil && texts.count > 1 && !texts.dropLast().allSatisfy(NameWords.isAcronym)) {
                 return .group(phrase)
             }
-            return .description(head: head, words: texts.map { $0.lowercased() })
+            return .description(head: head, words: texts)
         }
         return nil
     }

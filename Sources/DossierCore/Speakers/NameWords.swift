@@ -1,3 +1,5 @@
+import Foundation
+
 /// Word classes for reading names, titles and descriptions of people and bodies.
 public enum NameWords {
     static func set(_ s: String) -> Set<String> { Set(s.split(separator: " ").map(String.init)) }
@@ -15,7 +17,7 @@ public enum NameWords {
         engineer farmer lawyer actor actress singer author writer journalist analyst economist historian \
         scientist researcher activist detective constable inspector superintendent chef artist host presenter \
         anchor correspondent pastor rabbi imam priest principal manager midfielder striker goalkeeper \
-        defender forward player pilot nurse surgeon
+        defender forward player pilot nurse surgeon ombudsman designer architect broker trader banker
         """)
     static let honorifics = set("mr mrs ms miss dr prof sir dame mr. mrs. ms. dr.")
     /// Heads of descriptions that stand for one person ("the official", "the alliance's chief").
@@ -42,13 +44,27 @@ public enum NameWords {
         prosecutors spokespeople monitors inspectors economists strategists pollsters insiders families \
         survivors victims troops soldiers forces
         """)
+    static let quantifiers = set("other others some many several most few both all each one two three four five")
+    static let corporateSuffixes = set("inc corp co ltd plc llc ag sa nv spa gmbh lp group corporation company")
+    static let openers = set("however meanwhile still now then instead moreover furthermore nevertheless separately later earlier")
+
+    static func isOrgWord(_ w: String) -> Bool {
+        var l = stripPossessive(w).lowercased()
+        while l.hasSuffix(".") { l.removeLast() }
+        return orgWords.contains(l)
+    }
+
     /// Things that are cited but do not speak.
     static let documents = set("""
         report reports study studies data figures history records documents document polls poll survey surveys \
         statistics research analysis evidence results numbers article paper memo letter statement
         """)
     /// Descriptions of a body that point back at the one named before ("the company").
-    static let bodyRoles = set("company firm automaker carmaker airline bank group ministry agency government party union manufacturer retailer insurer lender maker")
+    static let bodyRoles = set("""
+        company firm automaker carmaker airline bank group ministry agency government party union manufacturer \
+        retailer insurer lender maker department board commission council committee court bureau office \
+        administration embassy institute exchange fund authority regulator watchdog newspaper paper utility
+        """)
     static let leaderRoles = set("chief head leader boss commander")
     static let leaderTitles = set("""
         secretary-general president chancellor prime premier chairman chairwoman chair director \
@@ -63,7 +79,14 @@ public enum NameWords {
         guardian mirror daily tribune reuters street square sea river city airport war summit declaration \
         charter center centre foundation fund service services police guard embassy exchange market club \
         league cup games festival church school college hospital museum airlines motors bureau network \
-        agency reserve board authority commission county province region district island islands
+        agency reserve board authority commission county province region district island islands \
+        conference forum week expo show awards prize program programme project plan act treaty \
+        agreement accord index average stock stocks airways systems technologies industries holdings \
+        partners capital securities investments group media studios records labs laboratories co plc ag sa \
+        nv spa gmbh llc lp bancorp bancshares insurance financial energy oil petroleum resources trust \
+        savings enterprises international communications electronics chemical chemicals steel mining \
+        pharmaceuticals foods stores brands products entertainment software computer computers semiconductor \
+        semiconductors petroleos cooperative exchange commerce industries railway railroad ventures treasury corps
         """)
     static let nationalities = set("""
         american british english scottish welsh irish french german italian spanish portuguese dutch \

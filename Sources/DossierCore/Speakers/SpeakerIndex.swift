@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the corpus-wide speaker list from the attributed quotes and rewrites each quote's
 /// speaker to its canonical name: one speaker per person or body across all articles.
 public enum SpeakerIndex {
@@ -16,14 +18,17 @@ public enum SpeakerIndex {
         let clusters = cluster(order.map { names[$0]! })
         var canonical: [String: String] = [:]
         var speakers: [Speaker] = []
-        let roles = roleMentions(articles)
+        // Titles seen with names, filed under the surname.
+        var roles: [String: [(name: String, role: String)]] = [:]
+        for m in roleMentions(articles) { if let last = words(m.name).last { roles[last, default: []].append(m) } }
         for members in clusters {
             let stats = members.map { names[$0]! }
             let best = canonicalName(stats)
             for m in members { canonical[m] = best }
             var aliases = Set(members)
             for s in stats { aliases.formUnion(s.surfaces) }
-            let role = chooseRole(for: members, person: isPerson(best), mentions: roles)
+            let surnames = Set(members.compactMap { words($0).last })
+            let role = chooseRole(for: members, person: isPerson(best), mentions: surnames.flatMap { roles[$0] ?? [] })
             speakers.append(Speaker(name: best, role: role, aliases: aliases.sorted(),
                                     quotes: stats.reduce(0) { $0 + $1.quotes }, reported: stats.reduce(0) { $0 + $1.reported }))
         }
@@ -65,7 +70,8 @@ public enum SpeakerIndex {
     static func isPerson(_ name: String) -> Bool {
         let w = name.split(separator: " ").map(String.init)
         return w.count >= 2 && w.count <= 5 && w.allSatisfy { NameWords.isCapitalized($0) || NameWords.particles.contains($0) }
-            && !w.contains { NameWords.orgWords.contains($0.lowercased()) || NameWords.isAcronym($0) }
+            && !w.contains { NameWords.isOrgWord($0) || NameWords.isAcronym($0) || NameWords.documents.contains($0.lowercased())
+                || NameWords.groupRoles.contains($0.lowercased()) || NameWords.personRoles.contains($0.lowercased()) }
     }
 
     /// Groups names of one speaker: same words whatever the case; a surname alone or with a
@@ -74,24 +80,49 @@ public enum SpeakerIndex {
         var parent = Array(all.indices)
         func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
         func union(_ a: Int, _ b: Int) { let ra = root(a), rb = root(b); if ra != rb { parent[max(ra, rb)] = min(ra, rb) } }
-        let folded = all.map { words($0.name) }
+        // Bodies compare without a corporate suffix: "Apple Inc" is "Apple".
+        let folded = all.map { stats -> [String] in
+            var w = words(stats.name)
+            if w.count > 1, !isPerson(stats.name), let last = w.last, NameWords.corporateSuffixes.contains(last) { w.removeLast() }
+            return w
+        }
         let persons = all.map { isPerson($0.name) }
+        // Same words: one speaker. Compare the rest only within a bucket of similar surnames.
+        var byWords: [[String]: Int] = [:]
+        var buckets: [String: [Int]] = [:]
         for i in all.indices {
-            for j in all.indices where j > i {
-                let a = folded[i], b = folded[j]
-                if a == b { union(i, j); continue }
-                guard let la = a.last, let lb = b.last, close(la, lb) else { continue }
-                // Both full names: first names must agree too.
-                if persons[i] && persons[j] {
-                    if a.count >= 2, b.count >= 2, !close(a[0], b[0]) { continue }
-                    union(i, j)
-                } else if (a.count == 1 && persons[j]) || (b.count == 1 && persons[i]) {
+            if let k = byWords[folded[i]] { union(i, k) } else { byWords[folded[i]] = i }
+            if let last = folded[i].last { buckets[String(last.prefix(4)), default: []].append(i) }
+        }
+        for bucket in buckets.values {
+            for (x, i) in bucket.enumerated() {
+                for j in bucket[(x + 1)...] {
+                    // Two full names: surnames and given names must agree.
+                    guard persons[i], persons[j], close(folded[i].last!, folded[j].last!), firstNamesAgree(folded[i], folded[j]) else { continue }
                     union(i, j)
                 }
             }
         }
-        // A bare surname shared by two different people joins the one quoted most: handled by
-        // union order; keep the groups in first-seen order.
+        // An acronym joins the body it abbreviates: "GM" is "General Motors".
+        var byInitials: [String: Int] = [:]
+        for i in all.indices where folded[i].count >= 2 && !persons[i] {
+            let initials = String(folded[i].compactMap(\.first))
+            if byInitials[initials] == nil { byInitials[initials] = i }
+        }
+        for i in all.indices where folded[i].count == 1 && NameWords.isAcronym(all[i].name) {
+            if let k = byInitials[folded[i][0]] { union(i, k) }
+        }
+        // A bare surname joins the person of that surname who is quoted most.
+        var weight: [Int: Int] = [:]
+        for i in all.indices { weight[root(i), default: 0] += all[i].quotes + all[i].reported }
+        for i in all.indices where folded[i].count == 1 && NameWords.isCapitalized(all[i].name) && !NameWords.isAcronym(all[i].name)
+            && !NameWords.groupRoles.contains(folded[i][0]) && !NameWords.personRoles.contains(folded[i][0]) {
+            let candidates = (buckets[String(folded[i][0].prefix(4))] ?? []).filter {
+                persons[$0] && folded[$0].count > 1 && close(folded[$0].last!, folded[i][0])
+            }
+            if let best = candidates.max(by: { weight[root($0)] ?? 0 < weight[root($1)] ?? 0 }) { union(i, best) }
+        }
+        // Groups in first-seen order.
         var groups: [Int: [String]] = [:]
         var firstSeen: [Int] = []
         for i in all.indices {
@@ -100,6 +131,19 @@ public enum SpeakerIndex {
             groups[r, default: []].append(all[i].name)
         }
         return firstSeen.map { groups[$0]! }
+    }
+
+    /// The given names agree: same first word, or same word before the surname, or an initial
+    /// that fits ("James A. Baker" / "James Baker", "Nigel Lawson" / "Chancellor Nigel Lawson").
+    static func firstNamesAgree(_ a: [String], _ b: [String]) -> Bool {
+        let ga = a.dropLast(), gb = b.dropLast()
+        for x in ga {
+            for y in gb {
+                if close(x, y) { return true }
+                if (x.count == 1 || y.count == 1), x.first == y.first, ga.first == x, gb.first == y { return true }
+            }
+        }
+        return false
     }
 
     /// Same word, or a transliteration variant one edit apart (long enough to be safe).
@@ -121,11 +165,11 @@ public enum SpeakerIndex {
         return a.isEmpty ? b.count : prev[b.count]
     }
 
-    /// The fullest name; then the form most quoted, most used, seen first.
+    /// A full name over a bare surname; then the form used most, quoted most, longest, seen first.
     static func canonicalName(_ stats: [NameStats]) -> String {
         stats.max { a, b in
-            let ka = (words(a.name).count, a.quotes, a.quotes + a.reported, -a.first)
-            let kb = (words(b.name).count, b.quotes, b.quotes + b.reported, -b.first)
+            let ka = (min(words(a.name).count, 2), a.quotes + a.reported, a.quotes, words(a.name).count, -a.first)
+            let kb = (min(words(b.name).count, 2), b.quotes + b.reported, b.quotes, words(b.name).count, -b.first)
             return ka < kb
         }!.name
     }
@@ -137,7 +181,16 @@ public enum SpeakerIndex {
             for p in a.paragraphs {
                 let tokens = Tokenizer.tokens(Array(p.text.unicodeScalars), quotes: [])
                 for run in Discourse.nameRuns(tokens) {
-                    if case let .name(name, role?, true)? = SpeakerPhrase.classify(run) { result.append((name, role)) }
+                    guard case let .name(name, role, true)? = SpeakerPhrase.classify(run) else { continue }
+                    if let role { result.append((name, role)) }
+                    // "Ursula von der Leyen, president of the European Commission, said"
+                    if let end = tokens.firstIndex(where: { $0.range == run[run.count - 1].range }), end + 2 < tokens.count,
+                       tokens[end + 1].isPunct(","), tokens[end + 2].isLowercase, NameWords.titles.contains(tokens[end + 2].lower),
+                       let close = tokens[(end + 2)...].prefix(10).firstIndex(where: { $0.kind != .word }), tokens[close].isPunct(","),
+                       !tokens[(end + 2)..<close].contains(where: { ReportingVerbs.lookup($0.lower) != nil }) {
+                        let p = Array(p.text.unicodeScalars)
+                        result.append((name, String(String.UnicodeScalarView(p[tokens[end + 2].range.lowerBound..<tokens[close - 1].range.upperBound]))))
+                    }
                 }
             }
         }

@@ -8,7 +8,7 @@ public enum SpeakerOverlay {
         canvas.put("filter: " + filter + "▏", x: inner.x, y: inner.y, role: .accent, limit: inner.width)
         let height = max(0, inner.height - 2)
         let start = max(0, selection - height + 1)
-        for (row, i) in (start..<min(list.count, start + height)).enumerated() {
+        for (row, i) in (start..<max(start, min(list.count, start + height))).enumerated() {
             let sp = list[i]
             let y = inner.y + 2 + row
             let selected = i == selection

@@ -1,0 +1,65 @@
+import DossierCore
+import Testing
+
+@Suite struct DateTaggerTests {
+    func events(_ text: String, on reference: String?) -> [(String, String)] {
+        let p = Paragraph(text: text, start: 0)
+        let pub = Publication(date: reference.flatMap(PartialDate.init(iso:)), evidence: "test")
+        return DateTagger.events([p], reference: pub).map { ($0.text, $0.date.iso) }
+    }
+
+    @Test func seed002EventsResolveIn2022() throws {
+        let a = try #require(DateFixtures.seed("002"))
+        func date(of text: String) -> String? { a.events.first { $0.text == text }?.date.iso }
+        #expect(date(of: "February 24") == "2022-02-24")
+        #expect(date(of: "November 27") == "2022-11-27")
+        #expect(date(of: "November 28") == "2022-11-28")
+        #expect(date(of: "in April") == "2022-04")
+        #expect(date(of: "since 2014") == "2014")
+        #expect(a.events.first { $0.text == "in April" }?.date.precision == .month)
+        // Offsets point at the words in the source and the sentence holds them.
+        let source = Array(try String(contentsOfFile: DateFixtures.seeds + "/" + a.id, encoding: .utf8).unicodeScalars)
+        for e in a.events {
+            #expect(String(String.UnicodeScalarView(source[e.range.start..<e.range.end])) == e.text)
+            #expect(e.sentence.contains(e.text))
+        }
+    }
+
+    @Test func absoluteForms() {
+        let got = events("It opened on March 3, 2006, closed on 11 December 2009 and was sold on 2012-05-01, or 7/8/07 as the memo put it.", on: "2013-01-01")
+        #expect(got.map(\.1) == ["2006-03-03", "2009-12-11", "2012-05-01", "2007-07-08"])
+    }
+
+    @Test func relativeFormsOnATuesday() {
+        // 2023-01-10 was a Tuesday.
+        let got = events("Ministers met today and on Monday, and will meet again on Wednesday. Talks last week failed; a summit is due next month. The war began nearly 11 months ago. Earlier this year prices fell.", on: "2023-01-10")
+        #expect(got.map(\.0) == ["today", "on Monday", "on Wednesday", "last week", "next month", "nearly 11 months ago", "Earlier this year"])
+        #expect(got.map(\.1) == ["2023-01-10", "2023-01-09", "2023-01-11", "2023-01", "2023-02", "2022-02", "2023"])
+    }
+
+    @Test func precisionIsHonestForAVagueReference() {
+        // Known only to the month: "today" is somewhere in it, "next month" is the next one, and
+        // "yesterday" may be the last day of the month before.
+        #expect(events("Prices rose today and will fall next month.", on: "2023-06").map(\.1) == ["2023-06", "2023-07"])
+        #expect(events("Prices rose yesterday.", on: "2023-06").map(\.1) == ["2023"])
+        // Known only to the year: "next month" could fall in the following year, so nothing is said.
+        #expect(events("Prices rose today and will fall next month.", on: "2023").map(\.1) == ["2023"])
+        // Without a date, only what carries its own year.
+        #expect(events("On Monday he recalled the flood of March 2002.", on: nil).map(\.1) == ["2002-03"])
+    }
+
+    @Test func notDates() {
+        #expect(events("The council may approve 2000 homes, and 1,500 people marched to Room 2012 at 1900 GMT.", on: "2020-01-01").isEmpty)
+        #expect(events("Black Monday is remembered, and the crop of 1986/87 was poor.", on: "2020-01-01").isEmpty)
+        #expect(events("She may March with them.", on: "2020-01-01").isEmpty)
+    }
+
+    @Test func tenseChoosesTheYear() {
+        #expect(events("He will step down on January 15.", on: "2013-12-10").map(\.1) == ["2014-01-15"])
+        #expect(events("The operation began on February 24.", on: "2022-11-29").map(\.1) == ["2022-02-24"])
+        #expect(events("The deal will be finalized in October.", on: "2009-06-01").map(\.1) == ["2009-10"])
+        #expect(events("The deal was signed in October.", on: "2009-06-01").map(\.1) == ["2008-10"])
+    }
+}
+
+import Foundation

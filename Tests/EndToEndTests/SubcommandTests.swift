@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+
+/// The subcommands as scripts use them: JSON shapes of DESIGN.md on the seeds, plain output,
+/// help, version and errors.
+@Suite(.enabled(if: Harness.hasBinary, "needs .build/debug/dossier (swift build failed)"))
+struct Subcommands {
+    static let subcommands = ["read", "articles", "quotes", "speakers", "timeline", "search", "export"]
+
+    /// The Unicode scalars of a seed file, which JSON offsets index.
+    static func seedScalars(_ file: String) throws -> [Unicode.Scalar] {
+        Array(try String(contentsOfFile: Harness.seeds + "/" + file, encoding: .utf8).unicodeScalars)
+    }
+
+    static func slice(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+        guard start >= 0, start <= end, end <= s.count else { return "<out of range \(start)..<\(end) of \(s.count)>" }
+        return String(String.UnicodeScalarView(s[start..<end]))
+    }
+
+    @Test("dossier search QUERY --json: fields, offsets into the file, smart case and accents")
+    func searchJSON() throws {
+        let r = Harness.dossier(["search", "zelensk", Harness.seeds, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let hits = try #require(Harness.json(r) as? [[String: Any]])
+        #expect(hits.count == 3, "Zelenskyy once and Zelensky twice: \(r.stdout)")
+        for h in hits {
+            #expect(Set(h.keys) == ["file", "start", "end", "line", "snippet"])
+            let file = try #require(h["file"] as? String), start = try #require(h["start"] as? Int), end = try #require(h["end"] as? Int)
+            let matched = Self.slice(try Self.seedScalars(file), start, end)
+            #expect(matched.lowercased().hasPrefix("zelensk"), "offsets \(start)..<\(end) in \(file) cover “\(matched)”")
+            #expect((h["line"] as? Int ?? 0) >= 1)
+            #expect((h["snippet"] as? String)?.lowercased().contains("zelensk") == true)
+        }
+        // An upper-case letter makes the search case-sensitive.
+        let exact = Harness.dossier(["search", "ZELENSK", Harness.seeds, "--json"])
+        #expect((Harness.json(exact) as? [Any])?.isEmpty == true)
+        // Curly apostrophes are folded: doesn't finds doesn’t.
+        let folded = Harness.dossier(["search", "\"doesn't win\"", Harness.seeds, "--json"])
+        #expect(((Harness.json(folded) as? [Any])?.count ?? 0) == 1, "doesn't finds doesn’t: \(folded.stdout)")
+    }
+
+    @Test("dossier search prints file:line: snippet, and exits 1 with “no matches” when nothing matches")
+    func searchPlain() {
+        let r = Harness.dossier(["search", "zelensk", Harness.seeds])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.range(of: #"^[^:]+\.txt:\d+: "#, options: .regularExpression) != nil }, "\(r.stdout)")
+        let none = Harness.dossier(["search", "xyzzyplugh", Harness.seeds])
+        #expect(none.status == 1)
+        #expect(none.stdout.isEmpty)
+        #expect(none.stderr.contains("no matches"))
+        let noneJSON = Harness.dossier(["search", "xyzzyplugh", Harness.seeds, "--json"])
+        #expect((Harness.json(noneJSON) as? [Any])?.isEmpty == true, "JSON gives an empty list")
+    }
+
+    @Test("dossier search respects filters: file: narrows to one article")
+    func searchFilter() throws {
+        let r = Harness.dossier(["search", "zelensk file:003", Harness.seeds, "--json"])
+        let hits = try #require(Harness.json(r) as? [[String: Any]])
+        #expect(hits.count == 1)
+        #expect((hits.first?["file"] as? String)?.hasPrefix("003_") == true)
+    }
+
+    @Test("dossier search: phrases in quotes, no-break spaces and curly apostrophes match like plain ones")
+    func searchPhrases() throws {
+        let phrase = Harness.dossier(["search", "\"as long as it takes\"", Harness.seeds, "--json"])
+        let files = Set(((Harness.json(phrase) as? [[String: Any]]) ?? []).compactMap { $0["file"] as? String })
+        #expect(files.count == 3, "the phrase is in three seeds: \(files)")
+        let dir = Harness.corpus(["nbsp.txt": "Officials said they would stay as\u{00A0}long as it takes, and they won\u{2019}t leave.\n"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let spaced = Harness.dossier(["search", "\"as long as\"", dir, "--json"])
+        #expect((Harness.json(spaced) as? [Any])?.count == 1, "a no-break space matches a space: \(spaced.stdout)")
+        let apostrophe = Harness.dossier(["search", "won't", dir, "--json"])
+        let hit = try #require((Harness.json(apostrophe) as? [[String: Any]])?.first)
+        let text = Array("Officials said they would stay as\u{00A0}long as it takes, and they won\u{2019}t leave.\n".unicodeScalars)
+        #expect(Self.slice(text, hit["start"] as? Int ?? -1, hit["end"] as? Int ?? -1) == "won\u{2019}t")
+    }
+
+    @Test("dossier search: date: keeps articles published in the range")
+    func searchDateFilter() throws {
+        let dir = Harness.corpus(ReaderEndToEnd.SearchAndFilter.datedCorpus)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = Harness.dossier(["search", "aid date:2022-11..2023-01", dir, "--json"])
+        let files = Set(((Harness.json(r) as? [[String: Any]]) ?? []).compactMap { $0["file"] as? String })
+        #expect(files == ["winter.md", "tanks.md"])
+        let all = Harness.dossier(["search", "aid", dir, "--json"])
+        #expect((Harness.json(all) as? [Any])?.count == 3)
+    }
+
+    @Test("dossier articles --json has DESIGN.md's fields and clean paragraphs")
+    func articlesJSON() throws {
+        let r = Harness.dossier(["articles", Harness.seeds, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let articles = try #require(Harness.json(r) as? [[String: Any]])
+        #expect(articles.count == 5)
+        for a in articles {
+            #expect(Set(a.keys) == ["file", "title", "published", "precision", "evidence", "paragraphs"])
+            #expect(a["file"] is String)
+            #expect(a["title"] is String || a["title"] is NSNull)
+            #expect(a["evidence"] is String)
+            let precision = try #require(a["precision"] as? String)
+            #expect(["day", "month", "year", "unknown"].contains(precision))
+            if let p = a["published"] as? String {
+                #expect(p.range(of: #"^\d{4}(-\d{2}(-\d{2})?)?$"#, options: .regularExpression) != nil, "published \(p)")
+            } else {
+                #expect(a["published"] is NSNull)
+                #expect(precision == "unknown")
+            }
+            let paragraphs = try #require(a["paragraphs"] as? [String])
+            #expect(!paragraphs.isEmpty)
+        }
+        // The dated header line of the first seed is metadata, not story text.
+        let first = try #require(articles.first { ($0["file"] as? String)?.hasPrefix("000_") == true })
+        #expect(first["published"] as? String == "2023-01-10")
+        #expect(first["precision"] as? String == "day")
+        #expect(!((first["paragraphs"] as? [String])?.contains { $0.hasPrefix("date 2023") } ?? true))
+    }
+
+    @Test("dossier quotes --json: fields, kinds, offsets covering the marks in the file")
+    func quotesJSON() throws {
+        let r = Harness.dossier(["quotes", Harness.seeds, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let quotes = try #require(Harness.json(r) as? [[String: Any]])
+        #expect(quotes.count >= 10, "the seeds are full of quotes")
+        var files: [String: [Unicode.Scalar]] = [:]
+        for q in quotes {
+            #expect(Set(q.keys) == ["file", "text", "speaker", "kind", "start", "end"])
+            #expect(q["speaker"] is String || q["speaker"] is NSNull)
+            let kind = try #require(q["kind"] as? String)
+            #expect(["direct", "partial", "reported"].contains(kind))
+            let file = try #require(q["file"] as? String), text = try #require(q["text"] as? String)
+            let start = try #require(q["start"] as? Int), end = try #require(q["end"] as? Int)
+            if files[file] == nil { files[file] = try Self.seedScalars(file) }
+            let span = Self.slice(files[file]!, start, end)
+            #expect(span.contains(text), "\(file) \(start)..<\(end) is “\(span)”, not the quote “\(text)”")
+            if kind != "reported" {
+                let marks: Set<Character> = ["\"", "“", "”", "'", "‘", "’", "«", "»"]
+                #expect(span.first.map(marks.contains) == true && span.last.map(marks.contains) == true, "a quote's range covers its marks: “\(span)”")
+            }
+        }
+    }
+
+    @Test("dossier speakers --json and timeline --json have DESIGN.md's fields")
+    func speakersAndTimelineJSON() throws {
+        let s = Harness.dossier(["speakers", Harness.seeds, "--json"])
+        #expect(s.status == 0, "\(s.stderr)")
+        let speakers = try #require(Harness.json(s) as? [[String: Any]])
+        #expect(speakers.contains { ($0["quotes"] as? Int ?? 0) > 0 }, "the seeds have quoted speakers")
+        for sp in speakers {
+            #expect(Set(sp.keys) == ["name", "role", "aliases", "quotes", "reported"])
+            #expect(sp["name"] is String)
+            #expect(sp["role"] is String || sp["role"] is NSNull)
+            #expect(sp["aliases"] is [String])
+            #expect(sp["quotes"] is Int && sp["reported"] is Int)
+        }
+        let t = Harness.dossier(["timeline", Harness.seeds, "--json"])
+        #expect(t.status == 0, "\(t.stderr)")
+        let timeline = try #require(Harness.json(t) as? [String: Any])
+        #expect(Set(timeline.keys) == ["articles", "events"])
+        let articles = try #require(timeline["articles"] as? [[String: Any]])
+        #expect(articles.count == 5)
+        for a in articles { #expect(Set(a.keys) == ["file", "published", "precision", "evidence"]) }
+        let events = try #require(timeline["events"] as? [[String: Any]])
+        #expect(!events.isEmpty, "the seeds mention dates")
+        for e in events {
+            #expect(Set(e.keys) == ["file", "text", "start", "end", "date", "precision", "sentence"])
+            if let file = e["file"] as? String, let start = e["start"] as? Int, let end = e["end"] as? Int, let text = e["text"] as? String {
+                #expect(Self.slice(try Self.seedScalars(file), start, end) == text, "an event's offsets give its text as written")
+            }
+            #expect((e["date"] as? String)?.range(of: #"^\d{4}(-\d{2}(-\d{2})?)?$"#, options: .regularExpression) != nil)
+        }
+    }
+
+    @Test("--help works on every subcommand", arguments: subcommands)
+    func help(_ sub: String) {
+        let r = Harness.dossier([sub, "--help"])
+        #expect(r.status == 0, "\(sub) --help: \(r.stderr)")
+        #expect(r.stdout.contains("USAGE:"), "\(r.stdout)")
+        #expect(r.stdout.contains("dossier \(sub)") || (sub == "read" && r.stdout.contains("dossier")), "\(r.stdout)")
+    }
+
+    @Test("dossier --help lists the subcommands; --version prints a version")
+    func topLevel() {
+        let h = Harness.dossier(["--help"])
+        #expect(h.status == 0)
+        for sub in Self.subcommands { #expect(h.stdout.contains(sub), "help lists \(sub)") }
+        let v = Harness.dossier(["--version"])
+        #expect(v.status == 0)
+        #expect(v.stdout.trimmingCharacters(in: .whitespacesAndNewlines).range(of: #"^\d+\.\d+\.\d+"#, options: .regularExpression) != nil, "version: \(v.stdout)")
+    }
+
+    @Test("a missing path: non-zero status, nothing on stdout, one stderr line that says what to do",
+          arguments: ["articles", "quotes", "speakers", "timeline", "read"])
+    func missingPath(_ sub: String) {
+        let r = Harness.dossier([sub, "/nonexistent/dossier-e2e"])
+        #expect(r.status != 0)
+        #expect(r.stdout.isEmpty)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "one line: \(r.stderr)")
+        #expect(r.stderr.contains("/nonexistent/dossier-e2e") && r.stderr.contains("give a folder"), "\(r.stderr)")
+    }
+
+    @Test("usage errors go to stderr with a non-zero status")
+    func usageErrors() {
+        let unknown = Harness.dossier(["articles", "--no-such-flag"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stdout.isEmpty)
+        #expect(unknown.stderr.contains("--no-such-flag"))
+        let noQuery = Harness.dossier(["search"])
+        #expect(noQuery.status != 0)
+        #expect(noQuery.stderr.lowercased().contains("missing"), "\(noQuery.stderr)")
+        let nothing = Harness.dossier(["export", Harness.seeds])
+        #expect(nothing.status != 0)
+        #expect(nothing.stderr.contains("--starred"), "says what to add: \(nothing.stderr)")
+    }
+
+    @Test("the reader without a terminal says to use a subcommand")
+    func readerNeedsTerminal() {
+        let r = Harness.dossier([Harness.seeds], stdin: "")
+        #expect(r.status != 0)
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(r.stderr.contains("terminal") && r.stderr.contains("subcommand"), "\(r.stderr)")
+    }
+}
