@@ -100,14 +100,15 @@ import Testing
         same(corpus, expected(s))
     }
 
-    @Test func aCorruptCacheIsIgnoredWithAWarning() throws {
+    @Test(arguments: [0.35, 0.5, 0.65, 0.8, 0.95])
+    func aCorruptCacheIsIgnoredWithAWarning(at fraction: Double) throws {
         let s = populated()
         _ = s.load()
         let files = s.cache.files(forKey: s.corpus)
         for file in [files.snapshot, files.parsed] {
             var bytes = try #require(FileManager.default.contents(atPath: file))
-            let mid = bytes.count * 2 / 3
-            bytes.replaceSubrange(mid..<(mid + 64), with: Data(repeating: 0xFF, count: 64))
+            let at = min(bytes.count - 16, Int(Double(bytes.count) * fraction))
+            bytes.replaceSubrange(at..<(at + 16), with: Data(repeating: 0xFF, count: 16))
             try bytes.write(to: URL(fileURLWithPath: file))
         }
         let (corpus, r) = s.load()

@@ -213,6 +213,7 @@ enum ParsedFiles {
             w.string(p.file.path); w.string(p.file.id); w.int(Int(p.file.size)); w.int(Int(p.file.mtime))
             w.problems(p.problems); w.uint(UInt64(p.articles.count))
         }
+        w.seal()
         let file = try CacheFileWriter(path: path)
         try file.write(w.bytes)
         try ArticleBlock.write(files.flatMap(\.articles), to: file)
@@ -237,6 +238,7 @@ enum ParsedFiles {
             if want[f.path] == f { entries.append((ParsedFile(file: f, problems: problems, articles: []), first..<(first + n))) }
             first += n
         }
+        try r.checkSeal()
         let block = try ArticleBlock(reader: r, map: map)
         guard block.count == first else { throw CacheCorrupt() }
         let articles = try block.decode(ranges: entries.map(\.1))
@@ -271,7 +273,13 @@ struct ArticleBlock: Sendable {
             DispatchQueue.concurrentPerform(iterations: parts.count) { c in
                 var local = BinaryWriter()
                 var ends: [Int] = []
-                for i in (lo + c * chunk)..<min(hi, lo + (c + 1) * chunk) { local.article(articles[i]); ends.append(local.bytes.count) }
+                for i in (lo + c * chunk)..<min(hi, lo + (c + 1) * chunk) {
+                    let start = local.bytes.count
+                    local.article(articles[i])
+                    let sum = local.bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+                    local.fixed64(sum)
+                    ends.append(local.bytes.count)
+                }
                 parts.set(c, (local.bytes, ends))
             }
             for (bytes, ends) in parts.values {
@@ -308,9 +316,13 @@ struct ArticleBlock: Sendable {
         self.map = map
     }
 
+    /// Each record is the article followed by a checksum of it.
     func article(_ i: Int) throws -> Article {
-        let end = Int(offsets[i + 1])
-        var r = BinaryReader(UnsafeRawBufferPointer(rebasing: map.buffer[..<end]), at: Int(offsets[i]))
+        let start = Int(offsets[i]), end = Int(offsets[i + 1]) - 8
+        guard end > start else { throw CacheCorrupt() }
+        var sum = BinaryReader(map.buffer, at: end)
+        guard try sum.fixed64() == Checksum.of(UnsafeRawBufferPointer(rebasing: map.buffer[start..<end])) else { throw CacheCorrupt() }
+        var r = BinaryReader(UnsafeRawBufferPointer(rebasing: map.buffer[..<end]), at: start)
         let a = try r.article()
         guard r.at == end else { throw CacheCorrupt() }
         return a

@@ -31,6 +31,7 @@ public final class CorpusSnapshot: Sendable {
         speakers = try r.speakers()
         links = try r.links()
         index = try r.index()
+        try r.checkSeal()
         block = try ArticleBlock(reader: r, map: map)
         guard index.articleCount == block.count else { throw CacheCorrupt() }
     }
@@ -58,6 +59,7 @@ public final class CorpusSnapshot: Sendable {
         w.links(corpus.links)
         let index = corpus.searchIndex.flatMap { $0.articleCount == corpus.articles.count ? $0 : nil } ?? SearchIndex(articles: corpus.articles)
         w.index(index)
+        w.seal()
         let file = try CacheFileWriter(path: path)
         try file.write(w.bytes)
         w = BinaryWriter()
