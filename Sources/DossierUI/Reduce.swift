@@ -266,21 +266,19 @@ extension ReaderState {
         if let f = filterQuery { q.speaker = q.speaker ?? f.speaker; q.dateFrom = q.dateFrom ?? f.dateFrom; q.dateTo = q.dateTo ?? f.dateTo; q.file = q.file ?? f.file }
         search.query = text
         guard !q.terms.isEmpty else { search.hits = []; search.current = nil; search.perArticle = [:]; return }
-        let order = Dictionary(timelineRows.enumerated().compactMap { i, r -> (Int, Int)? in
-            if case .article(let a) = r { return (a, i) } else { return nil }
-        }, uniquingKeysWith: { a, _ in a })
+        // Rows list articles in corpus order, so hits in corpus order are in timeline order too.
+        let visible: Set<Int>? = filter.isEmpty ? nil : Set(timelineRows.map(\.article))
+        var run = SearchRun(corpus, q)
+        run.finish(in: corpus)
         var hits: [SearchHit] = []
         var per: [Int: Int] = [:]
-        for (a, art) in corpus.articles.enumerated() where order[a] != nil {
-            let m = Search.matches(in: art, q)
-            per[a] = m.isEmpty ? nil : m.count
-            hits += m.map { SearchHit(article: a, range: $0) }
+        for hit in run.hits where visible?.contains(hit.article) ?? true {
+            hits.append(hit)
+            per[hit.article, default: 0] += 1
         }
-        hits.sort { (order[$0.article]!, $0.range.start) < (order[$1.article]!, $1.range.start) }
         search.hits = hits
         search.perArticle = per
-        let here = order[currentArticle] ?? 0
-        if let first = hits.firstIndex(where: { order[$0.article]! >= here }) ?? (hits.isEmpty ? nil : 0) {
+        if let first = hits.firstIndex(where: { $0.article >= currentArticle }) ?? (hits.isEmpty ? nil : 0) {
             goToHit(first)
         } else { search.current = nil }
     }

@@ -42,24 +42,15 @@ struct Read: ParsableCommand {
 enum BackgroundLoad {
     static func run(_ options: CorpusOptions, saved: SavedPosition?, post: @escaping @Sendable (Action) -> Void) {
         let start = Date()
-        let loaded = options.loadDocuments()
-        let docs = loaded.documents
-        let total = docs.count
-        post(.progress(done: 0, total: max(1, total), rate: 0))
-        var articles: [Article] = []
-        articles.reserveCapacity(total)
-        let chunk = 512
-        var i = 0
-        while i < total {
-            let end = min(total, i + chunk)
-            articles += CorpusBuilder.parseAll(Array(docs[i..<end]))
-            i = end
-            let rate = Double(i) / max(0.001, Date().timeIntervalSince(start))
-            post(.progress(done: i, total: total, rate: rate))
+        let (corpus, report) = options.loadCorpus { done, total in
+            let rate = Double(done) / max(0.001, Date().timeIntervalSince(start))
+            post(.progress(done: done, total: max(total, done), rate: rate))
         }
-        let corpus = CorpusBuilder.build(articles, problems: loaded.problems)
+        let loaded = (documents: corpus.articles, problems: corpus.problems)
+        let total = corpus.articles.count
         post(.corpusLoaded(CorpusBox(corpus)))
         post(.progress(done: 1, total: 1, rate: 0))
+        if let warning = report.warning { post(.showMessage(warning)) }
         if let saved { post(.restore(saved)) }
         if total == 0 {
             post(.showMessage(options.paths.isEmpty ? "no articles found" : "no readable articles in \(options.paths.joined(separator: " "))"))
