@@ -4,15 +4,30 @@ import Foundation
 public enum ArticleParser {
     public static func parse(_ doc: RawDocument) -> Article {
         let text = SourceText(doc.text)
-        let clean = Cleaner.clean(text, bodyStart: doc.bodyStart, givenTitle: doc.title)
+        var clean: CleanText
+        if text.count > AnalysisBudget.maxCleanScalars {
+            // Far longer than any article: keep it readable as plain paragraphs, unfiltered.
+            let blocks = Segmenter.paragraphs(text, lines: text.lines(from: doc.bodyStart))
+            clean = CleanText(title: doc.title, paragraphs: blocks.compactMap { Segmenter.paragraph(text, lines: $0) },
+                              metadata: ["cleaning": "skipped: \(text.count) characters is longer than any article; shown as plain text"])
+        } else {
+            clean = Cleaner.clean(text, bodyStart: doc.bodyStart, givenTitle: doc.title)
+        }
+        clean.paragraphs = ParagraphLimit.split(clean.paragraphs)
         var metadata = doc.metadata
         metadata.merge(clean.metadata) { a, _ in a }
-        let published = PublicationDating.date(doc: doc, clean: clean)
+        let analysed = AnalysisBudget.prefix(clean.paragraphs)
+        var budgeted = clean
+        budgeted.paragraphs = analysed
+        let published = PublicationDating.date(doc: doc, clean: budgeted)
+        if analysed.count < clean.paragraphs.count {
+            metadata["analysis"] = "quotes and dates read from the first \(AnalysisBudget.maxScalars) characters only (the text is \(text.count) long)"
+        }
         var article = Article(
             id: doc.id, path: doc.path, title: clean.title, published: published,
             paragraphs: clean.paragraphs, boilerplate: clean.boilerplate,
-            quotes: QuoteExtractor.extract(clean.paragraphs, title: clean.title),
-            events: DateTagger.events(clean.paragraphs, reference: published),
+            quotes: QuoteExtractor.extract(analysed, title: clean.title),
+            events: DateTagger.events(analysed, reference: published),
             metadata: metadata, sourceLength: text.count)
         article.lineStarts = [0] + text.lines().dropFirst().map(\.start)
         return article
@@ -122,4 +137,60 @@ final class ResultBox: @unchecked Sendable {
     init(count: Int) { storage = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ a: Article) { lock.lock(); storage[i] = a; lock.unlock() }
     var values: [Article] { storage.compactMap { $0 } }
+}
+
+/// How much of one article the quote and date stages read. News articles are far shorter; the
+/// bound keeps a hostile multi-megabyte file from stalling the corpus. The whole text is still
+/// shown and searched.
+enum AnalysisBudget {
+    static let maxScalars = 500_000
+    /// Longer texts are not cleaned of page furniture (no page is this long).
+    static let maxCleanScalars = 2_000_000
+
+    static func prefix(_ paragraphs: [Paragraph]) -> [Paragraph] {
+        var used = 0
+        var n = 0
+        for p in paragraphs {
+            used += p.scalarCount
+            if used > maxScalars { break }
+            n += 1
+        }
+        return n == paragraphs.count ? paragraphs : Array(paragraphs.prefix(n))
+    }
+}
+
+/// Splits paragraphs longer than any real one (a one-line file of megabytes) into pieces at
+/// sentence ends or spaces, so that every later stage works on bounded paragraphs and the whole
+/// parse stays linear in the size of the text.
+enum ParagraphLimit {
+    static let maxScalars = 4_000
+
+    static func split(_ paragraphs: [Paragraph]) -> [Paragraph] {
+        guard paragraphs.contains(where: { $0.scalarCount > maxScalars }) else { return paragraphs }
+        var out: [Paragraph] = []
+        for p in paragraphs {
+            guard p.scalarCount > maxScalars else { out.append(p); continue }
+            let scalars = Array(p.text.unicodeScalars)
+            var start = 0
+            while start < scalars.count {
+                var end = min(scalars.count, start + maxScalars)
+                if end < scalars.count {
+                    let floor = start + maxScalars / 2
+                    var cut = end
+                    while cut > floor, !(Scalars.isSpace(scalars[cut - 1]) && cut >= 2 && ".!?".unicodeScalars.contains(scalars[cut - 2])) { cut -= 1 }
+                    if cut == floor {
+                        cut = end
+                        while cut > floor, !Scalars.isSpace(scalars[cut - 1]) { cut -= 1 }
+                    }
+                    if cut > floor { end = cut }
+                }
+                var a = start, b = end
+                while a < b, Scalars.isSpace(scalars[a]) { a += 1 }
+                while b > a, Scalars.isSpace(scalars[b - 1]) { b -= 1 }
+                if b > a { out.append(Paragraph(text: String(String.UnicodeScalarView(scalars[a..<b])), start: p.start + a)) }
+                start = end
+            }
+        }
+        return out
+    }
 }

@@ -9,6 +9,18 @@ public enum DateTagger {
         return result
     }
 
+    /// At most `maxSentence` scalars of the sentence around the expression, cut at spaces, so a
+    /// text without sentence breaks (a hostile one-line file) costs linear time, not quadratic.
+    static let maxSentence = 400
+    static func window(_ s: Range<Int>, around e: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int> {
+        guard s.count > maxSentence else { return s }
+        var lo = max(s.lowerBound, e.lowerBound - maxSentence / 2)
+        var hi = min(s.upperBound, max(e.upperBound, lo + maxSentence))
+        while lo > s.lowerBound, lo < e.lowerBound, !Scalars.isSpace(scalars[lo - 1]) { lo += 1 }
+        while hi < s.upperBound, hi > e.upperBound, !Scalars.isSpace(scalars[hi]) { hi -= 1 }
+        return lo..<hi
+    }
+
     /// The dated expressions of one paragraph; those that cannot be placed with the
     /// reference given (a weekday in an undated article) are left out.
     public static func events(in paragraph: Paragraph, reference: PartialDate?, lastDay: PartialDate? = nil) -> [DateEvent] {
@@ -22,7 +34,7 @@ public enum DateTagger {
             let anchor = m.meaning == .sameDay ? (result.last { $0.date.precision == .day }?.date ?? lastDay ?? reference) : reference
             guard let date = DateResolver.resolve(m.meaning, reference: anchor) else { continue }
             let lo = tokens[m.first].start, hi = tokens[m.end - 1].end
-            let s = sentences.first { $0.contains(lo) } ?? 0..<scalars.count
+            let s = Self.window(sentences.first { $0.contains(lo) } ?? 0..<scalars.count, around: lo..<hi, in: scalars)
             result.append(DateEvent(
                 text: String(String.UnicodeScalarView(scalars[lo..<hi])),
                 range: SourceRange(paragraph.start + lo, paragraph.start + hi),
