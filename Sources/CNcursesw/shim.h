@@ -43,6 +43,11 @@ static inline mmask_t dossier_all_mouse_events(void) { return ALL_MOUSE_EVENTS |
 static inline WINDOW *dossier_stdscr(void) { return stdscr; }
 static inline int dossier_colors(void) { return COLORS; }
 static inline SCREEN *dossier_newterm(void) { return newterm(NULL, stdout, stdin); }
+/* Keys from another descriptor (the controlling terminal when stdin is a pipe). */
+static inline SCREEN *dossier_newterm_fd(int fd) {
+    FILE *in = fd == 0 ? stdin : fdopen(fd, "r");
+    return in ? newterm(NULL, stdout, in) : NULL;
+}
 static inline void dossier_free_setupterm(void) { if (cur_term) del_curterm(cur_term); cur_term = NULL; }
 static inline int dossier_locale_is_utf8(void) {
     const char *cs = nl_langinfo(CODESET);

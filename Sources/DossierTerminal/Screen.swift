@@ -20,7 +20,12 @@ public final class Screen {
 
     /// Opens the screen on the controlling terminal; fails with a clear message where curses cannot run.
     public init(useColor: Bool) throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        // Like less: with an article piped in, keys come from the controlling terminal.
+        if isatty(STDIN_FILENO) != 1, isatty(STDOUT_FILENO) == 1 {
+            let fd = open("/dev/tty", O_RDWR | O_CLOEXEC)
+            if fd >= 0 { terminalInputFD = fd }
+        }
+        guard isatty(terminalInputFD) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw TerminalError(description: "the reader needs a terminal; use a subcommand (e.g. `dossier articles`) for scripts")
         }
         unicode = Screen.setUTF8Locale()
@@ -36,7 +41,7 @@ public final class Screen {
         TerminalRestore.save()
         TerminalRestore.installHandlers()
         setenv("ESCDELAY", "25", 0)
-        guard let s = dossier_newterm() else {
+        guard let s = dossier_newterm_fd(terminalInputFD) else {
             throw TerminalError(description: "cannot start curses on terminal '\(term)'")
         }
         screen = s
@@ -146,9 +151,9 @@ public final class Screen {
 
     /// True when standard input has hung up or is no longer a terminal.
     static func inputGone() -> Bool {
-        var p = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        var p = pollfd(fd: terminalInputFD, events: Int16(POLLIN), revents: 0)
         guard poll(&p, 1, 0) >= 0 else { return true }
-        return p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 || isatty(STDIN_FILENO) != 1
+        return p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 || isatty(terminalInputFD) != 1
     }
 
     static func capability(_ name: String) -> String? {

@@ -8,6 +8,8 @@ nonisolated(unsafe) private var haveSavedTermios = false
 nonisolated(unsafe) private var restoreBytesPointer: UnsafeMutablePointer<UInt8>? = nil
 nonisolated(unsafe) private var restoreBytesCount = 0
 nonisolated(unsafe) var terminalActive = false
+/// Where keys come from: standard input, or the controlling terminal when stdin is a pipe.
+nonisolated(unsafe) var terminalInputFD: Int32 = STDIN_FILENO
 /// The last termination signal received (0 for none); the event loop polls it.
 nonisolated(unsafe) var pendingSignal: Int32 = 0
 /// The real standard error while it is diverted to a file (-1 when it is not).
@@ -28,7 +30,7 @@ enum TerminalRestore {
 
     /// Saves the terminal modes before curses changes them.
     static func save() {
-        haveSavedTermios = tcgetattr(STDIN_FILENO, &savedTermios) == 0
+        haveSavedTermios = tcgetattr(terminalInputFD, &savedTermios) == 0
     }
 
     /// Prepares the bytes that stop mouse reports, reset attributes, leave keypad-transmit mode
@@ -103,7 +105,7 @@ enum TerminalRestore {
         guard terminalActive else { return }
         terminalActive = false
         if let p = restoreBytesPointer { _ = write(STDOUT_FILENO, p, restoreBytesCount) }
-        if haveSavedTermios { _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTermios) }
+        if haveSavedTermios { _ = tcsetattr(terminalInputFD, TCSAFLUSH, &savedTermios) }
         restoreStderr()
     }
 

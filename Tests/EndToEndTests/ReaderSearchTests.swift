@@ -183,9 +183,8 @@ extension ReaderEndToEnd {
                 if i < Self.cases.count {
                     #expect(missing.isEmpty && body.contains("END"), "\(Self.cases[i].name): lost \(missing)\n\(body)")
                 } else {
-                    withKnownIssue("a ZWJ emoji sequence counts as 2 columns in the canvas but ncurses advances by every code point (6): the word after the wrap point is lost") {
-                        #expect(missing.isEmpty, "ZWJ sequence: lost \(missing)\n\(body)")
-                    }
+                    #expect(missing.isEmpty, "ZWJ sequence: lost \(missing)\n\(body)")
+                
                 }
                 t.press("j")
             }

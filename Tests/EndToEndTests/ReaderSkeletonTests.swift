@@ -59,10 +59,9 @@ extension ReaderEndToEnd {
             for line in ["move down", "search (incremental", "next match", "filter (speaker:", "bookmark the article", "star the selected quote"] {
                 #expect(help.contains(line), "help should list “\(line)”")
             }
-            withKnownIssue("the help box is taller than 30 rows and cannot scroll: its last bindings (? and q) are cut off") {
-                #expect(help.contains("this help"))
-                #expect(help.contains("quit (closes an overlay first)"))
-            }
+            #expect(help.contains("this help"))
+            #expect(help.contains("quit (closes an overlay first)"))
+
             t.press("?")
             t.waitFor("the help to close") { !$0.contains("Keys — ") }
 
@@ -87,10 +86,9 @@ extension ReaderEndToEnd {
             defer { t.kill() }
             let screen = t.waitFor("the article or an exit") { $0.contains("The harbour reopened") || FileManager.default.fileExists(atPath: t.statusFile) }
             let status = t.waitForExit(timeout: 0.1)
-            withKnownIssue("the reader reads keys from standard input, so with a piped article it stops with “needs a terminal” instead of reading keys from /dev/tty as less does") {
-                #expect(status == nil, "the reader should keep running: \(t.stderr)")
-                #expect(screen?.contains("The harbour reopened") == true)
-            }
+            #expect(status == nil, "the reader should keep running: \(t.stderr)")
+            #expect(screen?.contains("The harbour reopened") == true)
+
             if status == nil { t.quitCleanly() }
         }
     }
