@@ -39,8 +39,7 @@ final class RobustTempDir {
 /// guard against hangs and quadratic blow-ups, not a performance target).
 /// `DOSSIER_TIME_FACTOR` widens the guard for slow runs (scripts/sanitizers.sh sets it).
 func robustTimed<T>(_ label: String, bound unscaled: Duration = .seconds(60), _ body: () throws -> T) rethrows -> T {
-    let factor = ProcessInfo.processInfo.environment["DOSSIER_TIME_FACTOR"].flatMap(Int.init) ?? 1
-    let bound = unscaled * max(1, factor)
+    let bound = unscaled * robustTimeFactor
     let clock = ContinuousClock()
     let start = clock.now
     let value = try body()
@@ -59,3 +58,19 @@ func robustCorpus(_ paths: [String]) -> (LoadResult, Corpus) {
 
 /// Every scalar of the article's story text, joined.
 func robustStory(_ article: Article) -> String { article.paragraphs.map(\.text).joined(separator: "\n") }
+
+/// `DOSSIER_TIME_FACTOR`, at least 1.
+var robustTimeFactor: Int { max(1, ProcessInfo.processInfo.environment["DOSSIER_TIME_FACTOR"].flatMap(Int.init) ?? 1) }
+
+/// A result handed over from another thread, waited for with a deadline.
+final class RobustCompletion<T>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var value: T?
+    func finish(_ v: T) { condition.lock(); value = v; condition.signal(); condition.unlock() }
+    func wait(seconds: Int) -> T? {
+        let deadline = Date().addingTimeInterval(TimeInterval(seconds))
+        condition.lock(); defer { condition.unlock() }
+        while value == nil, condition.wait(until: deadline) {}
+        return value
+    }
+}
