@@ -97,7 +97,11 @@ public struct ReaderState: Sendable {
         selectFirstQuote()
     }
 
-    public var article: Article? { corpus.articles.indices.contains(currentArticle) ? corpus.articles[currentArticle] : nil }
+    /// The article shown; none when nothing passes the filter.
+    public var article: Article? {
+        guard !timelineRows.isEmpty, corpus.articles.indices.contains(currentArticle) else { return nil }
+        return corpus.articles[currentArticle]
+    }
     public var filterQuery: SearchQuery? { filter.isEmpty ? nil : SearchQuery(parsing: filter) }
 
     /// Rebuilds the timeline rows after the corpus, filter or events toggle changed. With events

@@ -307,8 +307,6 @@ extension ReaderState {
             timelineSelection = row
         } else if let first = timelineRows.first {
             timelineSelection = 0; showArticle(first.article)
-        } else {
-            showArticle(-1)  // nothing matches: show no article rather than a filtered-out one
         }
         ensureTimelineVisible()
         if !search.query.isEmpty { runSearch(search.query) }

@@ -72,7 +72,7 @@ public enum Cleaner {
             }
             let shape = shapes[i]
             // Before the story: place names, section labels and other short labels.
-            if i < firstProse, !shape.isProse, shape.wordCount <= 3 { drop(i); continue }
+            if i < firstProse, firstProse < paragraphs.count, !shape.isProse, !shape.endsSentence, shape.wordCount <= 3 { drop(i); continue }
             // After the story: reply boxes, related headlines, tag lists.
             if i > lastProse, !shape.isProse, shape.wordCount <= 15, prose.count >= 2 { drop(i); continue }
         }

@@ -6,6 +6,8 @@ enum FurnitureKind: String, Sendable {
 /// Rules that recognise page furniture from a line's shape and words, wherever it stands.
 enum Furniture {
     static func kind(of text: String) -> FurnitureKind? {
+        // Furniture is short; a long paragraph is story (and not worth scanning).
+        guard text.utf8.count <= 1500 else { return nil }
         let shape = LineShape(text)
         let lower = text.lowercased()
         if DateStamp.parse(text) != nil || isClock(text) || isAge(lower) { return .stamp }
@@ -32,6 +34,7 @@ enum Furniture {
     /// A heading that opens a list of other stories, a comment box or a share bar: nothing
     /// after it belongs to the story ("Related articles", "Read more", "Leave a Reply").
     static func opensTrailer(_ text: String) -> Bool {
+        guard text.utf8.count <= 200 else { return false }
         let shape = LineShape(text)
         guard shape.wordCount <= 6, !shape.hasInnerSentenceEnd else { return false }
         let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.-–—>»*#"))

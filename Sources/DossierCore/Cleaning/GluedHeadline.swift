@@ -7,10 +7,10 @@ enum GluedHeadline {
     static func find(in text: String) -> Cut? {
         let s = Array(text.unicodeScalars)
         guard s.count > 20 else { return nil }
-        let sentenceStarts = Set(Sentences.split(s).map(\.lowerBound))
+        let sentenceStarts = Sentences.split(s).map(\.lowerBound)
         var g = 1
         while g < s.count - 1 {
-            if isGlue(s, at: g), let h = runStart(s, before: g, sentenceStarts: sentenceStarts), isHeadlineRun(s, h, g), storyResumes(s, at: g) {
+            if isGlue(s, at: g), let h = runStart(before: g, sentenceStarts: sentenceStarts), isHeadlineRun(s, h, g), storyResumes(s, at: g) {
                 return Cut(start: h, resume: g)
             }
             g += 1
@@ -37,15 +37,19 @@ enum GluedHeadline {
         return false
     }
 
-    /// The start of the sentence that holds `g`.
-    static func runStart(_ s: [Unicode.Scalar], before g: Int, sentenceStarts: Set<Int>) -> Int? {
-        var h = g - 1
-        while h > 0, !sentenceStarts.contains(h) { h -= 1 }
-        return h
+    /// The start of the sentence that holds `g` (binary search over sorted starts).
+    static func runStart(before g: Int, sentenceStarts: [Int]) -> Int? {
+        var lo = 0, hi = sentenceStarts.count - 1, best = 0
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if sentenceStarts[mid] < g { best = sentenceStarts[mid]; lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return best
     }
 
     /// Headline shape: several words, a capital first, no sentence punctuation.
     static func isHeadlineRun(_ s: [Unicode.Scalar], _ h: Int, _ g: Int) -> Bool {
+        guard g - h <= 250 else { return false }
         let run = String(String.UnicodeScalarView(s[h..<g]))
         let words = run.split(separator: " ").count
         guard words >= 4, words <= 25, let first = s[h...].first(where: { !openers.contains($0) }), Scalars.isUpper(first) || Scalars.isDigit(first) else { return false }
@@ -54,6 +58,8 @@ enum GluedHeadline {
 
     /// What follows the glue is a real sentence of several words.
     static func storyResumes(_ s: [Unicode.Scalar], at g: Int) -> Bool {
-        String(String.UnicodeScalarView(s[g...])).split(separator: " ").count >= 4
+        var spaces = 0, k = g
+        while k < s.count, spaces < 3 { if Scalars.isSpace(s[k]) && k + 1 < s.count && !Scalars.isSpace(s[k + 1]) { spaces += 1 }; k += 1 }
+        return spaces >= 3
     }
 }

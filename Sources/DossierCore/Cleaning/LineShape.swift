@@ -5,9 +5,13 @@ struct LineShape {
     /// Lowercased words without surrounding punctuation.
     let bare: [String]
 
+    /// Longer than any line of furniture: only its first words are measured.
+    let isLong: Bool
+
     init(_ text: String) {
-        self.text = text
-        words = text.split(whereSeparator: { $0 == " " })
+        isLong = text.utf8.count > 3000
+        self.text = isLong ? String(text.unicodeScalars.prefix(3000)) : text
+        words = self.text.split(whereSeparator: { $0 == " " })
         bare = words.map { w in
             String(w.lowercased().unicodeScalars.filter { Scalars.isLetter($0) || Scalars.isDigit($0) || $0 == "-" || $0 == "_" }.map(Character.init))
         }
@@ -24,7 +28,7 @@ struct LineShape {
     }
 
     /// Contains a sentence break inside (". " followed by more text).
-    var hasInnerSentenceEnd: Bool { Sentences.split(Array(text.unicodeScalars)).count > 1 }
+    var hasInnerSentenceEnd: Bool { isLong || Sentences.split(Array(text.unicodeScalars)).count > 1 }
 
     static let stopwords: Set<String> = ["a", "an", "the", "to", "of", "on", "in", "and", "or", "for", "with", "our", "us", "your", "you", "this", "at", "by", "no", "is", "be", "me", "my", "&", "up", "here", "it", "from", "all"]
 
@@ -60,7 +64,7 @@ struct LineShape {
 
     /// Looks like a headline: a few words, starts with a capital, no closing full stop.
     var isHeadlineShaped: Bool {
-        guard wordCount >= 3, wordCount <= 30, text.unicodeScalars.count <= 200, !endsSentence else { return false }
+        guard !isLong, wordCount >= 3, wordCount <= 30, text.unicodeScalars.count <= 200, !endsSentence else { return false }
         guard let first = text.unicodeScalars.first(where: { !Sentences.closers.contains($0) && !"“‘\"'".unicodeScalars.contains($0) }),
               Scalars.isUpper(first) || Scalars.isDigit(first) else { return false }
         guard let last = text.unicodeScalars.last, !",;:-–—".unicodeScalars.contains(last) else { return false }
@@ -68,5 +72,5 @@ struct LineShape {
     }
 
     /// Story prose: several words ending a sentence, or a long run of words.
-    var isProse: Bool { (wordCount >= 6 && endsSentence) || wordCount >= 25 }
+    var isProse: Bool { isLong || (wordCount >= 6 && endsSentence) || wordCount >= 25 }
 }

@@ -25,7 +25,7 @@ public struct DateStamp: Sendable, Hashable {
 
     /// Parses `line` when the whole of it is one date (with optional weekday and time).
     public static func parse(_ line: String) -> DateStamp? {
-        guard var stamp = parseDate(line) else { return nil }
+        guard line.utf8.count <= 160, var stamp = parseDate(line) else { return nil }
         let first = line.split(whereSeparator: { !$0.isLetter }).first.map { $0.lowercased() } ?? ""
         stamp.labelled = labels.contains(first) || (first == "last" && line.lowercased().contains("modified"))
         return stamp

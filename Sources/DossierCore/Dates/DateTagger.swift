@@ -34,7 +34,7 @@ public enum DateTagger {
             let anchor = m.meaning == .sameDay ? (result.last { $0.date.precision == .day }?.date ?? lastDay ?? reference) : reference
             guard let date = DateResolver.resolve(m.meaning, reference: anchor) else { continue }
             let lo = tokens[m.first].start, hi = tokens[m.end - 1].end
-            let s = Self.window(sentences.first { $0.contains(lo) } ?? 0..<scalars.count, around: lo..<hi, in: scalars)
+            let s = Self.window(sentence(holding: lo, in: sentences) ?? 0..<scalars.count, around: lo..<hi, in: scalars)
             result.append(DateEvent(
                 text: String(String.UnicodeScalarView(scalars[lo..<hi])),
                 range: SourceRange(paragraph.start + lo, paragraph.start + hi),
@@ -43,6 +43,16 @@ public enum DateTagger {
                 sentenceRange: SourceRange(paragraph.start + s.lowerBound, paragraph.start + s.upperBound)))
         }
         return result
+    }
+
+    /// Binary search over sentences in order.
+    static func sentence(holding offset: Int, in sentences: [Range<Int>]) -> Range<Int>? {
+        var lo = 0, hi = sentences.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].upperBound <= offset { lo = mid + 1 } else if sentences[mid].lowerBound > offset { hi = mid - 1 } else { return sentences[mid] }
+        }
+        return nil
     }
 
     /// Date expressions with what they mean, before resolution (publication dating reads them).

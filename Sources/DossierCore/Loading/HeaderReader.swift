@@ -36,7 +36,7 @@ public enum HeaderReader {
         // A block of `Title: …` / `Date: …` / `URL: …` lines, as saved-page dumps start.
         var j = firstIndex
         var found = false
-        while j < lines.count, let (key, value) = field(text(lines[j])) {
+        while j < lines.count, lines[j].end - lines[j].start <= 500, let (key, value) = field(text(lines[j])) {
             switch key {
             case "title", "headline": if doc.title == nil { doc.title = value }
             case "date", "published", "pubdate", "publication date", "date published":
