@@ -307,6 +307,8 @@ extension ReaderState {
             timelineSelection = row
         } else if let first = timelineRows.first {
             timelineSelection = 0; showArticle(first.article)
+        } else {
+            articleScroll = 0; selectFirstQuote()
         }
         ensureTimelineVisible()
         if !search.query.isEmpty { runSearch(search.query) }
