@@ -12,11 +12,7 @@ public struct CorpusCache: Sendable {
     public let directory: String
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        if let x = environment["XDG_CACHE_HOME"], x.hasPrefix("/") {
-            directory = x + "/dossier"
-        } else {
-            directory = (environment["HOME"] ?? NSHomeDirectory()) + "/.cache/dossier"
-        }
+        directory = XDG.dossierDirectory("XDG_CACHE_HOME", fallback: ".cache", environment: environment)
     }
 
     public init(directory: String) { self.directory = directory }

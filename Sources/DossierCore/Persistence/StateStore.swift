@@ -6,11 +6,7 @@ public struct StateStore: Sendable {
     public let directory: String
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        if let x = environment["XDG_STATE_HOME"], x.hasPrefix("/") {
-            directory = x + "/dossier"
-        } else {
-            directory = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state/dossier"
-        }
+        directory = XDG.dossierDirectory("XDG_STATE_HOME", fallback: ".local/state", environment: environment)
     }
 
     public init(directory: String) { self.directory = directory }
