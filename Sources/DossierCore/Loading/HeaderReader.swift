@@ -3,7 +3,8 @@
 /// headline after the date.
 public enum HeaderReader {
     public static func apply(to doc: inout RawDocument) {
-        let scalars = Array(doc.text.unicodeScalars)
+        // Headers are the first few short lines: never copy more of a huge file than that.
+        let scalars = Array(doc.text.unicodeScalars.prefix(1 << 16))
         var lines: [(start: Int, end: Int)] = []
         var s = 0
         for (i, c) in scalars.enumerated() where c == "\n" {
