@@ -30,7 +30,7 @@ final class TerminalReaderSession {
             cd \(Self.quote(dir.path)) && ulimit -c 0; \
             env -u TMUX HOME=\(Self.quote(dir.path)) XDG_STATE_HOME=\(Self.quote(dir.path + "/state")) \(assignments) \
             \(Self.quote(TerminalFixtures.binary)) corpus\(stderrToFile ? " 2>stderr" : ""); \
-            echo $? > status.tmp; stty -a > stty; mv status.tmp status; exec sleep 600
+            echo $? > status.tmp; stty -a > stty; mv status.tmp status; exec sleep 120
             """
         tmux.start(width: width, height: height, command)
     }

@@ -33,7 +33,7 @@ final class TmuxSession {
             "cd \(Self.quote(cwd))",
             "env TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME=\(Self.quote(self.stateHome)) XDG_CACHE_HOME=\(Self.quote(self.stateHome + "/cache")) \(Self.quote(binary)) \(arguments.map(Self.quote).joined(separator: " ")) 2>\(Self.quote(workDir + "/stderr"))\(redirect)",
         ].joined(separator: " && ")
-        let script = "\(command); echo $? > \(Self.quote(statusFile)).tmp; mv \(Self.quote(statusFile)).tmp \(Self.quote(statusFile)); exec sleep 600"
+        let script = "\(command); echo $? > \(Self.quote(statusFile)).tmp; mv \(Self.quote(statusFile)).tmp \(Self.quote(statusFile)); exec sleep 120"
         // No user configuration, and no tmux status bar, so the program gets the whole window.
         let conf = workDir + "/tmux.conf"
         _ = FileManager.default.createFile(atPath: conf, contents: Data("set -g status off\nset -g escape-time 0\n".utf8))
