@@ -36,7 +36,7 @@ public final class ReaderLoop: @unchecked Sendable {
         while !state.shouldQuit {
             var changed = false
             for a in drain() { state = reduce(state, a); changed = true }
-            let event = screen.next(timeout: changed ? 0 : 50)
+            let event = screen.next(timeout: changed || state.search.inProgress ? 0 : 50)
             let t0 = DispatchTime.now().uptimeNanoseconds
             var label: String? = nil
             switch event {
@@ -45,7 +45,7 @@ public final class ReaderLoop: @unchecked Sendable {
                 state.shouldQuit = true
                 continue
             case .timeout:
-                if !changed { continue }
+                if state.search.inProgress { state = reduce(state, .searchStep) } else if !changed { continue }
             case .resize(let size):
                 state = reduce(state, .resize(size)); label = "resize"
             case .key(let key):

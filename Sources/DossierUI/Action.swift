@@ -27,6 +27,8 @@ public enum Action: Hashable, Sendable {
     case progress(done: Int, total: Int, rate: Double)
     /// Saved reading state came back (bookmarks, stars, last article and scroll).
     case restore(SavedPosition)
+    /// Scan the next slice of an incremental search (sent by the loop while one is under way).
+    case searchStep
     /// A one-off note for the status line.
     case showMessage(String)
     /// The article's date evidence, metadata and dropped furniture.

@@ -30,13 +30,18 @@ public struct Prompt: Hashable, Sendable {
 }
 
 /// The active search and where we are in its matches.
-public struct SearchState: Hashable, Sendable {
+public struct SearchState: Sendable {
     public var query: String = ""
     public var hits: [SearchHit] = []
     /// Index into `hits` of the current match, if one is selected.
     public var current: Int?
     /// Matches per article index, for the timeline counts.
     public var perArticle: [Int: Int] = [:]
+    /// The scan still under way on a large corpus (nil once every candidate is read).
+    public var run: SearchRun?
+    /// Hits of `run` already taken into `hits`.
+    var taken = 0
+    public var inProgress: Bool { run != nil }
 }
 
 /// Bookmarked articles and starred quotes, by stable keys (article id, quote offset).

@@ -18,7 +18,7 @@ public func action(for key: Key, in state: ReaderState, keymap: Keymap = .standa
 public func reduce(_ state: ReaderState, _ action: Action) -> ReaderState {
     var s = state
     switch action {
-    case .progress, .corpusLoaded, .restore, .showMessage, .resize: break
+    case .progress, .corpusLoaded, .restore, .showMessage, .resize, .searchStep: break
     default: s.message = nil
     }
     s.apply(action)
@@ -87,6 +87,7 @@ extension ReaderState {
         case .progress(let done, let total, let rate):
             progress = done >= total ? nil : Progress(done: done, total: total, rate: rate)
         case .restore(let saved): restore(saved)
+        case .searchStep: searchStep()
         case .showMessage(let text): message = text
         case .showDetails: overlay = overlay == .details ? nil : .details
         }
@@ -265,22 +266,38 @@ extension ReaderState {
         var q = SearchQuery(parsing: text)
         if let f = filterQuery { q.speaker = q.speaker ?? f.speaker; q.dateFrom = q.dateFrom ?? f.dateFrom; q.dateTo = q.dateTo ?? f.dateTo; q.file = q.file ?? f.file }
         search.query = text
-        guard !q.terms.isEmpty else { search.hits = []; search.current = nil; search.perArticle = [:]; return }
+        guard !q.terms.isEmpty else { search.hits = []; search.current = nil; search.perArticle = [:]; search.run = nil; return }
         // Rows list articles in corpus order, so hits in corpus order are in timeline order too.
+        search.hits = []
+        search.perArticle = [:]
+        search.current = nil
+        search.taken = 0
+        search.run = SearchRun(corpus, q)
+        searchStep()
+    }
+
+    /// Articles scanned per step: a few milliseconds, so keys stay responsive on large corpora.
+    static let searchSlice = 2_000
+
+    /// Scans the next slice of the search under way and takes its hits; the first match at or
+    /// after the current article is selected as soon as it is found.
+    mutating func searchStep() {
+        guard var run = search.run else { return }
+        run.advance(in: corpus, articles: Self.searchSlice)
         let visible: Set<Int>? = filter.isEmpty ? nil : Set(timelineRows.map(\.article))
-        var run = SearchRun(corpus, q)
-        run.finish(in: corpus)
-        var hits: [SearchHit] = []
-        var per: [Int: Int] = [:]
-        for hit in run.hits where visible?.contains(hit.article) ?? true {
-            hits.append(hit)
-            per[hit.article, default: 0] += 1
+        for hit in run.hits[search.taken...] where visible?.contains(hit.article) ?? true {
+            search.hits.append(hit)
+            search.perArticle[hit.article, default: 0] += 1
         }
-        search.hits = hits
-        search.perArticle = per
-        if let first = hits.firstIndex(where: { $0.article >= currentArticle }) ?? (hits.isEmpty ? nil : 0) {
-            goToHit(first)
-        } else { search.current = nil }
+        search.taken = run.hits.count
+        search.run = run.complete ? nil : run
+        if search.current == nil {
+            if let first = search.hits.firstIndex(where: { $0.article >= currentArticle }) {
+                goToHit(first)
+            } else if run.complete, !search.hits.isEmpty {
+                goToHit(0)
+            }
+        }
     }
 
     mutating func stepMatch(_ delta: Int) {

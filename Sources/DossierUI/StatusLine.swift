@@ -37,8 +37,9 @@ public enum StatusLine {
     /// "3 of 12", "12 matches", or "no matches".
     static func counter(_ state: ReaderState) -> String {
         let n = state.search.hits.count
-        if n == 0 { return "no matches" }
-        if let c = state.search.current { return "\(c + 1) of \(n)" }
-        return "\(n) matches"
+        let more = state.search.inProgress ? "+" : ""
+        if n == 0 { return state.search.inProgress ? "searching…" : "no matches" }
+        if let c = state.search.current { return "\(c + 1) of \(n)\(more)" }
+        return "\(n)\(more) matches"
     }
 }

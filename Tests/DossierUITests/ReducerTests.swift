@@ -217,3 +217,29 @@ import Testing
         #expect(empty.article?.id == "b.txt")
     }
 }
+
+@Suite struct SlicedSearchTests {
+    /// On a corpus larger than one slice the first keystroke answers from the first slice;
+    /// the loop's steps find the rest, and the total equals a full scan.
+    @Test func searchOnALargeCorpusArrivesInSlices() {
+        let n = 5_000
+        var articles: [Article] = []
+        for i in 0..<n {
+            let word = i % 7 == 0 ? "harbour" : "market"
+            articles.append(Fixture.article(String(format: "%05d.txt", i), title: "Story \(i)", date: PartialDate(year: 2020, month: 1, day: 1 + i % 28),
+                                            paragraphs: ["The \(word) opened on day \(i)."]))
+        }
+        let corpus = CorpusBuilder.build(articles)
+        var s = type(press(ReaderState(corpus: corpus, size: Size(width: 100, height: 30)), .char("/")), "harbour")
+        #expect(s.search.inProgress)
+        #expect(s.search.current == 0, "the first match is selected at once")
+        #expect(render(s).row(29).contains("+"), "the counter says more are coming")
+        var steps = 0
+        while s.search.inProgress, steps < 100 { s = reduce(s, .searchStep); steps += 1 }
+        #expect(!s.search.inProgress)
+        let expected = corpus.articles.filter { $0.paragraphs[0].text.contains("harbour") }.count
+        #expect(s.search.hits.count == expected)
+        #expect(Set(s.search.hits.map(\.article)).count == expected)
+        #expect(render(s).row(29).contains("1 of \(expected)"))
+    }
+}

@@ -37,6 +37,19 @@ public struct SearchRun: Sendable {
     }
 
     /// Scans everything that is left.
+    /// Scans at most `limit` more candidates (a deterministic slice, for the reader's reducer).
+    @discardableResult
+    public mutating func advance(in corpus: Corpus, articles limit: Int) -> Bool {
+        let before = hits.count
+        let stop = min(candidates.count, scanned + max(1, limit))
+        while scanned < stop {
+            let i = candidates[scanned]
+            scanned += 1
+            for r in Search.matches(in: corpus.articles[i], query) { hits.append(SearchHit(article: i, range: r)) }
+        }
+        return hits.count > before
+    }
+
     public mutating func finish(in corpus: Corpus) {
         advance(in: corpus, until: .distantFuture)
     }
