@@ -38,7 +38,7 @@ struct Read: ParsableCommand {
     }
 }
 
-/// Reads and parses the corpus in chunks, posting progress, then the corpus and saved position.
+/// Loads the corpus (through the parse cache), posting progress, then the corpus and saved position.
 enum BackgroundLoad {
     static func run(_ options: CorpusOptions, saved: SavedPosition?, post: @escaping @Sendable (Action) -> Void) {
         let start = Date()
@@ -46,16 +46,14 @@ enum BackgroundLoad {
             let rate = Double(done) / max(0.001, Date().timeIntervalSince(start))
             post(.progress(done: done, total: max(total, done), rate: rate))
         }
-        let loaded = (documents: corpus.articles, problems: corpus.problems)
-        let total = corpus.articles.count
         post(.corpusLoaded(CorpusBox(corpus)))
         post(.progress(done: 1, total: 1, rate: 0))
         if let warning = report.warning { post(.showMessage(warning)) }
         if let saved { post(.restore(saved)) }
-        if total == 0 {
+        if corpus.articles.isEmpty {
             post(.showMessage(options.paths.isEmpty ? "no articles found" : "no readable articles in \(options.paths.joined(separator: " "))"))
-        } else if !loaded.problems.isEmpty {
-            post(.showMessage("\(loaded.problems.count) file(s) skipped: run `dossier articles` to see why"))
+        } else if !corpus.problems.isEmpty {
+            post(.showMessage("\(corpus.problems.count) file(s) skipped: run `dossier articles` to see why"))
         }
     }
 }
