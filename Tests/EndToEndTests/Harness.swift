@@ -53,19 +53,8 @@ enum Harness {
         let argv = (command + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
-        // The test runner's threads block most signals, and a blocked mask survives fork and exec:
-        // without a reset, tmux and the program under test could not receive SIGHUP, SIGCHLD or SIGWINCH.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), all = sigset_t()
-        sigemptyset(&none)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
+        let rc = spawnUnblocked(command[0], &actions, argv, envp, pid: &pid)
         guard rc == 0 else { return Result(status: -1, stdout: "", stderr: "cannot run \(executable): \(String(cString: strerror(rc)))", stdoutData: Data()) }
         var raw: Int32 = 0
         while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
@@ -109,4 +98,21 @@ enum Harness {
             return nil
         }
     }
+}
+
+/// posix_spawn with an empty signal mask and default signal handlers. The test runner's threads
+/// block most signals and a blocked mask survives fork and exec: without the reset, tmux and the
+/// program under test could not receive SIGHUP, SIGCHLD, SIGWINCH or kill-server's SIGTERM.
+func spawnUnblocked(_ path: String, _ actions: inout posix_spawn_file_actions_t,
+                    _ argv: [UnsafeMutablePointer<CChar>?], _ envp: [UnsafeMutablePointer<CChar>?], pid: inout pid_t) -> Int32 {
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t(), all = sigset_t()
+    sigemptyset(&none)
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    return posix_spawn(&pid, path, &actions, &attributes, argv, envp)
 }

@@ -66,19 +66,8 @@ enum TerminalFixtures {
         let argv = ([exe] + args).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-        // The test runner blocks most signals and a blocked mask survives exec: reset it, or tmux
-        // servers started here never see the SIGTERM of kill-server and outlive the tests.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), all = sigset_t()
-        sigemptyset(&none)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        guard posix_spawn(&pid, exe, &actions, &attributes, argv, envp) == 0 else { return (-1, Data(), Data()) }
+        guard spawnUnblocked(exe, &actions, argv, envp, pid: &pid) == 0 else { return (-1, Data(), Data()) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let code = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
