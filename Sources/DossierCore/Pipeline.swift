@@ -123,6 +123,42 @@ enum Workers {
     }
 }
 
+/// Maps pure per-item work over both cores, keeping order (the corpus-wide build stages).
+enum ParallelMap {
+    static func map<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+        let n = items.count
+        guard n > 1 else { return items.map(transform) }
+        let out = Slots<R>(count: n)
+        withoutActuallyEscaping(transform) { transform in
+            let f = Unchecked(transform)
+            items.withUnsafeBufferPointer { buf in
+                let input = Unchecked(buf)
+                DispatchQueue.concurrentPerform(iterations: n) { i in out.put(i, f.value(input.value[i])) }
+            }
+        }
+        return out.take()
+    }
+
+    /// Each slot is written by exactly one iteration, so no lock is needed.
+    private final class Slots<R>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<R>
+        let count: Int
+        init(count: Int) { self.count = count; base = .allocate(capacity: count) }
+        func put(_ i: Int, _ value: R) { (base + i).initialize(to: value) }
+        func take() -> [R] {
+            let result = Array(UnsafeBufferPointer(start: base, count: count))
+            base.deinitialize(count: count)
+            base.deallocate()
+            return result
+        }
+    }
+
+    private struct Unchecked<V>: @unchecked Sendable {
+        let value: V
+        init(_ value: V) { self.value = value }
+    }
+}
+
 /// A thread-safe running total.
 final class Counter: @unchecked Sendable {
     private var value = 0

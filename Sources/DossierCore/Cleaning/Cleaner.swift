@@ -25,7 +25,7 @@ public enum Cleaner {
             if boilerplate { result.boilerplate.append(paragraphs[i].text) }
         }
         let shapes = paragraphs.map { LineShape($0.text) }
-        var kinds = paragraphs.map { Furniture.kind(of: $0.text) }
+        var kinds = shapes.map { Furniture.kind(of: $0) }
         // A wire sign-off ("Reuter") closes the story.
         if let last = paragraphs.indices.last, shapes[last].wordCount == 1, !shapes[last].endsSentence,
            shapes[last].text.unicodeScalars.allSatisfy(Scalars.isLetter), shapes[last].isTitleCase, paragraphs.count > 1 {

@@ -8,15 +8,23 @@ enum Furniture {
     static func kind(of text: String) -> FurnitureKind? {
         // Furniture is short; a long paragraph is story (and not worth scanning).
         guard text.utf8.count <= 1500 else { return nil }
-        let shape = LineShape(text)
+        return kind(of: LineShape(text))
+    }
+
+    /// The same for a line already measured. Each rule is tried only when a cheap look at the
+    /// line says it could apply: this runs on every paragraph of every article.
+    static func kind(of shape: LineShape) -> FurnitureKind? {
+        let text = shape.text
+        guard !shape.isLong, text.utf8.count <= 1500 else { return nil }
+        let short = text.utf8.count <= 160
         let lower = text.lowercased()
-        if DateStamp.parse(text) != nil || isClock(text) || isAge(lower) { return .stamp }
+        if short, DateStamp.parse(text) != nil || isClock(text) || isAge(lower) { return .stamp }
         if isWeather(text) { return .weather }
         if isCode(shape) { return .code }
-        if lower.contains("©") || lower.hasPrefix("copyright") || lower.contains("all rights reserved") { return .copyright }
+        if lower.includes("©") || lower.hasPrefix("copyright") || lower.includes("all rights reserved") { return .copyright }
         if isNotice(lower, shape) { return .notice }
-        if isByline(shape) || isCaptionCredit(text) { return .byline }
-        if isReadingTime(lower) { return .navigation }
+        if shape.wordCount <= 40, isByline(shape) || isCaptionCredit(text) { return .byline }
+        if short, isReadingTime(lower) { return .navigation }
         if isPromotion(shape) { return .promotion }
         if isMenu(text) { return .navigation }
         if shape.wordCount <= 12, !shape.isProse || shape.wordCount <= 4, shape.navigationDensity >= 0.5 { return .navigation }
@@ -26,6 +34,7 @@ enum Furniture {
 
     /// "Home | World | Politics", "News » Europe » France": short items between separators.
     static func isMenu(_ text: String) -> Bool {
+        guard text.unicodeScalars.contains(where: { "|•·»›".unicodeScalars.contains($0) }) else { return false }
         let items = text.split(whereSeparator: { "|•·»›".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard items.count >= 3 else { return false }
         return items.allSatisfy { $0.split(separator: " ").count <= 3 && !$0.hasSuffix(".") }
@@ -47,18 +56,21 @@ enum Furniture {
 
     /// "5 hours ago", "Updated 2 days ago": how old the page said the story was.
     static func isAge(_ lower: String) -> Bool {
-        lower.range(of: #"^\s*(updated|posted|published)?:?\s*(\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month)s?\s+ago\s*$"#, options: .regularExpression) != nil
+        guard lower.includes("ago") else { return false }
+        return lower.range(of: #"^\s*(updated|posted|published)?:?\s*(\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month)s?\s+ago\s*$"#, options: .regularExpression) != nil
     }
 
     /// "5 min read", "Listen to this article".
     static func isReadingTime(_ lower: String) -> Bool {
-        lower.range(of: #"^\s*\d+\s*(-|\s)?\s*(min|mins|minute|minutes)\s+(read|listen)\s*$"#, options: .regularExpression) != nil
+        guard lower.includes("min") || lower.includes("listen") else { return false }
+        return lower.range(of: #"^\s*\d+\s*(-|\s)?\s*(min|mins|minute|minutes)\s+(read|listen)\s*$"#, options: .regularExpression) != nil
             || lower.hasPrefix("listen to this article") || lower.hasPrefix("listen to this story")
     }
 
     /// A picture caption ending in its credit: "… in Kyiv. Photograph: Reuters", "(Getty Images)".
     static func isCaptionCredit(_ text: String) -> Bool {
-        text.range(of: #"(Photograph|Photo|Image|Picture|Credit|Foto)\s*:\s*[^.]{2,60}$|\((Photo|Image)[^)]*\)\s*$|Getty Images\)?\s*$"#, options: .regularExpression) != nil
+        guard text.includesAny(["Photo", "Image", "Picture", "Credit", "Foto", "Getty"]) else { return false }
+        return text.range(of: #"(Photograph|Photo|Image|Picture|Credit|Foto)\s*:\s*[^.]{2,60}$|\((Photo|Image)[^)]*\)\s*$|Getty Images\)?\s*$"#, options: .regularExpression) != nil
     }
 
     /// "By Jane Doe | March 3, 2023": the date part of a byline, if it has one.
@@ -70,11 +82,13 @@ enum Furniture {
 
     /// "13:26", "10:15 AM".
     static func isClock(_ text: String) -> Bool {
-        text.range(of: #"^\s*\d{1,2}[:.]\d{2}(\s*([AaPp]\.?[Mm]\.?|h|Uhr))?\s*$"#, options: .regularExpression) != nil
+        guard text.utf8.count <= 24 else { return false }
+        return text.range(of: #"^\s*\d{1,2}[:.]\d{2}(\s*([AaPp]\.?[Mm]\.?|h|Uhr))?\s*$"#, options: .regularExpression) != nil
     }
 
     /// "17.3 C", "-2°C", "72 °F", optionally after a place or before a sky word.
     static func isWeather(_ text: String) -> Bool {
+        guard text.utf8.count <= 200, text.includes("C") || text.includes("F") else { return false }
         let t = text.trimmingCharacters(in: .whitespaces)
         guard t.unicodeScalars.count <= 40 else { return false }
         return t.range(of: #"(^|\s)[-−+]?\d{1,3}([.,]\d)?\s*°?\s*[CF](\s|$)"#, options: .regularExpression) != nil
@@ -92,10 +106,10 @@ enum Furniture {
 
     /// Cookie, consent and newsletter notices.
     static func isNotice(_ lower: String, _ shape: LineShape) -> Bool {
-        if lower.contains("cookie"), ["we use", "accept", "consent", "policy", "browsing", "experience", "this site", "our site", "website"].contains(where: lower.contains) { return true }
-        if ["newsletter", "inbox", "sign up", "subscribe"].contains(where: lower.contains),
-           ["email", "e-mail", "inbox", "newsletter", "sign up", "subscribe", "free"].filter({ lower.contains($0) }).count >= 2, shape.wordCount <= 40 { return true }
-        if lower.contains("javascript") && (lower.contains("enable") || lower.contains("browser")) { return true }
+        if lower.includes("cookie"), lower.includesAny(["we use", "accept", "consent", "policy", "browsing", "experience", "this site", "our site", "website"]) { return true }
+        if shape.wordCount <= 40, lower.includesAny(["newsletter", "inbox", "sign up", "subscribe"]),
+           ["email", "e-mail", "inbox", "newsletter", "sign up", "subscribe", "free"].filter({ lower.includes($0) }).count >= 2 { return true }
+        if lower.includes("javascript") && (lower.includes("enable") || lower.includes("browser")) { return true }
         return false
     }
 
@@ -115,14 +129,14 @@ enum Furniture {
 
     /// Calls to action: "For more videos … watch the … channel.", "* Follow X on Twitter and Facebook".
     static func isPromotion(_ shape: LineShape) -> Bool {
-        guard shape.wordCount <= 40, !shape.hasInnerSentenceEnd else { return false }
+        guard shape.wordCount <= 40 else { return false }
         let lower = shape.text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*•>-– "))
         let openers = ["for more", "for the latest", "to read", "to watch", "to get", "click", "tap ", "read more", "read also", "watch ", "listen ",
                        "follow ", "subscribe", "sign up", "download ", "join ", "like us", "get the", "see also", "also read", "related:", "more:"]
         let calls = ["watch", "follow", "subscribe", "visit", "read", "download", "listen", "click", "sign up", "join"]
         let opens = openers.contains(where: lower.hasPrefix)
-        let calls2 = calls.contains { lower.contains(", \($0) ") || lower.contains(" \($0) us") }
-        guard opens || calls2 else { return false }
+        let calls2 = calls.contains { lower.includes(", \($0) ") || lower.includes(" \($0) us") }
+        guard opens || calls2, !shape.hasInnerSentenceEnd else { return false }
         return shape.navigationDensity >= 0.2
     }
 }

@@ -2,8 +2,6 @@
 struct LineShape {
     let text: String
     let words: [Substring]
-    /// Lowercased words without surrounding punctuation.
-    let bare: [String]
 
     /// Longer than any line of furniture: only its first words are measured.
     let isLong: Bool
@@ -11,9 +9,13 @@ struct LineShape {
     init(_ text: String) {
         isLong = text.utf8.count > 3000
         self.text = isLong ? String(text.unicodeScalars.prefix(3000)) : text
-        words = self.text.split(whereSeparator: { $0 == " " })
-        bare = words.map { w in
-            String(w.lowercased().unicodeScalars.filter { Scalars.isLetter($0) || Scalars.isDigit($0) || $0 == "-" || $0 == "_" }.map(Character.init))
+        words = self.text.unicodeScalars.split(separator: " ").map { Substring($0) }
+    }
+
+    /// Lowercased words without surrounding punctuation (computed when asked: few rules need it).
+    var bare: [String] {
+        words.map { w in
+            String(String.UnicodeScalarView(w.lowercased().unicodeScalars.filter { Scalars.isLetter($0) || Scalars.isDigit($0) || $0 == "-" || $0 == "_" }))
         }
     }
 

@@ -8,35 +8,59 @@ public enum StatementLinker {
 
     public static func links(_ articles: [Article]) -> [StatementLink] {
         var refs: [QuoteRef] = []
-        var terms: [Set<String>] = []
+        var texts: [String] = []
         var speakers: [String?] = []
         for (a, article) in articles.enumerated() {
             for (q, quote) in article.quotes.enumerated() {
                 refs.append(QuoteRef(article: a, quote: q))
-                terms.append(contentTerms(quote.text))
+                texts.append(quote.text)
                 speakers.append(quote.speaker)
             }
         }
+        let terms = ParallelMap.map(texts, contentTerms)
+        // Terms become small integers so the pair count below is array arithmetic.
+        var ids: [String: Int32] = [:]
+        let termIDs: [[Int32]] = terms.map { set in
+            set.map { t in
+                if let id = ids[t] { return id }
+                let id = Int32(ids.count); ids[t] = id; return id
+            }
+        }
         // Candidate pairs share at least a few terms; an inverted index keeps this near linear.
-        var postings: [String: [Int]] = [:]
-        for (i, set) in terms.enumerated() { for term in set { postings[term, default: []].append(i) } }
-        var shared: [Int: [Int: Int]] = [:]
-        for list in postings.values where list.count <= 400 {
-            for x in list.indices {
-                for y in list.indices where y > x && refs[list[x]].article != refs[list[y]].article {
-                    shared[list[x], default: [:]][list[y], default: 0] += 1
+        var postings = Array(repeating: [Int32](), count: ids.count)
+        for (i, list) in termIDs.enumerated() { for t in list { postings[Int(t)].append(Int32(i)) } }
+        let n = refs.count
+        let chunks = max(1, min(64, n / 256))
+        let found = ParallelMap.map(Array(0..<chunks)) { chunk -> [StatementLink] in
+            var result: [StatementLink] = []
+            var count = [UInt16](repeating: 0, count: n)
+            var touched: [Int] = []
+            var i = chunk
+            while i < n {
+                defer { i += chunks }
+                for t in termIDs[i] {
+                    let list = postings[Int(t)]
+                    guard list.count <= 400 else { continue }
+                    for j in list.reversed() {
+                        let j = Int(j)
+                        if j <= i { break }
+                        guard refs[j].article != refs[i].article else { continue }
+                        if count[j] == 0 { touched.append(j) }
+                        count[j] &+= 1
+                    }
                 }
+                for j in touched {
+                    defer { count[j] = 0 }
+                    guard count[j] >= 3 else { continue }
+                    if let si = speakers[i], let sj = speakers[j], si != sj { continue }
+                    let s = similarity(terms[i], terms[j])
+                    if s >= threshold { result.append(StatementLink(a: refs[i], b: refs[j], similarity: s)) }
+                }
+                touched.removeAll(keepingCapacity: true)
             }
+            return result
         }
-        var result: [StatementLink] = []
-        for (i, row) in shared {
-            for (j, count) in row where count >= 3 {
-                if let si = speakers[i], let sj = speakers[j], si != sj { continue }
-                let s = similarity(terms[i], terms[j])
-                if s >= threshold { result.append(StatementLink(a: refs[i], b: refs[j], similarity: s)) }
-            }
-        }
-        return result.sorted { ($0.a.article, $0.a.quote, $0.b.article, $0.b.quote) < ($1.a.article, $1.a.quote, $1.b.article, $1.b.quote) }
+        return found.joined().sorted { ($0.a.article, $0.a.quote, $0.b.article, $0.b.quote) < ($1.a.article, $1.a.quote, $1.b.article, $1.b.quote) }
     }
 
     /// Dice overlap of content terms, or how much of the shorter one the longer contains.

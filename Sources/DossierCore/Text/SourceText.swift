@@ -47,9 +47,16 @@ public enum Scalars {
         default: return false
         }
     }
-    public static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
-    public static func isUpper(_ c: Unicode.Scalar) -> Bool { c.properties.isUppercase }
-    public static func isLower(_ c: Unicode.Scalar) -> Bool { c.properties.isLowercase }
+    // ASCII answers first: the Unicode property lookups are costly and most news text is ASCII.
+    @inline(__always) public static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? (c.value | 0x20) &- 0x61 < 26 : c.properties.isAlphabetic
+    }
+    @inline(__always) public static func isUpper(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? c.value &- 0x41 < 26 : c.properties.isUppercase
+    }
+    @inline(__always) public static func isLower(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? c.value &- 0x61 < 26 : c.properties.isLowercase
+    }
     public static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
     /// Apostrophe-like marks that may also close a single quote.
     public static func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "’" || c == "ʼ" }

@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension StringProtocol {
+    /// Whether `needle` occurs in the text, compared byte for byte (case-sensitive). Foundation's
+    /// `contains` goes through NSString and costs many times more; the parser asks this of every
+    /// paragraph of every article.
+    func includes(_ needle: String) -> Bool {
+        var n = needle
+        return n.withUTF8 { nb in
+            guard nb.count > 0 else { return true }
+            if let found = utf8.withContiguousStorageIfAvailable({ hb in ByteSearch.find(nb, in: hb) }) { return found }
+            var copy = String(self)
+            return copy.withUTF8 { ByteSearch.find(nb, in: $0) }
+        }
+    }
+
+    /// Whether any of `needles` occurs in the text.
+    func includesAny(_ needles: [String]) -> Bool { needles.contains { includes($0) } }
+}
+
+enum ByteSearch {
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard needle.count <= haystack.count, let h = haystack.baseAddress, let n = needle.baseAddress else { return needle.isEmpty }
+        let last = haystack.count - needle.count
+        var i = 0
+        while i <= last {
+            guard let hit = memchr(h + i, Int32(n.pointee), last - i + 1) else { return false }
+            let at = UnsafeRawPointer(h).distance(to: UnsafeRawPointer(hit))
+            if memcmp(hit, n, needle.count) == 0 { return true }
+            i = at + 1
+        }
+        return false
+    }
+}
