@@ -115,8 +115,8 @@ enum Furniture {
 
     /// "By Jane Smith", "Reporting by …; Editing by …", "Photo: Reuters".
     static func isByline(_ shape: LineShape) -> Bool {
-        let t = shape.text.trimmingCharacters(in: CharacterSet(charactersIn: "()[] "))
-        let lower = t.lowercased()
+        // Only the opening words matter here; lowercasing the whole paragraph would be waste.
+        let lower = String(shape.text.unicodeScalars.drop(while: { "()[] ".unicodeScalars.contains($0) }).prefix(24)).lowercased()
         if ["reporting by", "editing by", "writing by", "additional reporting", "compiled by", "edited by"].contains(where: lower.hasPrefix) { return true }
         if ["photo:", "image:", "picture:", "photograph:", "source:", "credit:", "photo by", "image by"].contains(where: lower.hasPrefix), shape.wordCount <= 12 { return true }
         if lower.hasPrefix("by "), shape.wordCount <= 14, !shape.endsSentence, bylineDate(shape.text) != nil { return true }
@@ -127,16 +127,18 @@ enum Furniture {
         return false
     }
 
+    static let promotionOpeners = ["for more", "for the latest", "to read", "to watch", "to get", "click", "tap ", "read more", "read also", "watch ", "listen ",
+                                   "follow ", "subscribe", "sign up", "download ", "join ", "like us", "get the", "see also", "also read", "related:", "more:"]
+    /// ", watch …" or "… follow us" inside a line.
+    static let promotionCalls = ["watch", "follow", "subscribe", "visit", "read", "download", "listen", "click", "sign up", "join"].flatMap { [", \($0) ", " \($0) us"] }
+
     /// Calls to action: "For more videos … watch the … channel.", "* Follow X on Twitter and Facebook".
     static func isPromotion(_ shape: LineShape) -> Bool {
         guard shape.wordCount <= 40 else { return false }
-        let lower = shape.text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*•>-– "))
-        let openers = ["for more", "for the latest", "to read", "to watch", "to get", "click", "tap ", "read more", "read also", "watch ", "listen ",
-                       "follow ", "subscribe", "sign up", "download ", "join ", "like us", "get the", "see also", "also read", "related:", "more:"]
-        let calls = ["watch", "follow", "subscribe", "visit", "read", "download", "listen", "click", "sign up", "join"]
-        let opens = openers.contains(where: lower.hasPrefix)
-        let calls2 = calls.contains { lower.includes(", \($0) ") || lower.includes(" \($0) us") }
-        guard opens || calls2, !shape.hasInnerSentenceEnd else { return false }
+        let lower = shape.text.lowercased()
+        let head = String(lower.unicodeScalars.drop(while: { "*•>-– ".unicodeScalars.contains($0) }).prefix(20))
+        let opens = promotionOpeners.contains(where: head.hasPrefix)
+        guard opens || lower.includesAny(promotionCalls), !shape.hasInnerSentenceEnd else { return false }
         return shape.navigationDensity >= 0.2
     }
 }

@@ -7,10 +7,17 @@ enum GluedHeadline {
     static func find(in text: String) -> Cut? {
         let s = Array(text.unicodeScalars)
         guard s.count > 20 else { return nil }
-        let sentenceStarts = Sentences.split(s).map(\.lowerBound)
+        var starts: [Int]?
+        // Sentence starts are worked out only once a glue point is seen: most paragraphs have none.
+        func sentenceStarts() -> [Int] {
+            if let starts { return starts }
+            let found = Sentences.split(s).map(\.lowerBound)
+            starts = found
+            return found
+        }
         var g = 1
         while g < s.count - 1 {
-            if isGlue(s, at: g), let h = runStart(before: g, sentenceStarts: sentenceStarts), isHeadlineRun(s, h, g), storyResumes(s, at: g) {
+            if isGlue(s, at: g), let h = runStart(before: g, sentenceStarts: sentenceStarts()), isHeadlineRun(s, h, g), storyResumes(s, at: g) {
                 return Cut(start: h, resume: g)
             }
             g += 1
@@ -25,9 +32,9 @@ enum GluedHeadline {
     static func isGlue(_ s: [Unicode.Scalar], at g: Int) -> Bool {
         let prev = s[g - 1], c = s[g], next = s[g + 1]
         // decade“We
-        if Scalars.isLower(prev), openers.contains(c), Scalars.isUpper(next) { return true }
+        if Scalars.isLower(prev), Scalars.isUpper(next), openers.contains(c) { return true }
         // 'd***head'They
-        if closers.contains(prev), g >= 2, Scalars.isLetter(s[g - 2]), Scalars.isUpper(c), Scalars.isLower(next) { return true }
+        if Scalars.isUpper(c), Scalars.isLower(next), closers.contains(prev), g >= 2, Scalars.isLetter(s[g - 2]) { return true }
         // decadeWe, but not McDonald, iPhone, PlayStation: the glued word is lowercase throughout.
         if Scalars.isLower(prev), Scalars.isUpper(c), Scalars.isLower(next) {
             var a = g - 1

@@ -33,15 +33,15 @@ enum DateTokenizer {
                 let digits = i - start
                 var j = i
                 while j < n, Scalars.isLetter(s[j]) { j += 1 }
-                let suffix = String(String.UnicodeScalarView(s[i..<j])).lowercased()
-                if ["st", "nd", "rd", "th"].contains(suffix) { i = j }
-                let text = String(String.UnicodeScalarView(s[start..<i]))
-                let value = digits <= 9 ? Int(String(String.UnicodeScalarView(s[start..<(start + digits)]))) : nil
-                result.append(DateToken(kind: .number, text: text, lower: text.lowercased(), start: start, end: i, spaceBefore: space, value: value, digits: digits))
+                if j - i == 2, ["st", "nd", "rd", "th"].contains(Scalars.stringAndLower(s[i..<j]).lower) { i = j }
+                let (text, lower) = Scalars.stringAndLower(s[start..<i])
+                var value: Int?
+                if digits <= 9 { value = s[start..<(start + digits)].reduce(0) { $0 * 10 + Int($1.value - 0x30) } }
+                result.append(DateToken(kind: .number, text: text, lower: lower, start: start, end: i, spaceBefore: space, value: value, digits: digits))
             } else if Scalars.isLetter(c) {
                 while i < n, Scalars.isLetter(s[i]) { i += 1 }
-                let text = String(String.UnicodeScalarView(s[start..<i]))
-                result.append(DateToken(kind: .word, text: text, lower: text.lowercased(), start: start, end: i, spaceBefore: space, value: nil, digits: 0))
+                let (text, lower) = Scalars.stringAndLower(s[start..<i])
+                result.append(DateToken(kind: .word, text: text, lower: lower, start: start, end: i, spaceBefore: space, value: nil, digits: 0))
             } else {
                 i += 1
                 let text = String(c)

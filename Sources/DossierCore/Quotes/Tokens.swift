@@ -35,8 +35,8 @@ enum Tokenizer {
         var i = 0
         let n = s.count
         func make(_ kind: Token.Kind, _ r: Range<Int>) -> Token {
-            let text = String(String.UnicodeScalarView(s[r]))
-            return Token(kind: kind, text: text, lower: text.lowercased(), range: r)
+            let (text, lower) = Scalars.stringAndLower(s[r])
+            return Token(kind: kind, text: text, lower: lower, range: r)
         }
         while i < n {
             if q < quotes.count, quotes[q].0.lowerBound == i {

@@ -174,23 +174,25 @@ public enum SpeakerIndex {
         }!.name
     }
 
-    /// Titles seen right before each person's name anywhere in the corpus.
+    /// Titles seen right before each person's name anywhere in the corpus (articles on both cores).
     static func roleMentions(_ articles: [Article]) -> [(name: String, role: String)] {
+        ParallelMap.map(articles, roleMentions(in:)).flatMap { $0 }
+    }
+
+    static func roleMentions(in a: Article) -> [(name: String, role: String)] {
         var result: [(name: String, role: String)] = []
-        for a in articles {
-            for p in a.paragraphs {
-                let tokens = Tokenizer.tokens(Array(p.text.unicodeScalars), quotes: [])
-                for run in Discourse.nameRuns(tokens) {
-                    guard case let .name(name, role, true)? = SpeakerPhrase.classify(run) else { continue }
-                    if let role { result.append((name, role)) }
-                    // "Ursula von der Leyen, president of the European Commission, said"
-                    if let end = tokens.firstIndex(where: { $0.range == run[run.count - 1].range }), end + 2 < tokens.count,
-                       tokens[end + 1].isPunct(","), tokens[end + 2].isLowercase, NameWords.titles.contains(tokens[end + 2].lower),
-                       let close = tokens[(end + 2)...].prefix(10).firstIndex(where: { $0.kind != .word }), tokens[close].isPunct(","),
-                       !tokens[(end + 2)..<close].contains(where: { ReportingVerbs.lookup($0.lower) != nil }) {
-                        let p = Array(p.text.unicodeScalars)
-                        result.append((name, String(String.UnicodeScalarView(p[tokens[end + 2].range.lowerBound..<tokens[close - 1].range.upperBound]))))
-                    }
+        for p in a.paragraphs {
+            let tokens = Tokenizer.tokens(Array(p.text.unicodeScalars), quotes: [])
+            for run in Discourse.nameRuns(tokens) {
+                guard case let .name(name, role, true)? = SpeakerPhrase.classify(run) else { continue }
+                if let role { result.append((name, role)) }
+                // "Ursula von der Leyen, president of the European Commission, said"
+                if let end = tokens.firstIndex(where: { $0.range == run[run.count - 1].range }), end + 2 < tokens.count,
+                   tokens[end + 1].isPunct(","), tokens[end + 2].isLowercase, NameWords.titles.contains(tokens[end + 2].lower),
+                   let close = tokens[(end + 2)...].prefix(10).firstIndex(where: { $0.kind != .word }), tokens[close].isPunct(","),
+                   !tokens[(end + 2)..<close].contains(where: { ReportingVerbs.lookup($0.lower) != nil }) {
+                    let p = Array(p.text.unicodeScalars)
+                    result.append((name, String(String.UnicodeScalarView(p[tokens[end + 2].range.lowerBound..<tokens[close - 1].range.upperBound]))))
                 }
             }
         }

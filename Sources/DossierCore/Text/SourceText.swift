@@ -58,6 +58,29 @@ public enum Scalars {
         c.value < 0x80 ? c.value &- 0x61 < 26 : c.properties.isLowercase
     }
     public static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+    /// A run of scalars as a string, and its lowercase form. Tokenizers call this for every
+    /// word of every article; ASCII runs (most of them) skip the Unicode machinery.
+    public static func stringAndLower(_ s: ArraySlice<Unicode.Scalar>) -> (text: String, lower: String) {
+        var upper = false
+        for c in s {
+            if c.value >= 0x80 {
+                let text = String(String.UnicodeScalarView(s))
+                return (text, text.lowercased())
+            }
+            if c.value &- 0x41 < 26 { upper = true }
+        }
+        let text = String(unsafeUninitializedCapacity: s.count) { buf in
+            for (k, c) in s.enumerated() { buf[k] = UInt8(truncatingIfNeeded: c.value) }
+            return s.count
+        }
+        guard upper else { return (text, text) }
+        let lower = String(unsafeUninitializedCapacity: s.count) { buf in
+            for (k, c) in s.enumerated() { buf[k] = UInt8(truncatingIfNeeded: c.value &- 0x41 < 26 ? c.value | 0x20 : c.value) }
+            return s.count
+        }
+        return (text, lower)
+    }
+
     /// Apostrophe-like marks that may also close a single quote.
     public static func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "’" || c == "ʼ" }
 }
