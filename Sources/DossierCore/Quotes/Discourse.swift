@@ -3,13 +3,27 @@ import Foundation
 /// Someone who may speak in an article: a named person or body, or an unnamed source
 /// introduced as such ("A Western official").
 struct Entity: Sendable {
-    var name: String
+    /// Setting the name refolds `key`: lookups compare folded names many times per sentence.
+    var name: String { didSet { (key, keyWords) = Entity.fold(name) } }
+    /// The folded name and its words.
+    private(set) var key: String
+    private(set) var keyWords: [Substring]
     /// Lowercased, folded words of every title or description seen with the name.
     var roles: [String]
     var person: Bool
     /// Source offsets where the entity is named.
     var positions: [Int]
     var spoke = false
+
+    init(name: String, roles: [String], person: Bool, positions: [Int]) {
+        self.name = name; self.roles = roles; self.person = person; self.positions = positions
+        (key, keyWords) = Entity.fold(name)
+    }
+
+    static func fold(_ name: String) -> (String, [Substring]) {
+        let key = NameWords.fold(name)
+        return (key, key.split(separator: " "))
+    }
 }
 
 /// What a reader keeps in mind while going through an article: who has been named, who spoke
@@ -86,20 +100,17 @@ struct Discourse {
     /// ("Stoltenberg", "Mr Stoltenberg" → "Jens Stoltenberg").
     func find(_ name: String) -> Int? {
         let f = NameWords.fold(name)
-        if let i = entities.firstIndex(where: { NameWords.fold($0.name) == f }) { return i }
+        if let i = entities.firstIndex(where: { $0.key == f }) { return i }
         let words = f.split(separator: " ")
         guard let last = words.last else { return nil }
         if words.count == 1 {
             // A first name alone ("Steve announced") when exactly one person carries it.
-            let byFirst = entities.indices.filter { entities[$0].person && NameWords.fold(entities[$0].name).split(separator: " ").count > 1
-                && NameWords.fold(entities[$0].name).split(separator: " ").first == last }
-            let bySurname = entities.indices.filter { entities[$0].person && NameWords.fold(entities[$0].name).split(separator: " ").last == last }
+            let byFirst = entities.indices.filter { entities[$0].person && entities[$0].keyWords.count > 1 && entities[$0].keyWords.first == last }
+            let bySurname = entities.indices.filter { entities[$0].person && entities[$0].keyWords.last == last }
             if bySurname.isEmpty, byFirst.count == 1 { return byFirst[0] }
         }
         return entities.lastIndex { e in
-            guard e.person else { return false }
-            let ew = NameWords.fold(e.name).split(separator: " ")
-            return ew.last == last && Set(words).isSubset(of: Set(ew))
+            e.person && e.keyWords.last == last && words.allSatisfy { e.keyWords.contains($0) }
         }
     }
 

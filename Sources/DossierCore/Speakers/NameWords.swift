@@ -136,9 +136,16 @@ public enum NameWords {
     }
     static func isPossessive(_ w: String) -> Bool { stripPossessive(w) != w }
 
-    /// Comparable form of a name: lowercase, hyphens and dots as spaces, single spaces.
+    /// Comparable form of a name: lowercase, hyphens as spaces, dots dropped, single spaces.
     public static func fold(_ s: String) -> String {
-        s.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: ".", with: "")
-            .split(separator: " ").joined(separator: " ")
+        var out = String.UnicodeScalarView()
+        var space = false
+        for c in s.lowercased().unicodeScalars {
+            if c == "." { continue }
+            if c == " " || c == "-" { space = !out.isEmpty; continue }
+            if space { out.append(" "); space = false }
+            out.append(c)
+        }
+        return String(out)
     }
 }
