@@ -88,6 +88,8 @@ public struct ReaderState: Sendable {
     public var shouldQuit = false
     /// Derived from `corpus`, `filter` and `showEvents`; rebuilt by `refreshRows()`.
     public private(set) var timelineRows: [TimelineRow] = []
+    /// Articles among the rows (counted when the rows change, not per frame).
+    public private(set) var articleCount = 0
 
     public struct Progress: Hashable, Sendable {
         public var done: Int, total: Int, rate: Double
@@ -145,7 +147,14 @@ public struct ReaderState: Sendable {
             rows = merged
         }
         timelineRows = rows
+        articleCount = rows.reduce(0) { if case .article = $1 { return $0 + 1 } else { return $0 } }
         timelineSelection = min(timelineSelection, max(0, rows.count - 1))
+    }
+
+    /// Row of the article shown: usually the selected row, so no walk over every row per frame.
+    public var currentRow: Int? {
+        if timelineRows.indices.contains(timelineSelection), timelineRows[timelineSelection].article == currentArticle { return timelineSelection }
+        return timelineRows.firstIndex { $0.article == currentArticle }
     }
 
     /// Points the quote pane at the article's first quote (or nothing).

@@ -332,7 +332,6 @@ extension ReaderState {
         message = filter.isEmpty ? "filter cleared" : "\(articleCount) article\(articleCount == 1 ? "" : "s") match"
     }
 
-    var articleCount: Int { timelineRows.reduce(0) { if case .article = $1 { return $0 + 1 } else { return $0 } } }
 
     // MARK: speakers
 

@@ -15,7 +15,7 @@ public enum StatusLine {
         var parts: [String] = []
         let n = state.corpus.articles.count
         parts.append("Dossier · \(n) article\(n == 1 ? "" : "s")")
-        if let row = state.timelineRows.firstIndex(where: { $0.article == state.currentArticle }), let a = state.article {
+        if let row = state.currentRow, let a = state.article {
             parts.append("\(row + 1)/\(state.timelineRows.count) \(TimelinePane.dateLabel(a.published))")
         }
         if !state.search.query.isEmpty { parts.append("/\(state.search.query) " + counter(state)) }
