@@ -3,6 +3,16 @@ struct DateMatch: Sendable, Hashable {
     var first: Int
     var end: Int
     var meaning: DateMeaning
+    /// False for a time expression whose value is no calendar date: a week, a weekend, a part
+    /// of a day, a quarter or season, a decade. It is still read (publication dating uses its
+    /// weekday) but the timeline gets no event, since a day or month for it would be wrong.
+    var calendar = true
+
+    init(first: Int, end: Int, meaning: DateMeaning, calendar: Bool = true) {
+        self.first = first; self.end = end; self.meaning = meaning; self.calendar = calendar
+    }
+
+    func nonCalendar() -> DateMatch { DateMatch(first: first, end: end, meaning: meaning, calendar: false) }
 }
 
 /// Finds date expressions in the tokens of one paragraph. English, news style.
@@ -72,8 +82,9 @@ struct DateMatcher {
     // MARK: patterns
 
     func match(at i: Int) -> DateMatch? {
-        numeric(at: i) ?? sameDay(at: i) ?? weekdayLed(at: i) ?? monthLed(at: i) ?? dayLed(at: i)
-            ?? relativeWord(at: i) ?? relativePeriod(at: i) ?? ago(at: i) ?? partOfYear(at: i) ?? bareYear(at: i)
+        if let m = numeric(at: i) ?? period(at: i) ?? decade(at: i) ?? sameDay(at: i) ?? weekdayLed(at: i) { return m }
+        if let m = monthLed(at: i) ?? dayLed(at: i) ?? relativeWord(at: i) ?? relativePeriod(at: i) { return m }
+        return ago(at: i) ?? partOfYear(at: i) ?? bareYear(at: i)
     }
 
     /// 2023-01-10, 1/10/2023, 7/8/07 (month first, the American order).
@@ -93,6 +104,54 @@ struct DateMatcher {
             return DateMatch(first: i, end: i + 5, meaning: .absolute(date))
         }
         return nil
+    }
+
+    /// "the first quarter of last year", "the same period a year ago", "the last week of March",
+    /// "fall 2007": a part of a year that no calendar value names (TimeML gives it a quarter,
+    /// week or season). Read whole, so the year or month inside it is not tagged on its own.
+    func period(at i: Int) -> DateMatch? {
+        guard let w = word(i) else { return nil }
+        let seasons: Set<String> = ["spring", "summer", "autumn", "fall", "winter"]
+        let counted: Set<String> = ["quarter", "half", "period", "month", "week", "weekend", "semester", "season"]
+        if counted.contains(w) {
+            let ordinals: Set<String> = ["first", "second", "third", "fourth", "last", "final", "latter", "same", "previous", "opening", "closing"]
+            let before = isPunct(i - 1, "-") && glued(i) ? i - 2 : i - 1
+            guard isWord(before, ordinals) || (number(before).map { ($0.value ?? 0) <= 4 && $0.text.count > $0.digits } ?? false) else { return nil }
+        } else if !seasons.contains(w) {
+            return nil
+        }
+        var j = i + 1
+        if let y = yearNumber(j) { return DateMatch(first: i, end: j + 1, meaning: .absolute(PartialDate(year: y)), calendar: false) }
+        let shift: [String: Int] = ["last": -1, "this": 0, "next": 1, "previous": -1, "current": 0]
+        if let k = word(j).flatMap({ shift[$0] }), word(j + 1) == "year" {
+            return DateMatch(first: i, end: j + 2, meaning: .years(k), calendar: false)
+        }
+        if word(j) == "a", word(j + 1) == "year", isWord(j + 2, ["ago", "earlier", "before"]) {
+            return DateMatch(first: i, end: j + 3, meaning: .years(-1), calendar: false)
+        }
+        guard isWord(j, ["of", "in"]) else { return nil }
+        j += 1
+        if word(j) == "the" {
+            if word(j + 1) == "year" { return DateMatch(first: i, end: j + 2, meaning: .years(0), calendar: false) }
+            j += 1
+        }
+        if let y = yearNumber(j) { return DateMatch(first: i, end: j + 1, meaning: .absolute(PartialDate(year: y)), calendar: false) }
+        if let k = word(j).flatMap({ shift[$0] }), word(j + 1) == "year" {
+            return DateMatch(first: i, end: j + 2, meaning: .years(k), calendar: false)
+        }
+        if let m = monthLed(at: j, allowBare: true) ?? dayLed(at: j), m.first == j {
+            return DateMatch(first: i, end: m.end, meaning: m.meaning, calendar: false)
+        }
+        return nil
+    }
+
+    /// "the 1980's", "the late 1990's": a decade, which no year stands for.
+    func decade(at i: Int) -> DateMatch? {
+        guard let n = number(i), n.digits == 4, n.text.count == 4, let v = n.value, v % 10 == 0,
+              isPunct(i + 1, "'") || isPunct(i + 1, "’"), glued(i + 1), word(i + 2) == "s", glued(i + 2) else { return nil }
+        let the = isWord(i - 1, ["early", "late", "mid"]) ? i - 2 : (isPunct(i - 1, "-") && isWord(i - 2, ["mid"]) ? i - 3 : i - 1)
+        guard word(the) == "the" else { return nil }
+        return DateMatch(first: the, end: i + 3, meaning: .absolute(PartialDate(year: v)), calendar: false)
     }
 
     /// "Tuesday, November 29", "on Tuesday", "last Friday".
@@ -121,9 +180,11 @@ struct DateMatcher {
         } else {
             lean = tense(at: i)
         }
-        var end = i + 1
-        if isWord(end, ["morning", "afternoon", "evening", "night"]) { end += 1 }
-        return DateMatch(first: first, end: end, meaning: .weekday(w, lean))
+        // "Friday morning" is a part of a day (a TIME in TimeML), not the day itself.
+        if isWord(i + 1, ["morning", "afternoon", "evening", "night"]) {
+            return DateMatch(first: first, end: i + 2, meaning: .weekday(w, lean), calendar: false)
+        }
+        return DateMatch(first: first, end: i + 1, meaning: .weekday(w, lean))
     }
 
     /// "March 3, 2006", "November 29-30", "Feb. 26", "November 2010", "in April".
@@ -202,7 +263,9 @@ struct DateMatcher {
         }
         if ["today", "yesterday", "tomorrow"].contains(w), isWord(i + 1, ["morning", "afternoon", "evening", "night"]) { end = i + 2 }
         if isWord(i - 1, ["earlier", "later"]), w == "today" { first = i - 1 }
-        return DateMatch(first: first, end: end, meaning: .days(offset, spread: 0))
+        // "tonight", "this morning", "last night": a part of a day, not a calendar day.
+        let partOfDay = w == "tonight" || end == i + 2
+        return DateMatch(first: first, end: end, meaning: .days(offset, spread: 0), calendar: !partOfDay)
     }
 
     /// "last week", "this month", "next year", "earlier this year", "the previous year".
@@ -221,6 +284,8 @@ struct DateMatcher {
         }
         // "last year's", fine; "last year-long" is not a date.
         if isPunct(i + 2, "-"), glued(i + 2) { return nil }
+        // "over the last year" is a duration; "the last week of March" a part of March.
+        if w == "last", word(i - 1) == "the", word(i + 2) == "of" && (monthName(i + 3) != nil || yearNumber(i + 3) != nil) || isWord(i - 2, ["over", "in", "during", "within", "throughout", "since"]) { return nil }
         var first = i
         if w == "this", isWord(i - 1, ["earlier", "later"]) { first = i - 1 }
         if ["previous", "current", "coming"].contains(w) { first = i - 1 }
@@ -231,7 +296,8 @@ struct DateMatcher {
         case "month": meaning = .months(k)
         default: meaning = .years(k)
         }
-        return DateMatch(first: first, end: i + 2, meaning: meaning)
+        // A week's value is a week (TimeML "2009-W13"), which no month or year stands for.
+        return DateMatch(first: first, end: i + 2, meaning: meaning, calendar: unit != "week" && unit != "weekend")
     }
 
     /// "nearly 11 months ago", "a week ago", "two years ago".

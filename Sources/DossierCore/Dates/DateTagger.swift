@@ -30,7 +30,7 @@ public enum DateTagger {
         guard !found.isEmpty else { return [] }
         let sentences = Sentences.split(scalars)
         var result: [DateEvent] = []
-        for m in found {
+        for m in found where m.calendar {
             let anchor = m.meaning == .sameDay ? (result.last { $0.date.precision == .day }?.date ?? lastDay ?? reference) : reference
             guard let date = DateResolver.resolve(m.meaning, reference: anchor) else { continue }
             let lo = tokens[m.first].start, hi = tokens[m.end - 1].end
