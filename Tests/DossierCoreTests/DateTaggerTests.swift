@@ -33,8 +33,9 @@ import Testing
     @Test func relativeFormsOnATuesday() {
         // 2023-01-10 was a Tuesday.
         let got = events("Ministers met today and on Monday, and will meet again on Wednesday. Talks last week failed; a summit is due next month. The war began nearly 11 months ago. Earlier this year prices fell.", on: "2023-01-10")
-        #expect(got.map(\.0) == ["today", "on Monday", "on Wednesday", "last week", "next month", "nearly 11 months ago", "Earlier this year"])
-        #expect(got.map(\.1) == ["2023-01-10", "2023-01-09", "2023-01-11", "2023-01", "2023-02", "2022-02", "2023"])
+        // "last week" is a week, which no calendar day, month or year stands for: no event.
+        #expect(got.map(\.0) == ["today", "on Monday", "on Wednesday", "next month", "nearly 11 months ago", "Earlier this year"])
+        #expect(got.map(\.1) == ["2023-01-10", "2023-01-09", "2023-01-11", "2023-02", "2022-02", "2023"])
     }
 
     @Test func precisionIsHonestForAVagueReference() {

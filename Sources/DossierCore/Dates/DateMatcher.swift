@@ -164,9 +164,11 @@ struct DateMatcher {
             return DateMatch(first: i, end: date.end, meaning: date.meaning)
         }
         guard !abbreviated else { return nil }
-        // "Black Monday", "Good Friday": a capitalised word before the weekday makes a name.
-        if i > 0, t[i - 1].kind == .word, t[i - 1].isCapitalized, !DateLexicon.leadIns.contains(t[i - 1].lower),
-           !["on", "every", "each", "and", "or", "but", "yesterday", "today", "tomorrow", "that", "since", "by", "until", "from"].contains(t[i - 1].lower) { return nil }
+        // "Black Monday", "Good Friday": a name, not a day near the story. Only the few words
+        // that make such names count: "in Europe and Asia Monday" is a date.
+        if i > 0, t[i - 1].kind == .word, t[i - 1].isCapitalized, DateLexicon.namedDayModifiers.contains(t[i - 1].lower) { return nil }
+        // "every Monday" recurs (a SET in TimeML): no single day.
+        if isWord(i - 1, ["every", "each"]) { return nil }
         var first = i
         var lean = Lean.past
         if let prev = word(i - 1) {
@@ -180,8 +182,9 @@ struct DateMatcher {
         } else {
             lean = tense(at: i)
         }
-        // "Friday morning" is a part of a day (a TIME in TimeML), not the day itself.
-        if isWord(i + 1, ["morning", "afternoon", "evening", "night"]) {
+        // "Friday morning", "12:00 UTC Monday": a part of a day or a time (a TIME in TimeML),
+        // not the day itself.
+        if isWord(i + 1, ["morning", "afternoon", "evening", "night"]) || followsClockTime(first) {
             return DateMatch(first: first, end: i + 2, meaning: .weekday(w, lean), calendar: false)
         }
         return DateMatch(first: first, end: i + 1, meaning: .weekday(w, lean))
@@ -205,28 +208,41 @@ struct DateMatcher {
             return DateMatch(first: i, end: end, meaning: .monthDay(month: m, day: d, lean: stated(at: i)))
         }
         var k = j
-        if isPunct(k, ",") { k += 1 }
+        if isPunct(k, ",") || (word(k) == "of" && yearNumber(k + 1, loose: true) != nil) { k += 1 }
         if let y = yearNumber(k, loose: true) {
             return DateMatch(first: leadIn(before: i), end: k + 1, meaning: .absolute(PartialDate(year: y, month: m)))
         }
         guard allowBare, !abbreviated else { return nil }
+        // "September and October of 2007", "in August or September of this year": the first
+        // month takes the year the second one states.
+        if isWord(i + 1, ["and", "or", "to", "through", "until", "till"]), let other = monthLed(at: i + 2, allowBare: false) ?? monthOfYear(at: i + 2),
+           let meaning = other.meaning.withMonth(m) {
+            return DateMatch(first: leadIn(before: i), end: i + 1, meaning: meaning)
+        }
         let first = leadIn(before: i)
         let prev = word(i - 1)
         // "May", "March" and "August" are also ordinary words: only with a lead-in.
         if ["may", "march", "august"].contains(t[i].lower), first == i, prev != "of" { return nil }
         if isPunct(i + 1, "-") || isPunct(i - 1, "-") && !isWord(i - 2, ["mid"]) { return nil }
-        if word(i + 1) == "of", let w = word(i + 2), word(i + 3) == "year" {
-            let k: Int? = ["next": 1, "last": -1, "this": 0, "the": 0][w]
-            if let k { return DateMatch(first: first, end: i + 4, meaning: .monthOfYear(m, k)) }
-        }
-        let lean: Lean
+        if let m = monthOfYear(at: i) { return DateMatch(first: first, end: m.end, meaning: m.meaning) }
+        let lean: Lean?
         switch word(first) == "in" || first == i ? prev : word(first) {
         case "last": lean = .strictPast
         case "next": lean = .strictFuture
         case "by", "until", "till": lean = .future
+        // "the August jobs report", "October sales": a month that names a noun is the nearest one.
+        case _ where first == i && word(i + 1) != nil && !t[i + 1].isCapitalized && !isWord(i + 1, ["and", "or", "to", "through", "until", "till"]):
+            lean = nil
         default: lean = tense(at: i)
         }
         return DateMatch(first: first, end: i + 1, meaning: .month(m, lean))
+    }
+
+    /// "October of next year", "January of this year".
+    func monthOfYear(at i: Int) -> DateMatch? {
+        guard let (m, abbreviated) = monthName(i), !abbreviated, word(i + 1) == "of", let w = word(i + 2), word(i + 3) == "year",
+              let k = ["next": 1, "last": -1, "this": 0, "the": 0][w] else { return nil }
+        return DateMatch(first: i, end: i + 4, meaning: .monthOfYear(m, k))
     }
 
     /// "11 December", "3 March 2006", "the 5th of May".
@@ -264,7 +280,7 @@ struct DateMatcher {
         if ["today", "yesterday", "tomorrow"].contains(w), isWord(i + 1, ["morning", "afternoon", "evening", "night"]) { end = i + 2 }
         if isWord(i - 1, ["earlier", "later"]), w == "today" { first = i - 1 }
         // "tonight", "this morning", "last night": a part of a day, not a calendar day.
-        let partOfDay = w == "tonight" || end == i + 2
+        let partOfDay = w == "tonight" || end == i + 2 || followsClockTime(first)
         return DateMatch(first: first, end: end, meaning: .days(offset, spread: 0), calendar: !partOfDay)
     }
 
@@ -335,6 +351,15 @@ struct DateMatcher {
         return DateMatch(first: i, end: i + 2, meaning: .sameDay)
     }
 
+    /// A clock time stands just before token `i` ("16:00 UTC today", "3 p.m. on Friday").
+    func followsClockTime(_ i: Int) -> Bool {
+        var k = i - 1
+        if word(k) == "on" { k -= 1 }
+        if isPunct(k, "."), glued(k) { k -= 1 }
+        if isWord(k, ["utc", "gmt", "et", "est", "edt", "cet", "cest", "bst", "pst", "pdt", "am", "pm", "m"]) { return true }
+        return number(k) != nil && isPunct(k - 1, ":") && glued(k)
+    }
+
     func startsSentence(_ i: Int) -> Bool {
         i == 0 || (t[i - 1].kind == .punct && [".", "!", "?", "“", "\"", "(", "—"].contains(t[i - 1].text))
     }
@@ -395,6 +420,13 @@ struct DateMatcher {
         let past: Set<String> = ["said", "told", "was", "were", "had", "did", "made", "went", "came", "took", "gave", "met", "held", "saw", "spoke", "wrote", "left", "began", "won", "lost", "fell", "rose", "ago", "last", "earlier", "since"]
         func classify(_ k: Int) -> Lean? {
             guard let w = word(k) else { return nil }
+            // "was set on", "due to the storm": future only as "set to", "set for", "due on".
+            if w == "set" {
+                if isWord(k + 1, ["to", "for"]) { return .future }
+                if word(k - 1) == "be" { return classify(k - 2) }
+                return isWord(k - 1, ["was", "were", "had", "has", "have"]) ? .past : nil
+            }
+            if w == "due", word(k + 1) == "to", !isWord(k + 2, ["be", "begin", "start", "open", "close", "end", "arrive", "take", "meet", "launch", "report", "vote", "sign", "return"]) { return nil }
             if future.contains(w) { return .future }
             if past.contains(w) || (w.hasSuffix("ed") && w.count >= 5) {
                 // A passive participle takes its tense from what stands before "be":
