@@ -205,6 +205,10 @@ struct DateMatcher {
                 return DateMatch(first: i, end: k + 1, meaning: .absolute(PartialDate(year: y, month: m, day: d)))
             }
             guard d <= Calendar.daysIn(month: m, year: 2000) else { return nil }
+            // "the September 11 attacks" name the day of 2001, whatever year the story ran.
+            if m == 9, d == 11, isWord(end, ["attacks", "attack", "terrorist", "terror", "hijackings", "commission"]) {
+                return DateMatch(first: i, end: end, meaning: .absolute(PartialDate(year: 2001, month: 9, day: 11)))
+            }
             return DateMatch(first: i, end: end, meaning: .monthDay(month: m, day: d, lean: stated(at: i)))
         }
         var k = j
@@ -233,7 +237,9 @@ struct DateMatcher {
         // "the August jobs report", "October sales": a month that names a noun is the nearest one.
         case _ where first == i && word(i + 1) != nil && !t[i + 1].isCapitalized && !isWord(i + 1, ["and", "or", "to", "through", "until", "till"]):
             lean = nil
-        default: lean = tense(at: i)
+        // Without a tense to go by, the nearest such month: a story of late January that
+        // mentions "March" means the coming one more often than the one ten months back.
+        default: lean = stated(at: i)
         }
         return DateMatch(first: first, end: i + 1, meaning: .month(m, lean))
     }
@@ -279,6 +285,8 @@ struct DateMatcher {
         }
         if ["today", "yesterday", "tomorrow"].contains(w), isWord(i + 1, ["morning", "afternoon", "evening", "night"]) { end = i + 2 }
         if isWord(i - 1, ["earlier", "later"]), w == "today" { first = i - 1 }
+        // "the cars of tomorrow": the generic future.
+        if word(i - 1) == "of", end == i + 1, w == "tomorrow" { return nil }
         // "tonight", "this morning", "last night": a part of a day, not a calendar day.
         let partOfDay = w == "tonight" || end == i + 2 || followsClockTime(first)
         return DateMatch(first: first, end: end, meaning: .days(offset, spread: 0), calendar: !partOfDay)
@@ -431,20 +439,28 @@ struct DateMatcher {
             if past.contains(w) || (w.hasSuffix("ed") && w.count >= 5) {
                 // A passive participle takes its tense from what stands before "be":
                 // "to be held", "will be finalized", "may be signed".
-                if word(k - 1) == "be" { return word(k - 2) == "to" ? .future : classify(k - 2) }
+                let aux = word(k - 1).map { $0.hasSuffix("ly") } ?? false ? k - 2 : k - 1
+                if word(aux) == "be" { return word(aux - 1) == "to" ? .future : classify(aux - 1) }
+                // "it is officially reported": a present passive says nothing of the time.
+                if isWord(aux, ["is", "are", "am"]), w != "said" { return nil }
                 return .past
             }
             return nil
         }
+        /// A full stop inside a number ("0.9%") ends no clause.
+        func endsClause(_ k: Int) -> Bool {
+            guard t[k].kind == .punct, [".", "!", "?", ";"].contains(t[k].text) else { return false }
+            return !(t[k].text == "." && number(k - 1) != nil && number(k + 1) != nil && glued(k) && glued(k + 1))
+        }
         var k = i - 1
         while k >= 0, i - k <= 10 {
-            if t[k].kind == .punct, [".", "!", "?", ";"].contains(t[k].text) { break }
+            if endsClause(k) { break }
             if let lean = classify(k) { return lean }
             k -= 1
         }
         k = i + 1
         while k < t.count, k - i <= 6 {
-            if t[k].kind == .punct, [".", "!", "?", ";"].contains(t[k].text) { break }
+            if endsClause(k) { break }
             if let lean = classify(k) { return lean }
             k += 1
         }

@@ -15,7 +15,7 @@ enum DateMeaning: Sendable, Hashable {
     /// "November 27": in the year the tense points to, else the nearest.
     case monthDay(month: Int, day: Int, lean: Lean?)
     /// "in April": the month of the year the tense points to; without a lean ("the August
-    /// figures"), the nearest April.
+    /// figures"), the last April unless that is more than eight months back.
     case month(Int, Lean?)
     /// "on Tuesday".
     case weekday(Int, Lean)
@@ -124,7 +124,8 @@ enum DateResolver {
             case .strictPast?: y = m < rm ? ry : ry - 1
             case .future?: y = m >= rm ? ry : ry + 1
             case .strictFuture?: y = m > rm ? ry : ry + 1
-            case nil: y = m - rm >= 6 ? ry - 1 : (m - rm < -6 ? ry + 1 : ry)
+            // News looks back more than ahead: up to eight months back, else ahead.
+            case nil: y = (rm - m + 12) % 12 <= 8 ? (m <= rm ? ry : ry - 1) : (m > rm ? ry : ry + 1)
             }
             return DaySpan(PartialDate(year: y, month: m))
         case let .weekday(w, lean):
