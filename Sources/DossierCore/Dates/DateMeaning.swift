@@ -41,6 +41,15 @@ enum DateMeaning: Sendable, Hashable {
         }
     }
 
+    /// A day or month without a year, placed in `year`.
+    func inYear(_ year: Int) -> PartialDate? {
+        switch self {
+        case let .monthDay(m, d, _) where d <= Calendar.daysIn(month: m, year: year): return PartialDate(year: year, month: m, day: d)
+        case let .month(m, _): return PartialDate(year: year, month: m)
+        default: return nil
+        }
+    }
+
     /// True when the expression needs the article's date to mean anything.
     var isRelative: Bool { if case .absolute = self { return false } else { return true } }
 }
