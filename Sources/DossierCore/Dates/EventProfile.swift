@@ -16,14 +16,19 @@ struct EventProfile: Sendable {
     }
 
     static func quotedTrigrams(_ text: String) -> Set<Int> {
-        var result: Set<Int> = []
+        quotations(text).reduce(into: Set<Int>()) { $0.formUnion($1) }
+    }
+
+    /// The word triples of each quotation of `text`, one set per quotation.
+    static func quotations(_ text: String) -> [Set<Int>] {
+        var result: [Set<Int>] = []
         var inside = false
         var words: [String] = []
         var current = ""
         func flushWord() { if !current.isEmpty { words.append(current.lowercased()); current = "" } }
         func flushQuote() {
             flushWord()
-            if words.count >= 3 { for k in 0...(words.count - 3) { result.insert(hash(words[k], words[k + 1], words[k + 2])) } }
+            if words.count >= 3 { result.append(Set((0...(words.count - 3)).map { hash(words[$0], words[$0 + 1], words[$0 + 2]) })) }
             words = []
         }
         let scalars = Array(text.unicodeScalars)
