@@ -10,10 +10,15 @@ import Foundation
 // YYYY-MM-DD); it is found when a tagged expression overlaps its span and has the same value.
 // MEANTIME marks time expressions only in the title, the date line and the first five sentences
 // of each article, so the main score is taken there; the whole-text score is printed too.
+//
+// VERBOSE=1 lists every miss and every extra of the annotated part with the gold value, the
+// value given and the sentence; VERBOSE=2 also lists what is tagged outside it, for checking by
+// eye. A second argument that names no file skips the Reuters check.
 
 let args = CommandLine.arguments.dropFirst()
 let scopeSentences = Int(ProcessInfo.processInfo.environment["SCOPE"] ?? "") ?? 4
 let meantime = args.first ?? "../shared/corpora/meantime"
+let verbosity = Int(ProcessInfo.processInfo.environment["VERBOSE"] ?? "") ?? (ProcessInfo.processInfo.environment["VERBOSE"] == nil ? 0 : 1)
 let reuters = args.dropFirst().first ?? ((meantime as NSString).deletingLastPathComponent as NSString).appendingPathComponent("reuters21578.jsonl")
 
 struct Gold {
@@ -54,12 +59,26 @@ func paragraphsAndScope(_ text: String) -> ([Paragraph], Int) {
     return (paragraphs, scopeEnd)
 }
 
+/// One line of the verbose listing.
+func report(_ kind: String, _ file: String, text: String, gold: String, ours: String, sentence: String) -> String {
+    let flat = sentence.split(whereSeparator: \.isNewline).joined(separator: " ")
+    return "\(kind)\t\(file.prefix(40))\t“\(text)”\tgold \(gold)\tours \(ours)\t| \(flat)"
+}
+
+/// The sentence of the paragraph that holds `r`, for a gold expression nothing was tagged on.
+func sentence(around r: SourceRange, in paragraphs: [Paragraph]) -> String {
+    guard let p = paragraphs.first(where: { $0.start <= r.start && r.start < $0.start + $0.text.unicodeScalars.count }) else { return "" }
+    let scalars = Array(p.text.unicodeScalars)
+    let s = Sentences.split(scalars).first { $0.contains(r.start - p.start) } ?? 0..<scalars.count
+    return String(String.UnicodeScalarView(scalars[s]))
+}
+
 func evaluateMeantime(_ dir: String) -> Bool {
     guard let index = readLines((dir as NSString).appendingPathComponent("index.tsv")) else {
         print("MEANTIME: no index.tsv in \(dir) — skipped"); return false
     }
     var scoped = Tally(), whole = Tally(), lenient = Tally()
-    var misses: [String] = [], extras: [String] = []
+    var misses: [String] = [], extras: [String] = [], outside: [String] = []
     var ownDates = 0
     for row in index.dropFirst() where !row.isEmpty {
         let cols = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -91,8 +110,9 @@ func evaluateMeantime(_ dir: String) -> Bool {
                 if let k = ev.indices.first(where: { !used.contains($0) && ev[$0].range.overlaps(r) && ev[$0].date.iso == item.value }) {
                     used.insert(k); t.found += 1
                 } else if scope == 0 {
-                    let got = ev.first { $0.range.overlaps(r) }.map { "\($0.text)=\($0.date.iso)" } ?? "-"
-                    misses.append("  miss \(cols[0].prefix(28)) “\(item.text)” \(item.value) got \(got)")
+                    let got = ev.first { $0.range.overlaps(r) }
+                    misses.append(report("miss", cols[0], text: item.text, gold: item.value, ours: got.map { "“\($0.text)” \($0.date.iso)" } ?? "-",
+                                         sentence: got?.sentence ?? sentence(around: r, in: paragraphs)))
                 }
             }
             t.correct = used.count
@@ -100,7 +120,12 @@ func evaluateMeantime(_ dir: String) -> Bool {
             for (k, e) in ev.enumerated() where !used.contains(k) {
                 // Spans the gold marks with a value outside the calendar forms are not scored.
                 if gold.contains(where: { !$0.isCalendarDate && SourceRange($0.start, $0.end).overlaps(e.range) }) { l.predicted -= 1; l.exempt += 1 }
-                if scope == 0 { extras.append("  extra \(cols[0].prefix(28)) “\(e.text)” \(e.date.iso)" + (gold.first { SourceRange($0.start, $0.end).overlaps(e.range) }.map { " (gold \($0.type) \($0.value))" } ?? "")) }
+                let g = gold.first { SourceRange($0.start, $0.end).overlaps(e.range) }
+                if scope == 0 {
+                    extras.append(report("extra", cols[0], text: e.text, gold: g.map { "\($0.type) \($0.value) “\($0.text)”" } ?? "-", ours: e.date.iso, sentence: e.sentence))
+                } else if e.range.start >= scopeEnd {
+                    outside.append(report("outside", cols[0], text: e.text, gold: "-", ours: e.date.iso + " (dct \(dct?.iso ?? "?"))", sentence: e.sentence))
+                }
             }
             if scope == 0 { scoped.add(t); lenient.add(l) } else { whole.add(t) }
         }
@@ -109,7 +134,8 @@ func evaluateMeantime(_ dir: String) -> Bool {
     print(scoped.line("  annotated part"))
     print(lenient.line("  annotated part, spans gold gives a non-calendar value not scored"))
     print(whole.line("  whole text (gold marks only the annotated part)"))
-    if ProcessInfo.processInfo.environment["VERBOSE"] != nil { misses.forEach { print($0) }; extras.forEach { print($0) } }
+    if verbosity >= 1 { misses.forEach { print($0) }; extras.forEach { print($0) } }
+    if verbosity >= 2 { outside.forEach { print($0) } }
     return true
 }
 

@@ -29,6 +29,36 @@ import Testing
         #expect(DateFixtures.seed("000")?.published.inferred == false)
     }
 
+    @Test func inferredEvidenceNamesTellingNames() throws {
+        // The evidence names people and places, never titles or stray capitals.
+        let a3 = try #require(DateFixtures.seed("003"))
+        #expect(a3.published.evidence.contains("same event as 002_"))
+        #expect(a3.published.evidence.contains("Jens Stoltenberg"))
+        let a1 = try #require(DateFixtures.seed("001"))
+        #expect(a1.published.evidence.contains("Soledar"))
+        #expect(a1.published.evidence.contains("quote"))
+        for a in [a1, a3] {
+            let shared = a.published.evidence.components(separatedBy: "(shares ").dropFirst().first?.components(separatedBy: ")").first ?? ""
+            #expect(!shared.isEmpty, "\(a.id): \(a.published.evidence)")
+            for word in ["Secretary", "General", "European,", "President", "The "] { #expect(!shared.contains(word), "\(a.id): \(shared)") }
+        }
+    }
+
+    @Test func sharedNamesAreTelling() {
+        let a = Article(id: "a.txt", path: "a.txt", published: Publication(date: PartialDate(iso: "2023-07-11"), evidence: "header"),
+                        paragraphs: [Paragraph(text: "NATO Secretary-General Jens Stoltenberg arrived in Vilnius on Tuesday. European leaders met President Gitanas Nauseda. “We will stand with Ukraine for as long as it takes,” Stoltenberg said in Vilnius.", start: 0)])
+        let b = Article(id: "b.txt", path: "b.txt",
+                        paragraphs: [Paragraph(text: "Allied leaders gathered in Vilnius on Tuesday, where Secretary-General Jens Stoltenberg told European ministers that “we will stand with Ukraine for as long as it takes”. President Gitanas Nauseda welcomed them.", start: 0)])
+        var articles = [a, b]
+        DateInference.infer(&articles)
+        let evidence = articles[1].published.evidence
+        #expect(articles[1].published.date?.iso == "2023-07-11")
+        #expect(evidence.contains("Jens Stoltenberg"))
+        #expect(evidence.contains("Gitanas Nauseda"))
+        #expect(evidence.contains("a quote"))
+        #expect(!evidence.contains("Secretary") && !evidence.contains("European") && !evidence.contains("President"))
+    }
+
     @Test func captureStampsInSevenLanguages() {
         let stamps: [(String, String)] = [
             ("vineri, 3 mai 2024 - 13:26", "2024-05-03"),

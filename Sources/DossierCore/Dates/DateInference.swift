@@ -29,8 +29,8 @@ public enum DateInference {
             let partners = (scores[i] ?? []).sorted { $0.1 > $1.1 }
             guard let (j, _) = partners.first(where: { own[$0.0] != nil && consistent(profiles[i], articles[i].published, with: own[$0.0]!) }),
                   let date = own[j] else { continue }
-            let why = sharedEvidence(profiles[i], profiles[j], date: date, sim: sim)
-            var evidence = "same \(why) as \(articles[j].id): \(date.iso)"
+            let why = sharedEvidence(articles[i], articles[j], profiles[i], date: date, sim: sim, total: articles.count)
+            var evidence = "same event as \(articles[j].id) (\(why)): \(date.iso)"
             if articles[i].published.date != nil { evidence += "; from this text alone: " + articles[i].published.evidence }
             else if articles[i].published != .unknown { evidence += "; " + articles[i].published.evidence }
             articles[i].published = Publication(date: date, evidence: evidence, inferred: true)
@@ -53,14 +53,19 @@ public enum DateInference {
         return true
     }
 
-    /// A few words on what the two articles share, for the evidence line.
-    static func sharedEvidence(_ a: EventProfile, _ b: EventProfile, date: PartialDate, sim: EventSimilarity) -> String {
+    /// A few words on what the two articles share, for the evidence line: the most telling
+    /// names they both use, how many quotations they share, the weekday both tell of.
+    static func sharedEvidence(_ a: Article, _ b: Article, _ profile: EventProfile, date: PartialDate, sim: EventSimilarity, total: Int) -> String {
+        let names = SharedNames.shared(SharedNames.names(a.paragraphs), SharedNames.names(b.paragraphs), total: total, frequency: sim.frequency).prefix(3)
+        let quotes = SharedNames.sharedQuotes(a.paragraphs, b.paragraphs)
+        var shared = Array(names)
+        if quotes > 0 { shared.append(quotes == 1 ? "a quote" : "\(quotes) quotes") }
         var parts: [String] = []
-        let names = a.names.intersection(b.names).sorted { (sim.frequency($0), $0) < (sim.frequency($1), $1) }.prefix(3).map { $0.prefix(1).uppercased() + $0.dropFirst() }
-        if !names.isEmpty { parts.append(names.joined(separator: ", ")) }
-        if !a.quoted.intersection(b.quoted).isEmpty { parts.append("quoted words") }
-        if let w = date.weekday, a.pastWeekdays.contains(w) { parts.append("'on \(PublicationDating.weekdayName(w))'") }
-        return "event (" + (parts.isEmpty ? "shared wording" : parts.joined(separator: "; ")) + ")"
+        if !shared.isEmpty {
+            parts.append("shares " + (shared.count == 1 ? shared[0] : shared.dropLast().joined(separator: ", ") + " and " + shared.last!))
+        }
+        if let w = date.weekday, profile.pastWeekdays.contains(w) { parts.append("'on \(PublicationDating.weekdayName(w))'") }
+        return parts.isEmpty ? "shared wording" : parts.joined(separator: "; ")
     }
 
     /// Groups articles linked by similar reports on compatible dates; labels groups of two or more.

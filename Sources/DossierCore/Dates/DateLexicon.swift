@@ -67,6 +67,13 @@ public enum DateLexicon {
     /// Words that make a number approximate ("nearly 11 months ago").
     public static let approximators: Set<String> = ["nearly", "almost", "about", "around", "roughly", "some", "over", "approximately", "just", "barely", "only"]
 
+    /// Words that make a weekday into the name of a day of the year or of history ("Good
+    /// Friday", "Black Monday", "Super Tuesday"), which is no day near the story.
+    public static let namedDayModifiers: Set<String> = [
+        "black", "good", "holy", "easter", "palm", "ash", "maundy", "cyber", "super", "bloody", "shrove", "whit",
+        "giving", "fat", "blue", "great", "spy", "low", "trinity", "orthodox", "red", "mad",
+    ]
+
     /// Prepositions and modifiers kept with a bare month or year ("in April", "since 2014").
     public static let leadIns: Set<String> = ["in", "since", "until", "till", "by", "from", "during", "before", "after", "through", "throughout", "early", "late", "mid", "of", "last", "next", "this"]
 

@@ -3,6 +3,16 @@ struct DateMatch: Sendable, Hashable {
     var first: Int
     var end: Int
     var meaning: DateMeaning
+    /// False for a time expression whose value is no calendar date: a week, a weekend, a part
+    /// of a day, a quarter or season, a decade. It is still read (publication dating uses its
+    /// weekday) but the timeline gets no event, since a day or month for it would be wrong.
+    var calendar = true
+
+    init(first: Int, end: Int, meaning: DateMeaning, calendar: Bool = true) {
+        self.first = first; self.end = end; self.meaning = meaning; self.calendar = calendar
+    }
+
+    func nonCalendar() -> DateMatch { DateMatch(first: first, end: end, meaning: meaning, calendar: false) }
 }
 
 /// Finds date expressions in the tokens of one paragraph. English, news style.
@@ -72,8 +82,9 @@ struct DateMatcher {
     // MARK: patterns
 
     func match(at i: Int) -> DateMatch? {
-        numeric(at: i) ?? sameDay(at: i) ?? weekdayLed(at: i) ?? monthLed(at: i) ?? dayLed(at: i)
-            ?? relativeWord(at: i) ?? relativePeriod(at: i) ?? ago(at: i) ?? partOfYear(at: i) ?? bareYear(at: i)
+        if let m = numeric(at: i) ?? period(at: i) ?? decade(at: i) ?? sameDay(at: i) ?? weekdayLed(at: i) { return m }
+        if let m = monthLed(at: i) ?? dayLed(at: i) ?? relativeWord(at: i) ?? relativePeriod(at: i) { return m }
+        return ago(at: i) ?? partOfYear(at: i) ?? bareYear(at: i)
     }
 
     /// 2023-01-10, 1/10/2023, 7/8/07 (month first, the American order).
@@ -95,6 +106,54 @@ struct DateMatcher {
         return nil
     }
 
+    /// "the first quarter of last year", "the same period a year ago", "the last week of March",
+    /// "fall 2007": a part of a year that no calendar value names (TimeML gives it a quarter,
+    /// week or season). Read whole, so the year or month inside it is not tagged on its own.
+    func period(at i: Int) -> DateMatch? {
+        guard let w = word(i) else { return nil }
+        let seasons: Set<String> = ["spring", "summer", "autumn", "fall", "winter"]
+        let counted: Set<String> = ["quarter", "half", "period", "month", "week", "weekend", "semester", "season"]
+        if counted.contains(w) {
+            let ordinals: Set<String> = ["first", "second", "third", "fourth", "last", "final", "latter", "same", "previous", "opening", "closing"]
+            let before = isPunct(i - 1, "-") && glued(i) ? i - 2 : i - 1
+            guard isWord(before, ordinals) || (number(before).map { ($0.value ?? 0) <= 4 && $0.text.count > $0.digits } ?? false) else { return nil }
+        } else if !seasons.contains(w) {
+            return nil
+        }
+        var j = i + 1
+        if let y = yearNumber(j) { return DateMatch(first: i, end: j + 1, meaning: .absolute(PartialDate(year: y)), calendar: false) }
+        let shift: [String: Int] = ["last": -1, "this": 0, "next": 1, "previous": -1, "current": 0]
+        if let k = word(j).flatMap({ shift[$0] }), word(j + 1) == "year" {
+            return DateMatch(first: i, end: j + 2, meaning: .years(k), calendar: false)
+        }
+        if word(j) == "a", word(j + 1) == "year", isWord(j + 2, ["ago", "earlier", "before"]) {
+            return DateMatch(first: i, end: j + 3, meaning: .years(-1), calendar: false)
+        }
+        guard isWord(j, ["of", "in"]) else { return nil }
+        j += 1
+        if word(j) == "the" {
+            if word(j + 1) == "year" { return DateMatch(first: i, end: j + 2, meaning: .years(0), calendar: false) }
+            j += 1
+        }
+        if let y = yearNumber(j) { return DateMatch(first: i, end: j + 1, meaning: .absolute(PartialDate(year: y)), calendar: false) }
+        if let k = word(j).flatMap({ shift[$0] }), word(j + 1) == "year" {
+            return DateMatch(first: i, end: j + 2, meaning: .years(k), calendar: false)
+        }
+        if let m = monthLed(at: j, allowBare: true) ?? dayLed(at: j), m.first == j {
+            return DateMatch(first: i, end: m.end, meaning: m.meaning, calendar: false)
+        }
+        return nil
+    }
+
+    /// "the 1980's", "the late 1990's": a decade, which no year stands for.
+    func decade(at i: Int) -> DateMatch? {
+        guard let n = number(i), n.digits == 4, n.text.count == 4, let v = n.value, v % 10 == 0,
+              isPunct(i + 1, "'") || isPunct(i + 1, "’"), glued(i + 1), word(i + 2) == "s", glued(i + 2) else { return nil }
+        let the = isWord(i - 1, ["early", "late", "mid"]) ? i - 2 : (isPunct(i - 1, "-") && isWord(i - 2, ["mid"]) ? i - 3 : i - 1)
+        guard word(the) == "the" else { return nil }
+        return DateMatch(first: the, end: i + 3, meaning: .absolute(PartialDate(year: v)), calendar: false)
+    }
+
     /// "Tuesday, November 29", "on Tuesday", "last Friday".
     func weekdayLed(at i: Int) -> DateMatch? {
         guard let (w, abbreviated) = weekdayName(i) else { return nil }
@@ -105,9 +164,11 @@ struct DateMatcher {
             return DateMatch(first: i, end: date.end, meaning: date.meaning)
         }
         guard !abbreviated else { return nil }
-        // "Black Monday", "Good Friday": a capitalised word before the weekday makes a name.
-        if i > 0, t[i - 1].kind == .word, t[i - 1].isCapitalized, !DateLexicon.leadIns.contains(t[i - 1].lower),
-           !["on", "every", "each", "and", "or", "but", "yesterday", "today", "tomorrow", "that", "since", "by", "until", "from"].contains(t[i - 1].lower) { return nil }
+        // "Black Monday", "Good Friday": a name, not a day near the story. Only the few words
+        // that make such names count: "in Europe and Asia Monday" is a date.
+        if i > 0, t[i - 1].kind == .word, t[i - 1].isCapitalized, DateLexicon.namedDayModifiers.contains(t[i - 1].lower) { return nil }
+        // "every Monday" recurs (a SET in TimeML): no single day.
+        if isWord(i - 1, ["every", "each"]) { return nil }
         var first = i
         var lean = Lean.past
         if let prev = word(i - 1) {
@@ -121,9 +182,12 @@ struct DateMatcher {
         } else {
             lean = tense(at: i)
         }
-        var end = i + 1
-        if isWord(end, ["morning", "afternoon", "evening", "night"]) { end += 1 }
-        return DateMatch(first: first, end: end, meaning: .weekday(w, lean))
+        // "Friday morning", "12:00 UTC Monday": a part of a day or a time (a TIME in TimeML),
+        // not the day itself.
+        if isWord(i + 1, ["morning", "afternoon", "evening", "night"]) || followsClockTime(first) {
+            return DateMatch(first: first, end: i + 2, meaning: .weekday(w, lean), calendar: false)
+        }
+        return DateMatch(first: first, end: i + 1, meaning: .weekday(w, lean))
     }
 
     /// "March 3, 2006", "November 29-30", "Feb. 26", "November 2010", "in April".
@@ -141,31 +205,50 @@ struct DateMatcher {
                 return DateMatch(first: i, end: k + 1, meaning: .absolute(PartialDate(year: y, month: m, day: d)))
             }
             guard d <= Calendar.daysIn(month: m, year: 2000) else { return nil }
+            // "the September 11 attacks" name the day of 2001, whatever year the story ran.
+            if m == 9, d == 11, isWord(end, ["attacks", "attack", "terrorist", "terror", "hijackings", "commission"]) {
+                return DateMatch(first: i, end: end, meaning: .absolute(PartialDate(year: 2001, month: 9, day: 11)))
+            }
             return DateMatch(first: i, end: end, meaning: .monthDay(month: m, day: d, lean: stated(at: i)))
         }
         var k = j
-        if isPunct(k, ",") { k += 1 }
+        if isPunct(k, ",") || (word(k) == "of" && yearNumber(k + 1, loose: true) != nil) { k += 1 }
         if let y = yearNumber(k, loose: true) {
             return DateMatch(first: leadIn(before: i), end: k + 1, meaning: .absolute(PartialDate(year: y, month: m)))
         }
         guard allowBare, !abbreviated else { return nil }
+        // "September and October of 2007", "in August or September of this year": the first
+        // month takes the year the second one states.
+        if isWord(i + 1, ["and", "or", "to", "through", "until", "till"]), let other = monthLed(at: i + 2, allowBare: false) ?? monthOfYear(at: i + 2),
+           let meaning = other.meaning.withMonth(m) {
+            return DateMatch(first: leadIn(before: i), end: i + 1, meaning: meaning)
+        }
         let first = leadIn(before: i)
         let prev = word(i - 1)
         // "May", "March" and "August" are also ordinary words: only with a lead-in.
         if ["may", "march", "august"].contains(t[i].lower), first == i, prev != "of" { return nil }
         if isPunct(i + 1, "-") || isPunct(i - 1, "-") && !isWord(i - 2, ["mid"]) { return nil }
-        if word(i + 1) == "of", let w = word(i + 2), word(i + 3) == "year" {
-            let k: Int? = ["next": 1, "last": -1, "this": 0, "the": 0][w]
-            if let k { return DateMatch(first: first, end: i + 4, meaning: .monthOfYear(m, k)) }
-        }
-        let lean: Lean
+        if let m = monthOfYear(at: i) { return DateMatch(first: first, end: m.end, meaning: m.meaning) }
+        let lean: Lean?
         switch word(first) == "in" || first == i ? prev : word(first) {
         case "last": lean = .strictPast
         case "next": lean = .strictFuture
         case "by", "until", "till": lean = .future
-        default: lean = tense(at: i)
+        // "the August jobs report", "October sales": a month that names a noun is the nearest one.
+        case _ where first == i && word(i + 1) != nil && !t[i + 1].isCapitalized && !isWord(i + 1, ["and", "or", "to", "through", "until", "till"]):
+            lean = nil
+        // Without a tense to go by, the nearest such month: a story of late January that
+        // mentions "March" means the coming one more often than the one ten months back.
+        default: lean = stated(at: i)
         }
         return DateMatch(first: first, end: i + 1, meaning: .month(m, lean))
+    }
+
+    /// "October of next year", "January of this year".
+    func monthOfYear(at i: Int) -> DateMatch? {
+        guard let (m, abbreviated) = monthName(i), !abbreviated, word(i + 1) == "of", let w = word(i + 2), word(i + 3) == "year",
+              let k = ["next": 1, "last": -1, "this": 0, "the": 0][w] else { return nil }
+        return DateMatch(first: i, end: i + 4, meaning: .monthOfYear(m, k))
     }
 
     /// "11 December", "3 March 2006", "the 5th of May".
@@ -202,7 +285,11 @@ struct DateMatcher {
         }
         if ["today", "yesterday", "tomorrow"].contains(w), isWord(i + 1, ["morning", "afternoon", "evening", "night"]) { end = i + 2 }
         if isWord(i - 1, ["earlier", "later"]), w == "today" { first = i - 1 }
-        return DateMatch(first: first, end: end, meaning: .days(offset, spread: 0))
+        // "the cars of tomorrow": the generic future.
+        if word(i - 1) == "of", end == i + 1, w == "tomorrow" { return nil }
+        // "tonight", "this morning", "last night": a part of a day, not a calendar day.
+        let partOfDay = w == "tonight" || end == i + 2 || followsClockTime(first)
+        return DateMatch(first: first, end: end, meaning: .days(offset, spread: 0), calendar: !partOfDay)
     }
 
     /// "last week", "this month", "next year", "earlier this year", "the previous year".
@@ -221,6 +308,8 @@ struct DateMatcher {
         }
         // "last year's", fine; "last year-long" is not a date.
         if isPunct(i + 2, "-"), glued(i + 2) { return nil }
+        // "over the last year" is a duration; "the last week of March" a part of March.
+        if w == "last", word(i - 1) == "the", word(i + 2) == "of" && (monthName(i + 3) != nil || yearNumber(i + 3) != nil) || isWord(i - 2, ["over", "in", "during", "within", "throughout", "since"]) { return nil }
         var first = i
         if w == "this", isWord(i - 1, ["earlier", "later"]) { first = i - 1 }
         if ["previous", "current", "coming"].contains(w) { first = i - 1 }
@@ -231,7 +320,8 @@ struct DateMatcher {
         case "month": meaning = .months(k)
         default: meaning = .years(k)
         }
-        return DateMatch(first: first, end: i + 2, meaning: meaning)
+        // A week's value is a week (TimeML "2009-W13"), which no month or year stands for.
+        return DateMatch(first: first, end: i + 2, meaning: meaning, calendar: unit != "week" && unit != "weekend")
     }
 
     /// "nearly 11 months ago", "a week ago", "two years ago".
@@ -267,6 +357,15 @@ struct DateMatcher {
         let verbs: Set<String> = ["end", "ending", "ended", "ends", "finish", "finishing", "finished", "close", "closing", "closed", "for", "in", "of"]
         guard word(i + 1) == "day", isWord(i - 1, verbs), !isWord(i + 2, ["before", "after", "of", "when", "that", "on"]) else { return nil }
         return DateMatch(first: i, end: i + 2, meaning: .sameDay)
+    }
+
+    /// A clock time stands just before token `i` ("16:00 UTC today", "3 p.m. on Friday").
+    func followsClockTime(_ i: Int) -> Bool {
+        var k = i - 1
+        if word(k) == "on" { k -= 1 }
+        if isPunct(k, "."), glued(k) { k -= 1 }
+        if isWord(k, ["utc", "gmt", "et", "est", "edt", "cet", "cest", "bst", "pst", "pdt", "am", "pm", "m"]) { return true }
+        return number(k) != nil && isPunct(k - 1, ":") && glued(k)
     }
 
     func startsSentence(_ i: Int) -> Bool {
@@ -329,24 +428,39 @@ struct DateMatcher {
         let past: Set<String> = ["said", "told", "was", "were", "had", "did", "made", "went", "came", "took", "gave", "met", "held", "saw", "spoke", "wrote", "left", "began", "won", "lost", "fell", "rose", "ago", "last", "earlier", "since"]
         func classify(_ k: Int) -> Lean? {
             guard let w = word(k) else { return nil }
+            // "was set on", "due to the storm": future only as "set to", "set for", "due on".
+            if w == "set" {
+                if isWord(k + 1, ["to", "for"]) { return .future }
+                if word(k - 1) == "be" { return classify(k - 2) }
+                return isWord(k - 1, ["was", "were", "had", "has", "have"]) ? .past : nil
+            }
+            if w == "due", word(k + 1) == "to", !isWord(k + 2, ["be", "begin", "start", "open", "close", "end", "arrive", "take", "meet", "launch", "report", "vote", "sign", "return"]) { return nil }
             if future.contains(w) { return .future }
             if past.contains(w) || (w.hasSuffix("ed") && w.count >= 5) {
                 // A passive participle takes its tense from what stands before "be":
                 // "to be held", "will be finalized", "may be signed".
-                if word(k - 1) == "be" { return word(k - 2) == "to" ? .future : classify(k - 2) }
+                let aux = word(k - 1).map { $0.hasSuffix("ly") } ?? false ? k - 2 : k - 1
+                if word(aux) == "be" { return word(aux - 1) == "to" ? .future : classify(aux - 1) }
+                // "it is officially reported": a present passive says nothing of the time.
+                if isWord(aux, ["is", "are", "am"]), w != "said" { return nil }
                 return .past
             }
             return nil
         }
+        /// A full stop inside a number ("0.9%") ends no clause.
+        func endsClause(_ k: Int) -> Bool {
+            guard t[k].kind == .punct, [".", "!", "?", ";"].contains(t[k].text) else { return false }
+            return !(t[k].text == "." && number(k - 1) != nil && number(k + 1) != nil && glued(k) && glued(k + 1))
+        }
         var k = i - 1
         while k >= 0, i - k <= 10 {
-            if t[k].kind == .punct, [".", "!", "?", ";"].contains(t[k].text) { break }
+            if endsClause(k) { break }
             if let lean = classify(k) { return lean }
             k -= 1
         }
         k = i + 1
         while k < t.count, k - i <= 6 {
-            if t[k].kind == .punct, [".", "!", "?", ";"].contains(t[k].text) { break }
+            if endsClause(k) { break }
             if let lean = classify(k) { return lean }
             k += 1
         }

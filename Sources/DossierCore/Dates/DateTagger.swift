@@ -1,12 +1,40 @@
 /// Finds date expressions in the story and resolves them against the article's date.
 public enum DateTagger {
     public static func events(_ paragraphs: [Paragraph], reference: Publication) -> [DateEvent] {
+        let found = paragraphs.map(Found.init)
+        var focus: PartialDate? = nil
+        let narrative = isNarrative(found.flatMap { $0.matches.map(\.meaning) }, reference: reference.date)
         var result: [DateEvent] = []
-        for p in paragraphs {
+        for f in found {
             let lastDay = result.last { $0.date.precision == .day }?.date
-            result += events(in: p, reference: reference.date, lastDay: lastDay)
+            result += events(f, reference: reference.date, lastDay: lastDay, narrative: narrative, focus: &focus)
         }
         return result
+    }
+
+    /// A paragraph's tokens and the date expressions in them.
+    struct Found {
+        var paragraph: Paragraph
+        var scalars: [Unicode.Scalar]
+        var tokens: [DateToken]
+        var matches: [DateMatch]
+
+        init(_ p: Paragraph) {
+            paragraph = p
+            scalars = Array(p.text.unicodeScalars)
+            tokens = DateTokenizer.tokens(scalars)
+            matches = DateMatcher(tokens).matches()
+        }
+    }
+
+    /// A text that tells of years long before it was written (a history, an obituary) places a
+    /// day or month without a year in the year it last named, not in the year it ran: in a story
+    /// of 1941 written in 2010, "on 22 June" is 22 June 1941.
+    static func isNarrative(_ meanings: [DateMeaning], reference: PartialDate?) -> Bool {
+        let years = meanings.compactMap { m -> Int? in if case .absolute(let d) = m { return d.year } else { return nil } }
+        guard years.count >= 4 else { return false }
+        guard let now = reference?.year else { return true }
+        return years.sorted()[years.count / 2] <= now - 5 && years.filter { $0 >= now - 1 }.count * 4 < years.count
     }
 
     /// At most `maxSentence` scalars of the sentence around the expression, cut at spaces, so a
@@ -24,15 +52,28 @@ public enum DateTagger {
     /// The dated expressions of one paragraph; those that cannot be placed with the
     /// reference given (a weekday in an undated article) are left out.
     public static func events(in paragraph: Paragraph, reference: PartialDate?, lastDay: PartialDate? = nil) -> [DateEvent] {
-        let scalars = Array(paragraph.text.unicodeScalars)
-        let tokens = DateTokenizer.tokens(scalars)
-        let found = DateMatcher(tokens).matches()
-        guard !found.isEmpty else { return [] }
+        var focus: PartialDate? = nil
+        return events(Found(paragraph), reference: reference, lastDay: lastDay, narrative: false, focus: &focus)
+    }
+
+    /// `focus` is the date the text last named; in a narrative it places a day or month given
+    /// without a year.
+    static func events(_ f: Found, reference: PartialDate?, lastDay: PartialDate?, narrative: Bool, focus: inout PartialDate?) -> [DateEvent] {
+        guard !f.matches.isEmpty else { return [] }
+        let scalars = f.scalars, tokens = f.tokens, paragraph = f.paragraph
         let sentences = Sentences.split(scalars)
         var result: [DateEvent] = []
-        for m in found {
-            let anchor = m.meaning == .sameDay ? (result.last { $0.date.precision == .day }?.date ?? lastDay ?? reference) : reference
-            guard let date = DateResolver.resolve(m.meaning, reference: anchor) else { continue }
+        for m in f.matches {
+            if case .absolute(let d) = m.meaning { focus = d }
+            guard m.calendar else { continue }
+            let date: PartialDate?
+            if narrative, let year = focus?.year, let placed = m.meaning.inYear(year) {
+                date = placed
+            } else {
+                let anchor = m.meaning == .sameDay ? (result.last { $0.date.precision == .day }?.date ?? lastDay ?? reference) : reference
+                date = DateResolver.resolve(m.meaning, reference: anchor)
+            }
+            guard let date else { continue }
             let lo = tokens[m.first].start, hi = tokens[m.end - 1].end
             let s = Self.window(sentence(holding: lo, in: sentences) ?? 0..<scalars.count, around: lo..<hi, in: scalars)
             result.append(DateEvent(

@@ -17,13 +17,26 @@ struct EventProfile: Sendable {
 
     static func quotedTrigrams(_ text: String) -> Set<Int> {
         var result: Set<Int> = []
+        forEachQuote(text) { words in for k in 0...(words.count - 3) { result.insert(hash(words[k], words[k + 1], words[k + 2])) } }
+        return result
+    }
+
+    /// The word triples of each quotation of `text`, one set per quotation.
+    static func quotations(_ text: String) -> [Set<Int>] {
+        var result: [Set<Int>] = []
+        forEachQuote(text) { words in result.append(Set((0...(words.count - 3)).map { hash(words[$0], words[$0 + 1], words[$0 + 2]) })) }
+        return result
+    }
+
+    /// Calls `body` with the lowercased words of each quotation of three words or more.
+    static func forEachQuote(_ text: String, _ body: ([String]) -> Void) {
         var inside = false
         var words: [String] = []
         var current = ""
         func flushWord() { if !current.isEmpty { words.append(current.lowercased()); current = "" } }
         func flushQuote() {
             flushWord()
-            if words.count >= 3 { for k in 0...(words.count - 3) { result.insert(hash(words[k], words[k + 1], words[k + 2])) } }
+            if words.count >= 3 { body(words) }
             words = []
         }
         let scalars = Array(text.unicodeScalars)
@@ -36,7 +49,6 @@ struct EventProfile: Sendable {
             guard inside else { continue }
             if Scalars.isLetter(c) || c == "’" || c == "'" { current.unicodeScalars.append(c) } else { flushWord() }
         }
-        return result
     }
 
     /// Weekdays the story reports things on in the past ("on Tuesday").
