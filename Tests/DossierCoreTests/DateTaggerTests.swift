@@ -33,9 +33,9 @@ import Testing
     @Test func relativeFormsOnATuesday() {
         // 2023-01-10 was a Tuesday.
         let got = events("Ministers met today and on Monday, and will meet again on Wednesday. Talks last week failed; a summit is due next month. The war began nearly 11 months ago. Earlier this year prices fell.", on: "2023-01-10")
-        // "last week" is a week, which no calendar day, month or year stands for: no event.
-        #expect(got.map(\.0) == ["today", "on Monday", "on Wednesday", "next month", "nearly 11 months ago", "Earlier this year"])
-        #expect(got.map(\.1) == ["2023-01-10", "2023-01-09", "2023-01-11", "2023-02", "2022-02", "2023"])
+        // "last week" (January 2-8) is known to the month it falls in.
+        #expect(got.map(\.0) == ["today", "on Monday", "on Wednesday", "last week", "next month", "nearly 11 months ago", "Earlier this year"])
+        #expect(got.map(\.1) == ["2023-01-10", "2023-01-09", "2023-01-11", "2023-01", "2023-02", "2022-02", "2023"])
     }
 
     @Test func precisionIsHonestForAVagueReference() {
@@ -55,11 +55,19 @@ import Testing
         #expect(events("She may March with them.", on: "2020-01-01").isEmpty)
     }
 
-    @Test func weeksPartsOfDaysAndQuartersGiveNoCalendarDate() {
-        // 2009-03-04 was a Wednesday. A week, a part of a day, a quarter or a season has a value
-        // no day, month or year stands for; the year or month inside it is not tagged alone.
-        let text = "Sales rose last week and this morning, in the first quarter of last year, in the same period last year, in the last week of March, in the fall of 2008 and in the late 1980's; GM spoke on Friday night and at 16:00 UTC today."
+    @Test func partsOfDaysAndQuartersGiveNoCalendarDate() {
+        // 2009-03-04 was a Wednesday. A part of a day, a quarter or a season has a value no day,
+        // month or year stands for; the year or month inside it is not tagged alone.
+        let text = "Sales rose this morning, in the first quarter of last year, in the same period last year, in the last week of March, in the fall of 2008 and in the late 1980's; GM spoke on Friday night and at 16:00 UTC today."
         #expect(events(text, on: "2009-03-04").isEmpty)
+    }
+
+    @Test func aWeekIsShownAsTheMonthOrYearItFallsIn() {
+        // From Wednesday 2009-03-04, last week ran from February 23 to March 1: only the year is
+        // sure. Next week (March 9-15) lies in March.
+        let got = events("Sales rose last week and will fall next week.", on: "2009-03-04")
+        #expect(got.map(\.0) == ["last week", "next week"])
+        #expect(got.map(\.1) == ["2009", "2009-03"])
     }
 
     @Test func durationsAndRecurrencesAreNotDates() {

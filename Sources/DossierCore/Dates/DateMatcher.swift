@@ -3,8 +3,8 @@ struct DateMatch: Sendable, Hashable {
     var first: Int
     var end: Int
     var meaning: DateMeaning
-    /// False for a time expression whose value is no calendar date: a week, a weekend, a part
-    /// of a day, a quarter or season, a decade. It is still read (publication dating uses its
+    /// False for a time expression whose value is no calendar date: a part of a day, a quarter
+    /// or season, a decade. It is still read (publication dating uses its
     /// weekday) but the timeline gets no event, since a day or month for it would be wrong.
     var calendar = true
 
@@ -320,8 +320,9 @@ struct DateMatcher {
         case "month": meaning = .months(k)
         default: meaning = .years(k)
         }
-        // A week's value is a week (TimeML "2009-W13"), which no month or year stands for.
-        return DateMatch(first: first, end: i + 2, meaning: meaning, calendar: unit != "week" && unit != "weekend")
+        // A week is shown as the month (or year) it falls in: readers expect "last week" on the
+        // timeline, and that value claims no more precision than the phrase has.
+        return DateMatch(first: first, end: i + 2, meaning: meaning)
     }
 
     /// "nearly 11 months ago", "a week ago", "two years ago".
