@@ -107,17 +107,25 @@ struct DateMatcher {
     }
 
     /// "the first quarter of last year", "the same period a year ago", "the last week of March",
+    // Word lists of the rules below, built once rather than at every call.
+    static let dayEndingVerbs: Set<String> = ["end", "ending", "ended", "ends", "finish", "finishing", "finished", "close", "closing", "closed", "for", "in", "of"]
+    static let unitWords: Set<String> = ["gmt", "hrs", "hours", "utc", "est", "bst", "cet", "pm", "am", "local", "times", "feet", "meters", "metres", "miles", "km", "kilometres", "kilometers", "tons", "tonnes", "dlrs", "dollars", "euros", "pounds", "yen", "mln", "billion", "million", "votes", "seats", "points", "shares", "bags", "barrels", "cars", "jobs", "people", "troops", "soldiers", "employees", "workers", "units", "members", "acres", "kg", "km²"]
+    static let pluralLookalikes: Set<String> = ["as", "was", "is", "has", "its", "this", "his", "thus", "always", "plus", "across", "unless", "whereas", "besides", "perhaps", "yes", "towards", "afterwards", "sales", "earnings", "results", "levels", "figures", "elections", "olympics", "games"]
+    static let futureMarkers: Set<String> = ["may", "might", "should", "intends", "aims", "hopes", "wants", "seeks", "will", "shall", "ll", "going", "scheduled", "expected", "upcoming", "plans", "plan", "planned", "due", "set", "until", "next", "later", "ahead", "coming", "tomorrow"]
+    static let pastMarkers: Set<String> = ["said", "told", "was", "were", "had", "did", "made", "went", "came", "took", "gave", "met", "held", "saw", "spoke", "wrote", "left", "began", "won", "lost", "fell", "rose", "ago", "last", "earlier", "since"]
+    static let seasons: Set<String> = ["spring", "summer", "autumn", "fall", "winter"]
+    static let countedPeriods: Set<String> = ["quarter", "half", "period", "month", "week", "weekend", "semester", "season"]
+    static let periodOrdinals: Set<String> = ["first", "second", "third", "fourth", "last", "final", "latter", "same", "previous", "opening", "closing"]
+
     /// "fall 2007": a part of a year that no calendar value names (TimeML gives it a quarter,
     /// week or season). Read whole, so the year or month inside it is not tagged on its own.
     func period(at i: Int) -> DateMatch? {
         guard let w = word(i) else { return nil }
-        let seasons: Set<String> = ["spring", "summer", "autumn", "fall", "winter"]
-        let counted: Set<String> = ["quarter", "half", "period", "month", "week", "weekend", "semester", "season"]
-        if counted.contains(w) {
-            let ordinals: Set<String> = ["first", "second", "third", "fourth", "last", "final", "latter", "same", "previous", "opening", "closing"]
+        if Self.countedPeriods.contains(w) {
+            let ordinals = Self.periodOrdinals
             let before = isPunct(i - 1, "-") && glued(i) ? i - 2 : i - 1
             guard isWord(before, ordinals) || (number(before).map { ($0.value ?? 0) <= 4 && $0.text.count > $0.digits } ?? false) else { return nil }
-        } else if !seasons.contains(w) {
+        } else if !Self.seasons.contains(w) {
             return nil
         }
         var j = i + 1
@@ -355,8 +363,7 @@ struct DateMatcher {
         if word(i + 1) == "same", word(i + 2) == "day", !isWord(i + 3, ["of"]) {
             return DateMatch(first: i, end: i + 3, meaning: .sameDay)
         }
-        let verbs: Set<String> = ["end", "ending", "ended", "ends", "finish", "finishing", "finished", "close", "closing", "closed", "for", "in", "of"]
-        guard word(i + 1) == "day", isWord(i - 1, verbs), !isWord(i + 2, ["before", "after", "of", "when", "that", "on"]) else { return nil }
+        guard word(i + 1) == "day", isWord(i - 1, Self.dayEndingVerbs), !isWord(i + 2, ["before", "after", "of", "when", "that", "on"]) else { return nil }
         return DateMatch(first: i, end: i + 2, meaning: .sameDay)
     }
 
@@ -393,10 +400,8 @@ struct DateMatcher {
         guard let y = yearNumber(i) else { return nil }
         if let next = word(i + 1), i + 1 < t.count {
             if !t[i + 1].spaceBefore { return nil }
-            let units: Set<String> = ["gmt", "hrs", "hours", "utc", "est", "bst", "cet", "pm", "am", "local", "times", "feet", "meters", "metres", "miles", "km", "kilometres", "kilometers", "tons", "tonnes", "dlrs", "dollars", "euros", "pounds", "yen", "mln", "billion", "million", "votes", "seats", "points", "shares", "bags", "barrels", "cars", "jobs", "people", "troops", "soldiers", "employees", "workers", "units", "members", "acres", "kg", "km²"]
-            if units.contains(next) { return nil }
-            let functionWords: Set<String> = ["as", "was", "is", "has", "its", "this", "his", "thus", "always", "plus", "across", "unless", "whereas", "besides", "perhaps", "yes", "towards", "afterwards", "sales", "earnings", "results", "levels", "figures", "elections", "olympics", "games"]
-            if t[i + 1].isCapitalized == false, next.hasSuffix("s"), next.count > 3, !functionWords.contains(next) { return nil }
+            if Self.unitWords.contains(next) { return nil }
+            if t[i + 1].isCapitalized == false, next.hasSuffix("s"), next.count > 3, !Self.pluralLookalikes.contains(next) { return nil }
         }
         // "fiscal 1998", "the first quarter of 1998": periods a calendar year cannot say.
         if isWord(i - 1, ["fiscal", "fy"]) || (word(i - 1) == "of" && isWord(i - 2, ["quarter", "half", "semester", "season"])) { return nil }
@@ -425,8 +430,6 @@ struct DateMatcher {
 
     /// The tense of the clause around token `i`, when a marker shows it.
     func stated(at i: Int) -> Lean? {
-        let future: Set<String> = ["may", "might", "should", "intends", "aims", "hopes", "wants", "seeks", "will", "shall", "ll", "going", "scheduled", "expected", "upcoming", "plans", "plan", "planned", "due", "set", "until", "next", "later", "ahead", "coming", "tomorrow"]
-        let past: Set<String> = ["said", "told", "was", "were", "had", "did", "made", "went", "came", "took", "gave", "met", "held", "saw", "spoke", "wrote", "left", "began", "won", "lost", "fell", "rose", "ago", "last", "earlier", "since"]
         func classify(_ k: Int) -> Lean? {
             guard let w = word(k) else { return nil }
             // "was set on", "due to the storm": future only as "set to", "set for", "due on".
@@ -436,8 +439,8 @@ struct DateMatcher {
                 return isWord(k - 1, ["was", "were", "had", "has", "have"]) ? .past : nil
             }
             if w == "due", word(k + 1) == "to", !isWord(k + 2, ["be", "begin", "start", "open", "close", "end", "arrive", "take", "meet", "launch", "report", "vote", "sign", "return"]) { return nil }
-            if future.contains(w) { return .future }
-            if past.contains(w) || (w.hasSuffix("ed") && w.count >= 5) {
+            if Self.futureMarkers.contains(w) { return .future }
+            if Self.pastMarkers.contains(w) || (w.hasSuffix("ed") && w.count >= 5) {
                 // A passive participle takes its tense from what stands before "be":
                 // "to be held", "will be finalized", "may be signed".
                 let aux = word(k - 1).map { $0.hasSuffix("ly") } ?? false ? k - 2 : k - 1
