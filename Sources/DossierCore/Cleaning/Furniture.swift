@@ -88,12 +88,26 @@ enum Furniture {
 
     /// "17.3 C", "-2°C", "72 °F", optionally after a place or before a sky word.
     static func isWeather(_ text: String) -> Bool {
-        guard text.utf8.count <= 200, text.includes("C") || text.includes("F") else { return false }
+        guard text.utf8.count <= 200, hasTemperatureUnit(text) else { return false }
         let t = text.trimmingCharacters(in: .whitespaces)
         guard t.unicodeScalars.count <= 40 else { return false }
         return t.range(of: #"(^|\s)[-−+]?\d{1,3}([.,]\d)?\s*°?\s*[CF](\s|$)"#, options: .regularExpression) != nil
             && t.range(of: #"[.!?]\s"#, options: .regularExpression) == nil
             && t.split(separator: " ").count <= 5
+    }
+
+    /// A "C" or "F" right after a digit or a degree sign ("17.3 C", "-2°C"): cheap to test
+    /// before the weather pattern, which most lines cannot match.
+    static func hasTemperatureUnit(_ text: String) -> Bool {
+        var before: Unicode.Scalar = " ", beforeThat: Unicode.Scalar = " "
+        for c in text.unicodeScalars {
+            if c == "C" || c == "F" {
+                if Scalars.isDigit(before) || before == "°" || (before == " " && (Scalars.isDigit(beforeThat) || beforeThat == "°")) { return true }
+            }
+            beforeThat = before
+            before = c
+        }
+        return false
     }
 
     /// Template or markup residue: "spot_img", "{{title}}", "<div>".

@@ -40,6 +40,8 @@ struct DateMatcher {
 
     func word(_ i: Int) -> String? { i >= 0 && i < t.count && t[i].kind == .word ? t[i].lower : nil }
     func isWord(_ i: Int, _ set: Set<String>) -> Bool { word(i).map(set.contains) ?? false }
+    /// For short literal lists: scanning an array costs less than hashing a new set per call.
+    func isWord(_ i: Int, _ list: [String]) -> Bool { word(i).map(list.contains) ?? false }
     func isPunct(_ i: Int, _ p: String) -> Bool { i >= 0 && i < t.count && t[i].kind == .punct && t[i].text == p }
     /// Token `i` touches the one before it (no white space between).
     func glued(_ i: Int) -> Bool { i < t.count && !t[i].spaceBefore }
