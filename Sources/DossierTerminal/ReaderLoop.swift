@@ -22,7 +22,13 @@ public final class ReaderLoop: @unchecked Sendable {
     }
 
     /// Runs until quit or a termination signal; returns the final state and exit status.
-    public func run(_ initial: ReaderState, keymap: Keymap = .standard, useColor: Bool, timingsPath: String? = nil) throws -> (ReaderState, Int32) {
+    ///
+    /// With `timingsPath`, one line per input event: its label and the milliseconds from input to
+    /// the frame drawn. Two lines mark the start: `first-frame` and `indexed` (the corpus loaded
+    /// and searchable), each with the milliseconds since `launchedAt` and the CLOCK_MONOTONIC
+    /// time in milliseconds, so that a program that started the reader can measure from outside.
+    public func run(_ initial: ReaderState, keymap: Keymap = .standard, useColor: Bool, timingsPath: String? = nil,
+                    launchedAt: UInt64 = Monotonic.nanoseconds()) throws -> (ReaderState, Int32) {
         let screen = try Screen(useColor: useColor)
         defer { screen.close() }
         var timings: FileHandle? = nil
@@ -30,12 +36,21 @@ public final class ReaderLoop: @unchecked Sendable {
             _ = FileManager.default.createFile(atPath: path, contents: nil)
             timings = FileHandle(forWritingAtPath: path)
         }
+        func mark(_ label: String) {
+            let t = Monotonic.nanoseconds()
+            timings?.write(Data(String(format: "%@\t%.3f\t%.3f\n", label, Double(t - launchedAt) / 1e6, Double(t) / 1e6).utf8))
+        }
         var state = reduce(initial, .resize(screen.size))
         screen.draw(render(state, keymap: keymap))
+        mark("first-frame")
         var status: Int32 = 0
+        var loaded = false
         while !state.shouldQuit {
             var changed = false
-            for a in drain() { state = reduce(state, a); changed = true }
+            for a in drain() {
+                state = reduce(state, a); changed = true
+                if case .corpusLoaded = a { loaded = true }
+            }
             let event = screen.next(timeout: changed || state.search.inProgress ? 0 : 50)
             let t0 = DispatchTime.now().uptimeNanoseconds
             var label: String? = nil
@@ -53,6 +68,7 @@ public final class ReaderLoop: @unchecked Sendable {
                 if let a = action(for: key, in: state, keymap: keymap) { state = reduce(state, a) }
             }
             screen.draw(render(state, keymap: keymap))
+            if loaded { mark("indexed"); loaded = false }
             if let label, let timings {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
                 timings.write(Data("\(label)\t\(String(format: "%.3f", ms))\n".utf8))
@@ -60,5 +76,14 @@ public final class ReaderLoop: @unchecked Sendable {
         }
         try? timings?.close()
         return (state, status)
+    }
+}
+
+/// CLOCK_MONOTONIC, which another process on the machine reads the same way.
+public enum Monotonic {
+    public static func nanoseconds() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
     }
 }

@@ -114,3 +114,58 @@ final class Box<T>: @unchecked Sendable {
     var value: T
     init(_ v: T) { value = v }
 }
+
+/// Starts the real reader on `dir` in a pseudo-terminal (made by `script`, 160x45 through
+/// LINES/COLUMNS) with `DOSSIER_TIMINGS`, waits for its `indexed` line, quits it with `q`, and
+/// returns the milliseconds from spawn to the first frame and to the fully indexed reader (nan
+/// when it did not get there within `limit` seconds).
+func readerStart(_ exe: String, dir: String, env: [String: String], limit: Double = 900) -> (firstFrame: Double, indexed: Double) {
+    guard let script = which("script") else { return (.nan, .nan) }
+    let timings = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-bench-timings-\(getpid())").path
+    unlink(timings)
+    defer { unlink(timings) }
+    var keys: [Int32] = [0, 0]
+    guard pipe(&keys) == 0 else { return (.nan, .nan) }
+    defer { close(keys[1]) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, keys[0], 0)
+    posix_spawn_file_actions_addclose(&actions, keys[1])
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var e = ProcessInfo.processInfo.environment
+    for (k, v) in env { e[k] = v }
+    e["TERM"] = "xterm-256color"; e["COLUMNS"] = "160"; e["LINES"] = "45"; e["DOSSIER_TIMINGS"] = timings
+    let command = "'\(exe)' '\(dir)'"
+    let words: [String] = [script, "-qfec", command, "/dev/null"]
+    let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+    let envp: [UnsafeMutablePointer<CChar>?] = e.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for p in argv + envp { free(p) } }
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    let spawned = Double(ts.tv_sec) * 1e3 + Double(ts.tv_nsec) / 1e6
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, script, &actions, nil, argv, envp) == 0 else { return (.nan, .nan) }
+    close(keys[0])
+    func stamp(_ label: String) -> Double? {
+        guard let text = try? String(contentsOfFile: timings, encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix(label + "\t") {
+            let fields = line.split(separator: "\t")
+            if fields.count >= 3, let at = Double(fields[2]) { return at - spawned }
+        }
+        return nil
+    }
+    var indexed: Double?
+    let deadline = now() + limit
+    while indexed == nil && now() < deadline {
+        usleep(5_000)
+        indexed = stamp("indexed")
+    }
+    let first = stamp("first-frame") ?? .nan
+    _ = "q".withCString { write(keys[1], $0, 1) }
+    var status: Int32 = 0
+    for _ in 0..<300 where waitpid(pid, &status, WNOHANG) == 0 { usleep(10_000) }
+    if waitpid(pid, &status, WNOHANG) == 0 { kill(pid, SIGKILL); waitpid(pid, &status, 0) }
+    return (first, indexed ?? .nan)
+}

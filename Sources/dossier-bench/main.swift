@@ -19,6 +19,15 @@ if args.first == "--child-load", args.count == 3 {
     exit(0)
 }
 
+/// `--reader DIR`: the real reader's start on DIR (first frame, fully indexed) with the cache
+/// in $XDG_CACHE_HOME, for a quick look without the whole benchmark.
+if args.first == "--reader", args.count == 2 {
+    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dossier").path
+    let (first, indexed) = readerStart(exe, dir: args[1], env: [:])
+    print(String(format: "first frame %.1f ms, indexed %.1f ms", first, indexed))
+    exit(0)
+}
+
 var sizes = [1000, 10000, 100000]
 if let i = args.firstIndex(of: "--sizes"), i + 1 < args.count {
     sizes = args[i + 1].split(separator: ",").compactMap { Int($0.replacingOccurrences(of: "_", with: "")) }

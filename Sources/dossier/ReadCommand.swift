@@ -11,6 +11,7 @@ struct Read: ParsableCommand {
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {
+        let launched = Monotonic.nanoseconds()
         let env = ProcessInfo.processInfo.environment
         for p in corpus.paths where p != "-" && !FileManager.default.fileExists(atPath: p) {
             Output.fail("\(p): no such file or directory; give a folder or .txt/.md/.jsonl files (or none for the seeds)")
@@ -29,7 +30,7 @@ struct Read: ParsableCommand {
         }
         let useColor = (env["NO_COLOR"] ?? "").isEmpty
         do {
-            let (final, status) = try loop.run(state, useColor: useColor, timingsPath: env["DOSSIER_TIMINGS"])
+            let (final, status) = try loop.run(state, useColor: useColor, timingsPath: env["DOSSIER_TIMINGS"], launchedAt: launched)
             if !final.corpus.articles.isEmpty, let err = store.save(final.savedPosition, corpus: key) { Output.warn(err) }
             if status != 0 { throw ExitCode(status) }
         } catch let e as TerminalError {
