@@ -23,6 +23,10 @@ struct SearchCommand: ParsableCommand {
                 guard let a = snap.article(i) else { Output.fail("the search cache is damaged; run again with --no-cache") }
                 add(a, Search.matches(in: a, q))
             }
+        } else if let scan = corpus.coldSearch(q) {
+            // No fresh cache: scan the files and parse only the documents that may match.
+            if !corpus.quiet { for p in scan.problems { Output.warn(p.description) } }
+            for (a, ranges) in scan.hits { add(a, ranges) }
         } else {
             let c = corpus.load()
             for hit in Search.hits(in: c, q) { add(c.articles[hit.article], [hit.range]) }
