@@ -20,7 +20,7 @@ struct SearchCommand: ParsableCommand {
             if !corpus.quiet { for p in snap.problems { Output.warn(p.description) } }
             if snap.articleCount == 0 { Output.fail("no readable articles in \(corpus.paths.joined(separator: " ")); give a folder or .txt/.md/.jsonl files") }
             for i in Search.candidates(snap.index, q) {
-                guard let a = snap.article(i) else { Output.fail("the search cache is damaged; run again with --no-cache") }
+                guard let a = snap.article(i, findings: q.speaker != nil) else { Output.fail("the search cache is damaged; run again with --no-cache") }
                 add(a, Search.matches(in: a, q))
             }
         } else if let scan = corpus.coldSearch(q) {
