@@ -74,6 +74,24 @@ import Testing
         #expect(ids("won't") == ["w1", "notes/berlin.md"], "a curly apostrophe written as an escape")
     }
 
+    @Test func aFileReadInPiecesAndABOMChangeNothing() throws {
+        let dir = Self.corpus()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let wire = dir + "/wire.jsonl"
+        let bom = Data([0xEF, 0xBB, 0xBF]) + (FileManager.default.contents(atPath: wire) ?? Data())
+        try bom.write(to: URL(fileURLWithPath: dir + "/bom.jsonl"))
+        let full = CorpusBuilder.load(paths: [dir])
+        for query in ["yen", "bundesbank", "café", "\"crude oil\""] {
+            let q = SearchQuery(parsing: query)
+            let expected = Search.hits(in: full, q).map { Hit(full.articles[$0.article], $0.range) }
+            #expect(expected.contains { $0.id == "bom.jsonl:3" } == (query == "yen"), "the BOM file's record without an id")
+            for chunk in [64, 200, 1 << 20] {
+                let cold = ColdSearch.run(paths: [dir], query: q, chunkBytes: chunk, readStdin: { [] })
+                #expect(cold.hits.flatMap { h in h.ranges.map { Hit(h.article, $0) } } == expected, "\(query) in pieces of \(chunk) bytes")
+            }
+        }
+    }
+
     @Test func theRawFilterNeverDropsALineThatDecodesToAMatch() {
         func passes(_ query: String, _ line: String) -> Bool {
             let f = RawTextFilter(SearchQuery(parsing: query))

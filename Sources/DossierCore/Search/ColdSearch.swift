@@ -25,9 +25,14 @@ public enum ColdSearch {
 
     public static func run(paths: [String], query q: SearchQuery,
                            readStdin: () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }) -> Result {
+        run(paths: paths, query: q, chunkBytes: Unit.chunkBytes, readStdin: readStdin)
+    }
+
+    /// `chunkBytes`: JSONL files above this size are split so that both cores share them.
+    static func run(paths: [String], query q: SearchQuery, chunkBytes: Int, readStdin: () -> [UInt8]) -> Result {
         let listing = SourceListing(paths: paths)
         let filter = RawTextFilter(q)
-        let units = Unit.split(listing.files)
+        let units = Unit.split(listing.files, chunkBytes: chunkBytes)
         let box = UnitResults(count: units.count)
         DispatchQueue.concurrentPerform(iterations: units.count) { k in
             box.set(k, units[k].scan(filter))
@@ -71,10 +76,9 @@ public enum ColdSearch {
         let map: MappedFile?
         let range: Range<Int>
 
-        /// JSONL files above this size are split so that both cores share them.
         static let chunkBytes = 8 << 20
 
-        static func split(_ files: [SourceFile]) -> [Unit] {
+        static func split(_ files: [SourceFile], chunkBytes: Int) -> [Unit] {
             var out: [Unit] = []
             for f in files {
                 guard f.id.lowercased().hasSuffix(".jsonl"), f.size <= Int64(Loader.maxFileBytes),
@@ -82,7 +86,8 @@ public enum ColdSearch {
                     out.append(Unit(file: f, map: nil, range: 0..<0)); continue
                 }
                 let bytes = map.buffer
-                if bytes.count > chunkBytes, TextDecoder.looksBinary(Array(bytes.prefix(TextDecoder.sniffBytes))) {
+                if bytes.count > chunkBytes, memchr(bytes.baseAddress!, 0, min(bytes.count, TextDecoder.sniffBytes)) != nil,
+                   TextDecoder.looksBinary(Array(bytes.prefix(TextDecoder.sniffBytes))) {
                     // The first piece says why; the rest is not read.
                     out.append(Unit(file: f, map: map, range: 0..<bytes.count)); continue
                 }
@@ -116,26 +121,23 @@ public enum ColdSearch {
             var found = Found()
             if range.lowerBound == 0 {
                 // What the loader refuses before it reads any record.
-                let head = Array(bytes.prefix(TextDecoder.sniffBytes))
                 if !bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
                     found.problems.append(LoadProblem(path: file.path, message: "skipped: only whitespace"))
                     return found
                 }
-                if TextDecoder.looksBinary(head) {
+                // Only a NUL byte near the start makes a file binary: look for one before copying.
+                if memchr(bytes.baseAddress!, 0, min(bytes.count, TextDecoder.sniffBytes)) != nil,
+                   TextDecoder.looksBinary(Array(bytes.prefix(TextDecoder.sniffBytes))) {
                     found.problems.append(LoadProblem(path: file.path, message: "skipped: binary file (contains NUL bytes)"))
                     return found
                 }
             }
             found.sawText = true
-            let base = bytes.baseAddress!
             let fileName = (file.path as NSString).lastPathComponent
             var lines = LineCounter(bytes: bytes)
-            var start = range.lowerBound
-            if start == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-            while start < range.upperBound {
-                let end = memchr(base + start, 0x0A, range.upperBound - start).map { base.distance(to: UnsafeRawPointer($0)) } ?? range.upperBound
-                defer { start = end + 1 }
-                guard filter.mayMatch(jsonLine: UnsafeRawBufferPointer(rebasing: bytes[start..<end])) else { continue }
+            let bom = range.lowerBound == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            filter.eachLikelyLine(in: UnsafeRawBufferPointer(rebasing: bytes[range])) { r in
+                let start = max(range.lowerBound + r.lowerBound, bom), end = range.lowerBound + r.upperBound
                 let line = Array(bytes[start..<end])[...]
                 switch JSONLReader.record(line, number: lines.number(at: start), fileName: fileName, path: file.path) {
                 case .document(let doc): if filter.mayMatch(doc.text) { found.documents.append(doc) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A quick test of unparsed text for a query's terms, so that a search without a parsed corpus
 /// parses only the documents that may match. It may pass a document the search then finds
 /// nothing in, never the reverse: the story's paragraphs are stretches of the source text that
@@ -54,6 +56,32 @@ public struct RawTextFilter: Sendable {
         if anchor.isEmpty { return true }
         return ByteScan.containsCaseless(anchor, in: p) || !ByteScan.isPlainJSON(p)
     }
+
+    /// Calls `line` with the range of every line of `p` (JSONL, split at `\n`) that
+    /// `mayMatch(jsonLine:)` passes, in order, in one pass over the bytes: it stops only where
+    /// the anchor or a non-ASCII byte or `\u` escape stands, and then looks for that line's ends.
+    func eachLikelyLine(in p: UnsafeRawBufferPointer, _ line: (Range<Int>) -> Void) {
+        guard !needles.isEmpty, let base = p.baseAddress else { return }
+        let n = p.count
+        func lineEnd(_ i: Int) -> Int { memchr(base + i, 0x0A, n - i).map { base.distance(to: UnsafeRawPointer($0)) } ?? n }
+        func lineStart(_ i: Int) -> Int {
+            var s = i
+            while s > 0, p[s - 1] != 0x0A { s -= 1 }
+            return s
+        }
+        if !needsNonASCII && anchor.isEmpty {
+            var s = 0
+            while s < n { let e = lineEnd(s); line(s..<e); s = e + 1 }
+            return
+        }
+        var i = 0
+        while i < n {
+            guard let at = ByteScan.firstStop(in: p, from: i, anchor: needsNonASCII ? [] : anchor) else { break }
+            let s = lineStart(at), e = lineEnd(at)
+            if mayMatch(jsonLine: UnsafeRawBufferPointer(rebasing: p[s..<e])) { line(s..<e) }
+            i = e + 1
+        }
+    }
 }
 
 /// Byte searches sixteen bytes a step, for scanning raw files at memory speed.
@@ -89,6 +117,39 @@ enum ByteScan {
             i += 1
         }
         return true
+    }
+
+    /// The first offset at or after `from` where a byte is non-ASCII, a `\u` escape starts, or
+    /// `anchor` (lower-case ASCII letters and digits; may be empty) may start in any case: a
+    /// place worth a closer look. Nil when there is none.
+    static func firstStop(in p: UnsafeRawBufferPointer, from: Int, anchor: [UInt8]) -> Int? {
+        guard let base = p.baseAddress else { return nil }
+        let n = p.count, m = max(1, anchor.count)
+        func fold(_ c: UInt8) -> UInt8 { c >= 0x61 ? 0x20 : 0 }
+        let first = anchor.first ?? 0, last = anchor.last ?? 0
+        let fv = V(repeating: first), lv = V(repeating: last), fm = V(repeating: fold(first)), lm = V(repeating: fold(last))
+        let backslash = V(repeating: 0x5C), u = V(repeating: 0x75), high = V(repeating: 0x80)
+        let useAnchor = !anchor.isEmpty
+        var i = from
+        while i + max(m - 1, 1) + 16 <= n {
+            let v = base.loadUnaligned(fromByteOffset: i, as: V.self)
+            let next = base.loadUnaligned(fromByteOffset: i + 1, as: V.self)
+            var stop = (v .>= high) .| ((v .== backslash) .& (next .== u))
+            if useAnchor {
+                let b = base.loadUnaligned(fromByteOffset: i + m - 1, as: V.self) | lm
+                stop = stop .| (((v | fm) .== fv) .& (b .== lv))
+            }
+            if anyLane(stop) { for k in 0..<16 where stop[k] { return i + k } }
+            i += 16
+        }
+        // The last few bytes, one at a time.
+        while i < n {
+            let b = p[i]
+            if b >= 0x80 || (b == 0x5C && i + 1 < n && p[i + 1] == 0x75) { return i }
+            if useAnchor, i + anchor.count <= n, (0..<anchor.count).allSatisfy({ p[i + $0] | fold(anchor[$0]) == anchor[$0] }) { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// Whether `needle` (lower-case ASCII letters and digits) occurs in the bytes in any case:
