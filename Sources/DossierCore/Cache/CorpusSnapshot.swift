@@ -5,11 +5,14 @@ import Foundation
 /// when the whole corpus is asked for, articles one at a time, so a one-shot search touches
 /// only the index and its candidates.
 ///
+/// The magic stays that of format 1: the writer line, which names the format, comes first in
+/// both, so an older file is quietly stale rather than damaged.
+///
 /// Layout: a header (writer, key, files, problems, where the sections start) with its own
 /// checksum, then speakers and links with theirs, the index (arrays aligned to be used where
 /// they lie) with its own, then the article block.
 public final class CorpusSnapshot: Sendable {
-    static let magic: [UInt8] = Array("DOSSCRP2".utf8)
+    static let magic: [UInt8] = Array("DOSSCRP1".utf8)
 
     public let index: SearchIndex
     public let problems: [LoadProblem]
