@@ -2,7 +2,10 @@ import Foundation
 
 /// Parses one document on its own: cleaning, quotes, dates. Pure; safe to run on many threads.
 public enum ArticleParser {
-    public static func parse(_ doc: RawDocument) -> Article {
+    public static func parse(_ doc: RawDocument) -> Article { parse(doc, findings: true) }
+
+    /// `findings: false` leaves out quotes and dated events, for callers that only match the story text.
+    public static func parse(_ doc: RawDocument, findings: Bool) -> Article {
         let text = SourceText(doc.text)
         var clean: CleanText
         if text.count > AnalysisBudget.maxCleanScalars {
@@ -26,8 +29,8 @@ public enum ArticleParser {
         var article = Article(
             id: doc.id, path: doc.path, title: clean.title, published: published,
             paragraphs: clean.paragraphs, boilerplate: clean.boilerplate,
-            quotes: QuoteExtractor.extract(analysed, title: clean.title),
-            events: DateTagger.events(analysed, reference: published),
+            quotes: findings ? QuoteExtractor.extract(analysed, title: clean.title) : [],
+            events: findings ? DateTagger.events(analysed, reference: published) : [],
             metadata: metadata, sourceLength: text.count)
         article.lineStarts = [0] + text.lines().dropFirst().map(\.start)
         return article

@@ -59,6 +59,15 @@ struct CorpusOptions: ParsableArguments {
         return CorpusCache().snapshot(paths: paths, key: key)
     }
 
+    /// A search of the files without parsing the corpus, when the query needs no corpus-wide
+    /// facts and there are files to read; nil when the corpus must be loaded instead (built-in
+    /// seeds, or nothing readable, whose messages the full load gives).
+    func coldSearch(_ q: SearchQuery) -> ColdSearch.Result? {
+        guard ColdSearch.handles(q), let paths = effectivePaths else { return nil }
+        let result = ColdSearch.run(paths: paths, query: q)
+        return result.sawText ? result : nil
+    }
+
     /// Loads and parses; reports problems on stderr; fails when nothing at all could be read.
     func load() -> Corpus {
         let (corpus, report) = loadCorpus()

@@ -19,10 +19,12 @@ struct SearchCommand: ParsableCommand {
             // Fresh cache: read only the articles the index names.
             if !corpus.quiet { for p in snap.problems { Output.warn(p.description) } }
             if snap.articleCount == 0 { Output.fail("no readable articles in \(corpus.paths.joined(separator: " ")); give a folder or .txt/.md/.jsonl files") }
-            for i in Search.candidates(snap.index, q) {
-                guard let a = snap.article(i) else { Output.fail("the search cache is damaged; run again with --no-cache") }
-                add(a, Search.matches(in: a, q))
-            }
+            guard let found = SnapshotSearch.run(snap, q) else { Output.fail("the search cache is damaged; run again with --no-cache") }
+            for (a, ranges) in found { add(a, ranges) }
+        } else if let scan = corpus.coldSearch(q) {
+            // No fresh cache: scan the files and parse only the documents that may match.
+            if !corpus.quiet { for p in scan.problems { Output.warn(p.description) } }
+            for (a, ranges) in scan.hits { add(a, ranges) }
         } else {
             let c = corpus.load()
             for hit in Search.hits(in: c, q) { add(c.articles[hit.article], [hit.range]) }

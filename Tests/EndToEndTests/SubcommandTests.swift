@@ -77,6 +77,42 @@ struct Subcommands {
         #expect(Self.slice(text, hit["start"] as? Int ?? -1, hit["end"] as? Int ?? -1) == "won\u{2019}t")
     }
 
+    /// Wire records with escapes, accents, a phrase across a hard wrap and no id; text with curly
+    /// apostrophes and a no-break space. Every article dates itself.
+    static let mixedCorpus: [String: String] = [
+        "wire.jsonl": [
+            #"{"id": "w1", "published": "1987-03-02T10:00:00", "text": "PARIS, March 2 - Prices of North Sea and Brent blend CRUDE\noil rose sharply on Monday, the Caf\u00e9 de Flore said in a note.\n    Officials won\u2019t comment on the market this week.\nReuter"}"#,
+            #"{"published": "1987-03-03T08:00:00", "text": "TOKYO, March 3 - The yen firmed against the dollar in quiet trading on Tuesday, dealers said.\n    The Bank of Japan was not seen in the market during the session.\nReuter"}"#,
+            #"{"id": "w4", "published": "1987-03-04T08:00:00", "text": "ZÜRICH, March 4 - Société Générale and the Bundesbank’s chief met on Wednesday; café prices fell.\n    Officials declined to say what the two had discussed at the meeting.\nReuter"}"#,
+        ].joined(separator: "\n") + "\n",
+        "kyiv.txt": "date 2023-01-10 'Aid'\n\nZelenskyy’s office said the aid would last “as long as it takes”. The café owners didn't comment.\n",
+        "berlin.md": "---\ntitle: Berlin\ndate: 2023-01-11\n---\n\nThe Bundesbank’s president said crude\u{00A0}oil and the yen mattered. Officials won't say.\n",
+    ]
+
+    @Test("dossier search prints the same hits before the cache exists, from the cache, and with --no-cache",
+          arguments: ["cafe", "\"crude oil\"", "won't", "yen", "bundesbank", "Zelenskyy’s"])
+    func searchColdAndCached(_ query: String) throws {
+        let dir = Harness.corpus(Self.mixedCorpus)
+        let home = Harness.makeTempDir("state")
+        defer { try? FileManager.default.removeItem(atPath: dir); try? FileManager.default.removeItem(atPath: home) }
+        /// The hits in order, each as one line (JSON key order differs from run to run).
+        func hits(_ r: Harness.Result) -> [String] {
+            ((Harness.json(r) as? [[String: Any]]) ?? []).map { h in
+                ["file", "start", "end", "line", "snippet"].map { "\(h[$0] ?? "-")" }.joined(separator: "|")
+            }
+        }
+        let cold = Harness.dossier(["search", query, dir, "--json"], stateHome: home)
+        #expect(cold.status == 0, "\(cold.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: home + "/cache/dossier"), "a search writes no cache")
+        #expect(!hits(cold).isEmpty, "\(query) is in the corpus")
+        let coldPlain = Harness.dossier(["search", query, dir], stateHome: home)
+        #expect(coldPlain.stdout.split(separator: "\n").count == hits(cold).count)
+        #expect(Harness.dossier(["articles", dir, "--json"], stateHome: home).status == 0)
+        #expect(hits(Harness.dossier(["search", query, dir, "--json"], stateHome: home)) == hits(cold), "from the cache")
+        #expect(Harness.dossier(["search", query, dir], stateHome: home).stdout == coldPlain.stdout)
+        #expect(hits(Harness.dossier(["search", query, dir, "--json", "--no-cache"], stateHome: home)) == hits(cold))
+    }
+
     @Test("dossier search: date: keeps articles published in the range")
     func searchDateFilter() throws {
         let dir = Harness.corpus(ReaderEndToEnd.SearchAndFilter.datedCorpus)

@@ -34,14 +34,24 @@ struct BinaryWriter {
     }
 }
 
-/// A fast 64-bit checksum (eight bytes a step) that catches damaged cache files; not a
-/// cryptographic hash.
+/// A fast 64-bit checksum that catches damaged cache files; not a cryptographic hash. Four
+/// independent lanes of eight bytes a step, so that a search can check the index it reads
+/// at memory speed.
 enum Checksum {
     static func of(_ p: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(p.count)
+        let k: UInt64 = 0xFF51_AFD7_ED55_8CCD
+        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(p.count), b = a &+ 1, c = a &+ 2, d = a &+ 3
         var i = 0
+        while i + 32 <= p.count {
+            a = (a ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k; a ^= a >> 29
+            b = (b ^ p.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) &* k; b ^= b >> 29
+            c = (c ^ p.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)) &* k; c ^= c >> 29
+            d = (d ^ p.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) &* k; d ^= d >> 29
+            i += 32
+        }
+        var h = a ^ (b &* 3) ^ (c &* 5) ^ (d &* 7)
         while i + 8 <= p.count {
-            h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
             h ^= h >> 29
             i += 8
         }
@@ -51,19 +61,50 @@ enum Checksum {
 }
 
 extension BinaryWriter {
-    /// Appends a checksum of everything written so far.
-    mutating func seal() {
-        let sum = bytes.withUnsafeBytes { Checksum.of($0) }
+    /// Appends a checksum of everything written from `start` on.
+    mutating func seal(from start: Int = 0) {
+        let sum = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[start...])) }
         fixed64(sum)
+    }
+
+    /// Zero bytes up to a multiple of eight, so that arrays after it can be used in place.
+    mutating func align() {
+        while bytes.count % 8 != 0 { bytes.append(0) }
+    }
+
+    /// An array to be read in place: its count, padding, then its contents.
+    mutating func alignedArray<T: FixedWidthInteger>(_ a: UnsafeBufferPointer<T>) {
+        uint(UInt64(a.count))
+        align()
+        bytes.append(contentsOf: UnsafeRawBufferPointer(a))
     }
 }
 
 extension BinaryReader {
-    /// Checks the checksum `seal` wrote here against everything before it.
-    mutating func checkSeal() throws {
-        let sum = Checksum.of(UnsafeRawBufferPointer(start: base, count: at))
+    /// Checks the checksum `seal` wrote here against everything from `start` on.
+    mutating func checkSeal(from start: Int = 0) throws {
+        let sum = Checksum.of(UnsafeRawBufferPointer(start: base + start, count: at - start))
         guard try fixed64() == sum else { throw CacheCorrupt() }
     }
+
+    mutating func align() throws {
+        let next = (at + 7) / 8 * 8
+        guard next <= count else { throw CacheCorrupt() }
+        at = next
+    }
+
+    /// An array written by `alignedArray`, read where it lies (the buffer must outlive it).
+    mutating func alignedArray<T: FixedWidthInteger>(_: T.Type) throws -> UnsafeBufferPointer<T> {
+        let n = try size()
+        try align()
+        let size = MemoryLayout<T>.stride
+        guard n <= (count - at) / size, Int(bitPattern: base + at) % MemoryLayout<T>.alignment == 0 else { throw CacheCorrupt() }
+        defer { at += n * size }
+        return UnsafeBufferPointer(start: (base + at).assumingMemoryBound(to: T.self), count: n)
+    }
+
+    /// Steps over a string without making it.
+    mutating func skipString() throws { at += try size() }
 }
 
 /// Reads what `BinaryWriter` wrote, checking every bound.

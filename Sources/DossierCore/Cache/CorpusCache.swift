@@ -143,8 +143,8 @@ public struct CorpusCache: Sendable {
     /// Identifies the program writing a cache: its size and modification time.
     static let writer: String = {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? "?"
-        guard let f = SourceListing.stat(exe, id: exe) else { return "format 1 " + exe }
-        return "format 1 \(exe) \(f.size) \(f.mtime)"
+        guard let f = SourceListing.stat(exe, id: exe) else { return "format 2 " + exe }
+        return "format 2 \(exe) \(f.size) \(f.mtime)"
     }()
 
 }
@@ -251,9 +251,9 @@ enum ParsedFiles {
 /// Articles stored with a table of offsets, so any of them can be read alone or in parallel.
 struct ArticleBlock: Sendable {
     let map: MappedFile
-    /// Absolute offsets of each article record, plus the end.
-    let offsets: [UInt64]
-    var count: Int { offsets.count - 1 }
+    let count: Int
+    /// Where the offset table's entries start, the first record starts, and the table.
+    let table: Int, first: Int, tableStart: Int
 
     static let end: [UInt8] = Array("END.".utf8)
 
@@ -293,7 +293,8 @@ struct ArticleBlock: Sendable {
         try file.write(w.bytes)
     }
 
-    /// Finds the block whose records start where `reader` stands, by the table at the file's end.
+    /// Finds the block whose records start where `reader` stands, by the table at the file's
+    /// end; the table is read entry by entry as articles are asked for.
     init(reader: BinaryReader, map: MappedFile) throws {
         let size = map.buffer.count
         guard size >= reader.at + 12, map.buffer.suffix(4).elementsEqual(Self.end) else { throw CacheCorrupt() }
@@ -302,24 +303,28 @@ struct ArticleBlock: Sendable {
         guard tableStart >= UInt64(reader.at), tableStart < UInt64(size - 12) else { throw CacheCorrupt() }
         r = BinaryReader(UnsafeRawBufferPointer(rebasing: map.buffer[..<(size - 12)]), at: Int(tableStart))
         let n = try r.size()
-        guard n <= (r.count - r.at) / 8 else { throw CacheCorrupt() }
-        var offsets: [UInt64] = []
-        offsets.reserveCapacity(n + 1)
-        for _ in 0...n { offsets.append(try r.fixed64()) }
-        guard r.at == r.count, offsets.first == UInt64(reader.at), offsets.last == tableStart,
-              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else { throw CacheCorrupt() }
-        self.offsets = offsets
+        guard n <= (r.count - r.at) / 8, r.count - r.at == (n + 1) * 8 else { throw CacheCorrupt() }
         self.map = map
+        count = n
+        table = r.at
+        first = reader.at
+        self.tableStart = Int(tableStart)
+        guard offset(0) == first, offset(n) == self.tableStart else { throw CacheCorrupt() }
+    }
+
+    /// Where record `i` starts (`i == count`: where the last one ends).
+    func offset(_ i: Int) -> Int {
+        Int(UInt64(littleEndian: map.buffer.loadUnaligned(fromByteOffset: table + 8 * i, as: UInt64.self)))
     }
 
     /// Each record is the article followed by a checksum of it.
-    func article(_ i: Int) throws -> Article {
-        let start = Int(offsets[i]), end = Int(offsets[i + 1]) - 8
-        guard end > start else { throw CacheCorrupt() }
+    func article(_ i: Int, findings: Bool = true) throws -> Article {
+        let start = offset(i), end = offset(i + 1) - 8
+        guard start >= first, end > start, end + 8 <= tableStart else { throw CacheCorrupt() }
         var sum = BinaryReader(map.buffer, at: end)
         guard try sum.fixed64() == Checksum.of(UnsafeRawBufferPointer(rebasing: map.buffer[start..<end])) else { throw CacheCorrupt() }
         var r = BinaryReader(UnsafeRawBufferPointer(rebasing: map.buffer[..<end]), at: start)
-        let a = try r.article()
+        let a = try r.article(findings: findings)
         guard r.at == end else { throw CacheCorrupt() }
         return a
     }
@@ -333,7 +338,7 @@ struct ArticleBlock: Sendable {
             let slice = all[(c * chunk)..<min(all.count, (c + 1) * chunk)]
             do {
                 parts.set(c, try slice.map { try article($0) })
-                if let lo = slice.first, let hi = slice.last { map.release(Int(offsets[lo])..<Int(offsets[hi + 1])) }
+                if let lo = slice.first, let hi = slice.last { map.release(offset(lo)..<offset(hi + 1)) }
             } catch { parts.fail() }
         }
         guard let flat = parts.values else { throw CacheCorrupt() }

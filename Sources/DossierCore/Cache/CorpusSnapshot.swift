@@ -1,21 +1,31 @@
 import Foundation
 
-/// A built corpus as cached on disk, memory-mapped: the search index, speakers and links are
-/// read at once, articles when asked, so a one-shot search touches only its candidates.
+/// A built corpus as cached on disk, memory-mapped. Opening it reads the file list (to see
+/// that it is fresh), the problems and the search index in place; speakers and links are read
+/// when the whole corpus is asked for, articles one at a time, so a one-shot search touches
+/// only the index and its candidates.
+///
+/// The magic stays that of format 1: the writer line, which names the format, comes first in
+/// both, so an older file is quietly stale rather than damaged.
+///
+/// Layout: a header (writer, key, files, problems, where the sections start) with its own
+/// checksum, then speakers and links with theirs, the index (arrays aligned to be used where
+/// they lie) with its own, then the article block.
 public final class CorpusSnapshot: Sendable {
     static let magic: [UInt8] = Array("DOSSCRP1".utf8)
 
     public let index: SearchIndex
     public let problems: [LoadProblem]
-    let speakers: [Speaker]
-    let links: [StatementLink]
+    let map: MappedFile
+    /// Where speakers and links start.
+    let speakersAt: Int
     let block: ArticleBlock
 
     public var articleCount: Int { block.count }
 
     /// Opens the snapshot at `path`; nil when missing or stale (written by another program,
     /// for another key, or any input file changed, appeared or went away). Throws when the
-    /// file cannot be read back.
+    /// part it reads does not read back as written.
     init?(path: String, key: String, listing: SourceListing) throws {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let map = MappedFile(path: path), map.buffer.starts(with: Self.magic) else { throw CacheCorrupt() }
@@ -28,22 +38,31 @@ public final class CorpusSnapshot: Sendable {
             guard stored == f else { return nil }
         }
         problems = try r.problems()
-        speakers = try r.speakers()
-        links = try r.links()
-        index = try r.index()
+        let speakersAt = Int(try r.fixed64()), indexAt = Int(try r.fixed64()), blockAt = Int(try r.fixed64())
         try r.checkSeal()
-        block = try ArticleBlock(reader: r, map: map)
+        guard speakersAt == r.at, indexAt > speakersAt, blockAt > indexAt, blockAt <= map.buffer.count else { throw CacheCorrupt() }
+        var x = BinaryReader(UnsafeRawBufferPointer(rebasing: map.buffer[..<blockAt]), at: indexAt)
+        index = try x.index(owner: map)
+        try x.checkSeal(from: indexAt)
+        guard x.at == blockAt else { throw CacheCorrupt() }
+        block = try ArticleBlock(reader: x, map: map)
         guard index.articleCount == block.count else { throw CacheCorrupt() }
+        self.map = map
+        self.speakersAt = speakersAt
     }
 
-    /// One article, or nil when its record is damaged.
-    public func article(_ i: Int) -> Article? {
+    /// One article, or nil when its record is damaged. `findings: false` skips boilerplate,
+    /// quotes and events, which a search of the text does not read.
+    public func article(_ i: Int, findings: Bool = true) -> Article? {
         guard i >= 0, i < block.count else { return nil }
-        return try? block.article(i)
+        return try? block.article(i, findings: findings)
     }
 
     /// The whole corpus, articles decoded on all cores.
     func corpus() throws -> Corpus {
+        var r = BinaryReader(map.buffer, at: speakersAt)
+        let speakers = try r.speakers(), links = try r.links()
+        try r.checkSeal(from: speakersAt)
         let articles = try block.decode(ranges: [0..<block.count])[0]
         return Corpus(articles: articles, speakers: speakers, links: links, problems: problems, searchIndex: index)
     }
@@ -55,11 +74,22 @@ public final class CorpusSnapshot: Sendable {
         w.uint(UInt64(files.count))
         for f in files { w.string(f.path); w.string(f.id); w.int(Int(f.size)); w.int(Int(f.mtime)) }
         w.problems(corpus.problems)
+        let table = w.bytes.count
+        w.fixed64(0); w.fixed64(0); w.fixed64(0)
+        w.fixed64(0)  // the header's checksum, once the offsets before it are known
+        let speakersAt = w.bytes.count
         w.speakers(corpus.speakers)
         w.links(corpus.links)
+        w.seal(from: speakersAt)
+        w.align()
+        let indexAt = w.bytes.count
         let index = corpus.searchIndex.flatMap { $0.articleCount == corpus.articles.count ? $0 : nil } ?? SearchIndex(articles: corpus.articles)
         w.index(index)
-        w.seal()
+        w.seal(from: indexAt)
+        w.patch64(UInt64(speakersAt), at: table)
+        w.patch64(UInt64(indexAt), at: table + 8)
+        w.patch64(UInt64(w.bytes.count), at: table + 16)
+        w.patch64(w.bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[..<(table + 24)])) }, at: table + 24)
         let file = try CacheFileWriter(path: path)
         try file.write(w.bytes)
         w = BinaryWriter()

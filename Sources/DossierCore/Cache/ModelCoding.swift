@@ -49,7 +49,7 @@ extension BinaryWriter {
     }
 
     mutating func index(_ x: SearchIndex) {
-        int(x.articleCount); array(x.words); array(x.wordStarts); array(x.postings); array(x.postingStarts)
+        int(x.articleCount); alignedArray(x.words); alignedArray(x.wordStarts); alignedArray(x.postings); alignedArray(x.postingStarts)
     }
 }
 
@@ -63,7 +63,8 @@ extension BinaryReader {
         return SourceRange(s, s + (try int()))
     }
 
-    mutating func article() throws -> Article {
+    /// `findings: false` leaves boilerplate, quotes and events empty, for a search of the text.
+    mutating func article(findings: Bool = true) throws -> Article {
         let id = try string(), path = try string(), title = try optString()
         let day = try bool() ? try self.date() : nil
         let published = Publication(date: day, evidence: try string(), inferred: try bool())
@@ -76,18 +77,27 @@ extension BinaryReader {
             paragraphs.append(p)
         }
         var boilerplate: [String] = []
-        for _ in 0..<(try size()) { boilerplate.append(try string()) }
         var quotes: [Quote] = []
-        for _ in 0..<(try size()) {
-            let text = try string(), speaker = try optString()
-            guard let kind = QuoteKind(rawValue: try string()) else { throw CacheCorrupt() }
-            let range = try range()
-            let cue = try bool() ? try self.range() : nil
-            quotes.append(Quote(text: text, speaker: speaker, kind: kind, range: range, cue: cue))
-        }
         var events: [DateEvent] = []
-        for _ in 0..<(try size()) {
-            events.append(DateEvent(text: try string(), range: try range(), date: try self.date(), sentence: try string(), sentenceRange: try range()))
+        if findings {
+            for _ in 0..<(try size()) { boilerplate.append(try string()) }
+            for _ in 0..<(try size()) {
+                let text = try string(), speaker = try optString()
+                guard let kind = QuoteKind(rawValue: try string()) else { throw CacheCorrupt() }
+                let range = try range()
+                let cue = try bool() ? try self.range() : nil
+                quotes.append(Quote(text: text, speaker: speaker, kind: kind, range: range, cue: cue))
+            }
+            for _ in 0..<(try size()) {
+                events.append(DateEvent(text: try string(), range: try range(), date: try self.date(), sentence: try string(), sentenceRange: try range()))
+            }
+        } else {
+            for _ in 0..<(try size()) { try skipString() }
+            for _ in 0..<(try size()) {
+                try skipString(); if try bool() { try skipString() }; try skipString()
+                _ = try range(); if try bool() { _ = try range() }
+            }
+            for _ in 0..<(try size()) { try skipString(); _ = try range(); _ = try date(); try skipString(); _ = try range() }
         }
         var metadata: [String: String] = [:]
         for _ in 0..<(try size()) { metadata[try string()] = try string() }
@@ -128,14 +138,15 @@ extension BinaryReader {
         return out
     }
 
-    mutating func index() throws -> SearchIndex {
+    /// The index in place in the mapped file `owner`, which it keeps alive.
+    mutating func index(owner: MappedFile) throws -> SearchIndex {
         let n = try int()
-        let words = try array(UInt8.self), wordStarts = try array(UInt32.self)
-        let postings = try array(UInt8.self), postingStarts = try array(UInt64.self)
+        let words = try alignedArray(UInt8.self), wordStarts = try alignedArray(UInt32.self)
+        let postings = try alignedArray(UInt8.self), postingStarts = try alignedArray(UInt64.self)
         guard n >= 0, wordStarts.count == postingStarts.count, !wordStarts.isEmpty,
               Int(wordStarts.last!) == words.count, Int(postingStarts.last!) == postings.count,
               zip(wordStarts, wordStarts.dropFirst()).allSatisfy({ $0 < $1 }),
               zip(postingStarts, postingStarts.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw CacheCorrupt() }
-        return SearchIndex(articleCount: n, words: words, wordStarts: wordStarts, postings: postings, postingStarts: postingStarts)
+        return SearchIndex(articleCount: n, words: words, wordStarts: wordStarts, postings: postings, postingStarts: postingStarts, owner: owner)
     }
 }

@@ -23,27 +23,36 @@ public enum JSONLReader {
             lineNumber += 1
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
             defer { start = end + 1 }
-            let line = bytes[start..<end]
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-            guard let object = parse(line) else {
-                report("skipped: line \(lineNumber) is not a JSON object")
-                continue
+            switch record(bytes[start..<end], number: lineNumber, fileName: fileName, path: path) {
+            case .document(let doc): result.documents.append(doc)
+            case .problem(let message): report(message)
+            case .blank: break
             }
-            guard let text = object["text"] as? String else {
-                report("skipped: line \(lineNumber) has no \"text\" string")
-                continue
-            }
-            let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "\(fileName):\(lineNumber)"
-            var doc = RawDocument(id: id, path: path, text: text,
-                                  title: (object["title"] as? String).flatMap { $0.isEmpty ? nil : $0 },
-                                  published: object["published"] as? String)
-            for key in ["url", "source"] { if let v = object[key] as? String { doc.metadata[key] = v } }
-            result.documents.append(doc)
         }
         if let first = unreported.first {
             result.problems.append(LoadProblem(path: path, message: "skipped \(unreported.count) more malformed lines (lines \(first)–\(unreported.last ?? first))"))
         }
         return result
+    }
+
+    /// What one line of a JSONL file holds.
+    public enum Record {
+        case document(RawDocument)
+        case problem(String)
+        case blank
+    }
+
+    /// Reads line `number` (1-based) of the file at `path`; `number` names a record without an id.
+    public static func record(_ line: ArraySlice<UInt8>, number: @autoclosure () -> Int, fileName: String, path: String) -> Record {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return .blank }
+        guard let object = parse(line) else { return .problem("skipped: line \(number()) is not a JSON object") }
+        guard let text = object["text"] as? String else { return .problem("skipped: line \(number()) has no \"text\" string") }
+        let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "\(fileName):\(number())"
+        var doc = RawDocument(id: id, path: path, text: text,
+                              title: (object["title"] as? String).flatMap { $0.isEmpty ? nil : $0 },
+                              published: object["published"] as? String)
+        for key in ["url", "source"] { if let v = object[key] as? String { doc.metadata[key] = v } }
+        return .document(doc)
     }
 
     /// Parses one record; a line that is not UTF-8 is re-decoded (Latin-1 guess) and tried again.

@@ -7,21 +7,32 @@ import Foundation
 /// whole word of the text, the first may be the end of a text word, the last its beginning, and
 /// a term of one word may stand anywhere inside a text word. Answers are a superset of the
 /// articles `Search.matches` accepts, never a subset.
-public final class SearchIndex: Sendable {
+public final class SearchIndex: @unchecked Sendable {
     /// How many articles the index covers (indexes into `Corpus.articles`).
     public let articleCount: Int
     /// The vocabulary: folded words as UTF-8, sorted, each followed by a 0 byte.
-    let words: [UInt8]
+    let words: UnsafeBufferPointer<UInt8>
     /// Where each word starts in `words`, plus `words.count` at the end.
-    let wordStarts: [UInt32]
+    let wordStarts: UnsafeBufferPointer<UInt32>
     /// For each word, its article numbers as ascending deltas in LEB128.
-    let postings: [UInt8]
+    let postings: UnsafeBufferPointer<UInt8>
     /// Where each word's postings start in `postings`, plus `postings.count` at the end.
-    let postingStarts: [UInt64]
+    let postingStarts: UnsafeBufferPointer<UInt64>
+    /// What keeps the four arrays alive: the mapped cache file they lie in, or their own copy.
+    /// Nothing writes to them after init, so the index may be shared across threads.
+    private let owner: AnyObject
 
-    init(articleCount: Int, words: [UInt8], wordStarts: [UInt32], postings: [UInt8], postingStarts: [UInt64]) {
+    /// An index read in place from a mapped cache file.
+    init(articleCount: Int, words: UnsafeBufferPointer<UInt8>, wordStarts: UnsafeBufferPointer<UInt32>,
+         postings: UnsafeBufferPointer<UInt8>, postingStarts: UnsafeBufferPointer<UInt64>, owner: AnyObject) {
         self.articleCount = articleCount; self.words = words; self.wordStarts = wordStarts
-        self.postings = postings; self.postingStarts = postingStarts
+        self.postings = postings; self.postingStarts = postingStarts; self.owner = owner
+    }
+
+    convenience init(articleCount: Int, words: [UInt8], wordStarts: [UInt32], postings: [UInt8], postingStarts: [UInt64]) {
+        let copy = OwnedArrays()
+        self.init(articleCount: articleCount, words: copy.keep(words), wordStarts: copy.keep(wordStarts),
+                  postings: copy.keep(postings), postingStarts: copy.keep(postingStarts), owner: copy)
     }
 
     public var wordCount: Int { wordStarts.count - 1 }
@@ -152,7 +163,8 @@ public final class SearchIndex: Sendable {
         for id in ids { total += postingStarts[id + 1] - postingStarts[id] }
         if total > UInt64(postings.count) / 16 && ids.count > 1 { return nil }
         var set = Bitset(count: articleCount)
-        postings.withUnsafeBufferPointer { p in
+        do {
+            let p = postings
             for id in ids {
                 var at = Int(postingStarts[id])
                 let end = Int(postingStarts[id + 1])
@@ -185,7 +197,8 @@ public final class SearchIndex: Sendable {
         case .suffix, .inside:
             var out: [Int] = []
             let needle = token.fit == .suffix ? token.bytes + [0] : token.bytes
-            words.withUnsafeBytes { hay in
+            do {
+                let hay = UnsafeRawBufferPointer(words)
                 needle.withUnsafeBytes { n in
                     var from = 0
                     while let at = Self.firstOffset(of: n, in: hay, from: from) {
@@ -213,7 +226,7 @@ public final class SearchIndex: Sendable {
         return nil
     }
 
-    func word(_ id: Int) -> ArraySlice<UInt8> { words[Int(wordStarts[id])..<Int(wordStarts[id + 1]) - 1] }
+    func word(_ id: Int) -> Slice<UnsafeBufferPointer<UInt8>> { words[Int(wordStarts[id])..<Int(wordStarts[id + 1]) - 1] }
 
     /// First vocabulary entry not before `bytes`.
     func lowerBound(_ bytes: [UInt8]) -> Int {
@@ -291,6 +304,20 @@ struct WordSet: Sendable {
         for b in bytes { h = (h ^ UInt64(b)) &* 1099511628211 }
         return h
     }
+}
+
+/// Memory of its own for an index that was built rather than mapped.
+final class OwnedArrays {
+    private var blocks: [UnsafeMutableRawPointer] = []
+
+    func keep<T: FixedWidthInteger>(_ a: [T]) -> UnsafeBufferPointer<T> {
+        let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, a.count))
+        _ = UnsafeMutableBufferPointer(start: p, count: a.count).initialize(from: a)
+        blocks.append(UnsafeMutableRawPointer(p))
+        return UnsafeBufferPointer(start: p, count: a.count)
+    }
+
+    deinit { for b in blocks { b.deallocate() } }
 }
 
 /// Per-article results written from many threads at distinct indexes.
