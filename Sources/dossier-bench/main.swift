@@ -11,6 +11,7 @@ let args = Array(CommandLine.arguments.dropFirst())
 
 // Child mode: load a corpus through a cache folder, print seconds, peak RSS and whether the
 // snapshot served it. Run as a separate process so that memory is measured per corpus.
+HeapTuning.apply()
 if args.first == "--child-load", args.count == 3 {
     let t0 = now()
     let (corpus, report) = CorpusCache(directory: args[2]).load(paths: [args[1]], key: args[1])

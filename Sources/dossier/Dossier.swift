@@ -1,4 +1,5 @@
 import ArgumentParser
+import DossierCore
 
 /// Dossier: a terminal reader for news coverage. With no subcommand it opens the reader.
 @main
@@ -10,4 +11,9 @@ struct Dossier: ParsableCommand {
         subcommands: [Read.self, Articles.self, Quotes.self, Speakers.self, Timeline.self, SearchCommand.self, Export.self],
         defaultSubcommand: Read.self
     )
+
+    static func main() {
+        HeapTuning.apply()
+        main(nil)
+    }
 }

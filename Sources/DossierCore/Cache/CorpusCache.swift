@@ -331,22 +331,57 @@ struct ArticleBlock: Sendable {
 
     /// Decodes the articles of each range on all cores, dropping the pages read as it goes.
     func decode(ranges: [Range<Int>]) throws -> [[Article]] {
-        let all = ranges.flatMap { Array($0) }
-        let chunk = 512
-        let parts = ArticlesBox(count: (all.count + chunk - 1) / chunk)
-        DispatchQueue.concurrentPerform(iterations: parts.count) { c in
-            let slice = all[(c * chunk)..<min(all.count, (c + 1) * chunk)]
-            do {
-                parts.set(c, try slice.map { try article($0) })
-                if let lo = slice.first, let hi = slice.last { map.release(offset(lo)..<offset(hi + 1)) }
-            } catch { parts.fail() }
-        }
-        guard let flat = parts.values else { throw CacheCorrupt() }
-        var out: [[Article]] = []
-        var at = 0
-        for r in ranges { out.append(Array(flat[at..<(at + r.count)])); at += r.count }
-        return out
+        try ranges.map { try decode($0) }
     }
+
+    /// Decodes one range on all cores straight into the result's storage: copying 100,000
+    /// decoded articles again would cost a retain and release of every string they hold.
+    func decode(_ range: Range<Int>) throws -> [Article] {
+        let n = range.count, chunk = 512
+        guard n > 0 else { return [] }
+        let chunks = (n + chunk - 1) / chunk
+        let done = ChunkFlags(count: chunks)
+        let result = [Article](unsafeUninitializedCapacity: n) { buffer, initialized in
+            let base = UncheckedPointer(buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let lo = c * chunk, hi = min(n, lo + chunk)
+                var k = lo
+                do {
+                    while k < hi { (base.pointer + k).initialize(to: try article(range.lowerBound + k)); k += 1 }
+                    map.release(offset(range.lowerBound + lo)..<offset(range.lowerBound + hi))
+                    done.set(c)
+                } catch {
+                    (base.pointer + lo).deinitialize(count: k - lo)
+                }
+            }
+            if done.all {
+                initialized = n
+            } else {
+                for c in 0..<chunks where done.get(c) {
+                    (base.pointer + c * chunk).deinitialize(count: min(n, (c + 1) * chunk) - c * chunk)
+                }
+                initialized = 0
+            }
+        }
+        guard result.count == n else { throw CacheCorrupt() }
+        return result
+    }
+}
+
+/// Which chunks of a parallel decode finished.
+final class ChunkFlags: @unchecked Sendable {
+    private var flags: [Bool]
+    private let lock = NSLock()
+    init(count: Int) { flags = Array(repeating: false, count: count) }
+    func set(_ i: Int) { lock.lock(); flags[i] = true; lock.unlock() }
+    func get(_ i: Int) -> Bool { lock.lock(); defer { lock.unlock() }; return flags[i] }
+    var all: Bool { lock.lock(); defer { lock.unlock() }; return !flags.contains(false) }
+}
+
+/// A pointer that parallel workers write through at disjoint places.
+struct UncheckedPointer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }
 
 /// Results of parallel work, by chunk number.
@@ -357,15 +392,4 @@ final class PartBox: @unchecked Sendable {
     var count: Int { storage.count }
     func set(_ i: Int, _ v: ([UInt8], [Int])) { lock.lock(); storage[i] = v; lock.unlock() }
     var values: [([UInt8], [Int])] { storage.map { $0! } }
-}
-
-final class ArticlesBox: @unchecked Sendable {
-    private var storage: [[Article]?]
-    private var failed = false
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    var count: Int { storage.count }
-    func set(_ i: Int, _ v: [Article]) { lock.lock(); storage[i] = v; lock.unlock() }
-    func fail() { lock.lock(); failed = true; lock.unlock() }
-    var values: [Article]? { failed ? nil : storage.flatMap { $0! } }
 }
