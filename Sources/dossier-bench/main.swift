@@ -63,6 +63,7 @@ struct Row {
     var keyP50 = 0.0, keyP99 = 0.0, firstP99 = 0.0, fullP99 = 0.0, busyP99 = 0.0
     var frameP50 = 0.0, frameP99 = 0.0
     var coldLoad = 0.0, coldRSS = 0, warmLoad = 0.0, warmWall = 0.0, warmRSS = 0
+    var readerFirstCold = Double.nan, readerIndexedCold = Double.nan, readerFirstWarm = Double.nan, readerIndexedWarm = Double.nan
     var searchWarm: [String: Double] = [:], searchCold: [String: Double] = [:], rgTimes: [String: Double] = [:]
 }
 
@@ -194,6 +195,11 @@ for n in sizes {
                 row.searchCold[q] = median((0..<(n >= 100_000 ? 1 : 3)).map { _ in run(dossier, ["search", "--no-cache", "--quiet", q, dir], env: env).seconds })
             }
         }
+        // The real reader in a terminal: first with no cache (it parses in the background and
+        // writes the cache), then three second starts from that cache.
+        (row.readerFirstCold, row.readerIndexedCold) = readerStart(dossier, dir: dir, env: env)
+        let warmStarts = (0..<3).map { _ in readerStart(dossier, dir: dir, env: env) }
+        row.readerFirstWarm = median(warmStarts.map(\.firstFrame)); row.readerIndexedWarm = median(warmStarts.map(\.indexed))
         // A search writes no cache; loading the corpus for another subcommand does.
         run(dossier, ["speakers", "--quiet", dir], env: env)
         precondition((try? FileManager.default.contentsOfDirectory(atPath: "\(work)/xdg-\(n)/dossier"))?.isEmpty == false, "no cache was written")
@@ -244,6 +250,17 @@ for r in rows {
 print(table(m))
 if !hasDossier { print("(no `dossier` binary beside dossier-bench: run `swift build -c release` first for the search columns)") }
 if rg == nil { print("(ripgrep not installed: `apt-get install -y ripgrep` for the rg columns)") }
+
+if hasDossier {
+    print("")
+    print("the reader in a terminal (160x45), from spawn; cold = no cache (parsing in the background), warm = median of 3 second starts:")
+    var r: [[String]] = [["articles", "first frame cold ms", "indexed cold s", "first frame warm ms", "indexed warm ms"]]
+    for row in rows {
+        r.append(["\(row.articles)", String(format: "%.1f", row.readerFirstCold), String(format: "%.1f", row.readerIndexedCold / 1000),
+                  String(format: "%.1f", row.readerFirstWarm), String(format: "%.1f", row.readerIndexedWarm)])
+    }
+    print(table(r))
+}
 
 if let last = rows.last, rg != nil || hasDossier {
     print("")
