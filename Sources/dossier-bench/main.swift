@@ -182,6 +182,7 @@ for n in sizes {
     while !busy.value { usleep(10_000) }
     row.busyP99 = percentile(during, 0.99)
 
+    corpus.linkLookup.prepare()  // as the reader does in the background after loading
     let frames = keyToFrame(corpus)
     row.frameP50 = percentile(frames, 0.5); row.frameP99 = percentile(frames, 0.99)
 

@@ -56,5 +56,7 @@ enum BackgroundLoad {
         } else if !corpus.problems.isEmpty {
             post(.showMessage("\(corpus.problems.count) file(s) skipped: run `dossier articles` to see why"))
         }
+        // Once the reader has the corpus: "also reported by" stops scanning every link.
+        corpus.linkLookup.prepare()
     }
 }

@@ -153,6 +153,24 @@ struct StatementLinkerTests {
         #expect(link.similarity >= 0.5 && link.similarity <= 1)
     }
 
+    @Test func linkedQuotesAreFoundFromEitherSideBeforeAndAfterPreparing() {
+        let articles = corpus([
+            "“The harbour will reopen on Monday after the storm,” said mayor Ana Lund.",
+            "“The harbour will reopen on Monday after the storm passes,” Ana Lund said.",
+            "“Grain prices will fall next spring,” said trader Ola Nilsen.",
+            "“The harbour will reopen on Monday after this storm,” mayor Ana Lund told reporters.",
+        ])
+        let c = Corpus(articles: articles, links: StatementLinker.links(articles))
+        let first = QuoteRef(article: 0, quote: 0), unrelated = QuoteRef(article: 2, quote: 0)
+        let before = Set(c.linkLookup.linked(to: first))
+        #expect(before == [QuoteRef(article: 1, quote: 0), QuoteRef(article: 3, quote: 0)])
+        #expect(c.linkLookup.linked(to: unrelated).isEmpty)
+        c.linkLookup.prepare()
+        #expect(Set(c.linkLookup.linked(to: first)) == before)
+        #expect(Set(c.linkLookup.linked(to: QuoteRef(article: 3, quote: 0))) == [first, QuoteRef(article: 1, quote: 0)])
+        #expect(c.linkLookup.linked(to: unrelated).isEmpty)
+    }
+
     @Test func differentSpeakersAreNotLinked() {
         let articles = corpus([
             "“The talks will resume in Geneva next week,” said envoy Tom Hale.",

@@ -30,7 +30,7 @@ public enum QuotePane: Pane {
     /// "also reported by …" for statements linked across outlets.
     static func alsoReported(_ q: Quote, index: Int, state: ReaderState) -> String? {
         let me = QuoteRef(article: state.currentArticle, quote: index)
-        let others = state.corpus.links.compactMap { l -> QuoteRef? in l.a == me ? l.b : (l.b == me ? l.a : nil) }
+        let others = state.corpus.linkLookup.linked(to: me)
         guard !others.isEmpty else { return nil }
         let names = Set(others.map { state.corpus.articles[$0.article].id }).sorted()
         return "also reported by " + names.joined(separator: ", ")
