@@ -32,9 +32,11 @@ let package = Package(
         .executableTarget(name: "dossier-eval-dates", dependencies: ["DossierCore"]),
         // Prints the scale benchmark table (parse rate, search latency, memory, cache).
         .executableTarget(name: "dossier-bench", dependencies: ["DossierCore", "DossierUI"]),
-        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
-        .testTarget(name: "DossierUITests", dependencies: ["DossierUI", "DossierCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["DossierCore"]),
+        // What the test targets share: a seeded random generator and the package's folder.
+        .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"]),
+        .testTarget(name: "DossierUITests", dependencies: ["DossierUI", "DossierCore", "DossierTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DossierCore", "DossierTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,6 +4,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+import DossierTestSupport
 
 /// Hostile files on disk: each case must load without crashing or hanging, say in one line
 /// what was skipped, and keep every good article. Bounds are hang guards (60 s in a debug
@@ -381,15 +382,3 @@ struct RobustLoadingTests {
     }
 }
 
-/// A tiny deterministic generator, so the hostile inputs are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

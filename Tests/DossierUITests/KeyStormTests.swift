@@ -1,4 +1,5 @@
 import DossierCore
+import DossierTestSupport
 @testable import DossierUI
 import Foundation
 import Testing
@@ -8,14 +9,7 @@ import Testing
 /// A fixed seed makes any failure reproducible; the step number is in the message.
 @Suite("Key storm")
 struct KeyStormTests {
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        return FileManager.default.currentDirectoryPath
-    }()
+    static let packageRoot = packageRootPath
 
     static var seedCorpus: Corpus { CorpusBuilder.load(paths: [packageRoot + "/seeds"]) }
 
@@ -32,7 +26,7 @@ struct KeyStormTests {
     }
 
     /// Keys as the terminal layer would deliver them.
-    static func randomKey(_ rng: inout StormRandom, size: Size) -> [Key] {
+    static func randomKey(_ rng: inout SplitMix, size: Size) -> [Key] {
         let plain: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .tab, .backTab,
                             .escape, .backspace, .delete, .unknown, .function(1), .function(5), .function(12)]
         let chars: [Character] = Array("jkJKgGhl123nN/f[]semq*'F? bx9#:.-") + ["é", "東", "😀", "👨‍👩‍👧", "e\u{301}", "\u{202E}", "\u{1B}", "\u{7F}", "\u{9B}", "\u{0}", "ش", "\u{200D}"]
@@ -51,7 +45,7 @@ struct KeyStormTests {
         }
     }
 
-    static func randomSize(_ rng: inout StormRandom) -> Size {
+    static func randomSize(_ rng: inout SplitMix) -> Size {
         switch rng.next() % 20 {
         case 0, 1: return Size(width: 1, height: 1)
         case 2: return Size(width: 400, height: 120)
@@ -92,7 +86,7 @@ struct KeyStormTests {
     }
 
     func storm(_ corpus: Corpus, seed: UInt64, keys total: Int) -> [String] {
-        var rng = StormRandom(seed: seed)
+        var rng = SplitMix(seed: seed)
         var size = Size(width: 100, height: 30)
         var state = reduce(ReaderState(corpus: corpus, size: size), .resize(size))
         var failures: [String] = []
@@ -135,15 +129,3 @@ struct KeyStormTests {
     }
 }
 
-/// SplitMix64: small, fast, and the same sequence on every machine.
-struct StormRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -3,6 +3,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+import DossierTestSupport
 
 /// Odd terminals: tiny and huge sizes, resize storms, many TERM values, no UTF-8 locale.
 @Suite("Odd terminals", .serialized, .enabled(if: TerminalFixtures.hasTmux, "needs tmux (.ci/run installs it)"))
@@ -33,7 +34,7 @@ struct TerminalEnvironmentTests {
         let s = try #require(TerminalReaderSession(width: 100, height: 30))
         #expect(s.waitReady())
         let pid = try #require(s.readerPid)
-        var rng = TerminalRandom(seed: 2024)
+        var rng = SplitMix(seed: 2024)
         let clock = ContinuousClock()
         let start = clock.now
         for i in 0..<150 {
@@ -133,15 +134,3 @@ struct TerminalEnvironmentTests {
     }
 }
 
-/// A small deterministic generator for reproducible storms.
-struct TerminalRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

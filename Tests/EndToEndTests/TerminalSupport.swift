@@ -3,17 +3,11 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+import DossierTestSupport
 
 /// Where things are for tests that run the real binary in a real terminal.
 enum TerminalFixtures {
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        return FileManager.default.currentDirectoryPath
-    }()
+    static let packageRoot = packageRootPath
 
     static func tool(_ name: String) -> String? {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
