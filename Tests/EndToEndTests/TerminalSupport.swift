@@ -130,10 +130,15 @@ final class TerminalTmux {
     init?() {
         guard let exe = TerminalFixtures.tmux else { return nil }
         self.exe = exe
-        socket = "dossier-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        // A socket path of our own: a private server, and no socket file left behind in the
+        // user's tmux folder (tmux does not remove it on kill-server).
+        socket = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sock").path
     }
 
-    deinit { _ = tmux(["kill-server"]) }
+    deinit {
+        _ = tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: socket)
+    }
 
     @discardableResult
     func tmux(_ args: [String]) -> (status: Int32, out: String) {
@@ -141,7 +146,7 @@ final class TerminalTmux {
         env.removeValue(forKey: "TMUX")
         env["LANG"] = "C.UTF-8"
         env["LC_ALL"] = "C.UTF-8"
-        let r = TerminalFixtures.run(exe, ["-L", socket, "-f", "/dev/null"] + args, env: env)
+        let r = TerminalFixtures.run(exe, ["-S", socket, "-f", "/dev/null"] + args, env: env)
         return (r.status, String(decoding: r.out, as: UTF8.self))
     }
 
