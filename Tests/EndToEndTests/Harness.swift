@@ -32,36 +32,16 @@ enum Harness {
         var stdoutData: Data
     }
 
-    /// Runs a program to completion. Uses posix_spawn and waitpid rather than `Process`, whose
-    /// wait never returns on Linux when the child leaves a daemon behind (as `tmux new-session`
-    /// does); output goes through temporary files so large output never blocks.
+    /// Runs a program to completion (through `TerminalFixtures.run`: posix_spawn and waitpid,
+    /// output through temporary files), in `cwd` when given, with `environment` added.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], stdin: String? = nil, cwd: String? = nil,
                     environment: [String: String] = [:]) -> Result {
-        let dir = makeTempDir("run")
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let outPath = dir + "/out", errPath = dir + "/err", inPath = dir + "/in"
-        _ = FileManager.default.createFile(atPath: inPath, contents: Data((stdin ?? "").utf8))
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let env = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }.map { "\($0)=\($1)" }
+        let env = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let command = cwd.map { ["/usr/bin/env", "-C", $0, executable] } ?? [executable]
-        let argv = (command + arguments).map { strdup($0) } + [nil]
-        let envp = env.map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = spawnUnblocked(command[0], &actions, argv, envp, pid: &pid)
-        guard rc == 0 else { return Result(status: -1, stdout: "", stderr: "cannot run \(executable): \(String(cString: strerror(rc)))", stdoutData: Data()) }
-        var raw: Int32 = 0
-        while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
-        let status = (raw & 0x7f) == 0 ? (raw >> 8) & 0xff : 128 + (raw & 0x7f)
-        let o = FileManager.default.contents(atPath: outPath) ?? Data()
-        let e = FileManager.default.contents(atPath: errPath) ?? Data()
-        return Result(status: status, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self), stdoutData: o)
+        let r = TerminalFixtures.run(command[0], Array(command.dropFirst()) + arguments, env: env, stdin: Data((stdin ?? "").utf8))
+        guard r.status >= 0 else { return Result(status: -1, stdout: "", stderr: "cannot run \(executable)", stdoutData: Data()) }
+        return Result(status: r.status, stdout: String(decoding: r.out, as: UTF8.self), stderr: String(decoding: r.err, as: UTF8.self), stdoutData: r.out)
     }
 
     /// Runs the built `dossier` with isolated state and cache directories (under `stateHome` if given).

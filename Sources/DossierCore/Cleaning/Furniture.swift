@@ -5,14 +5,9 @@ enum FurnitureKind: String, Sendable {
 
 /// Rules that recognise page furniture from a line's shape and words, wherever it stands.
 enum Furniture {
-    static func kind(of text: String) -> FurnitureKind? {
-        // Furniture is short; a long paragraph is story (and not worth scanning).
-        guard text.utf8.count <= 1500 else { return nil }
-        return kind(of: LineShape(text))
-    }
-
-    /// The same for a line already measured. Each rule is tried only when a cheap look at the
-    /// line says it could apply: this runs on every paragraph of every article.
+    /// Why a measured line is furniture, or nil for story. Furniture is short, so a long
+    /// paragraph is story; each rule is tried only when a cheap look at the line says it could
+    /// apply: this runs on every paragraph of every article.
     static func kind(of shape: LineShape) -> FurnitureKind? {
         let text = shape.text
         guard !shape.isLong, text.utf8.count <= 1500 else { return nil }

@@ -40,9 +40,7 @@ public enum DateInference {
     }
 
     static func profilesInParallel(_ articles: [Article]) -> [EventProfile] {
-        let box = ProfileBox(count: articles.count)
-        DispatchQueue.concurrentPerform(iterations: articles.count) { i in box.set(i, EventProfile(articles[i])) }
-        return box.values
+        ParallelMap.map(articles) { EventProfile($0) }
     }
 
     /// A lent date must agree with what the article says of itself: its weekdays, its year.
@@ -99,11 +97,3 @@ public enum DateInference {
     }
 }
 
-/// Collects profiles written from many threads at distinct indexes.
-private final class ProfileBox: @unchecked Sendable {
-    private var storage: [EventProfile?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ p: EventProfile) { lock.lock(); storage[i] = p; lock.unlock() }
-    var values: [EventProfile] { storage.map { $0 ?? EventProfile() } }
-}
