@@ -32,7 +32,7 @@ public enum ArticleParser {
             quotes: findings ? QuoteExtractor.extract(analysed, title: clean.title) : [],
             events: findings ? DateTagger.events(analysed, reference: published) : [],
             metadata: metadata, sourceLength: text.count)
-        article.lineStarts = [0] + text.lines().dropFirst().map(\.start)
+        article.lineStarts = [0] + text.lines().dropFirst().map { Int32($0.start) }
         return article
     }
 }

@@ -99,6 +99,7 @@ func evaluateMeantime(_ dir: String) -> Bool {
         }
         let (paragraphs, scopeEnd) = paragraphsAndScope(text)
         let events = DateTagger.events(paragraphs, reference: Publication(date: dct, evidence: "index.tsv"))
+        let story = Article(id: cols[0], path: "", paragraphs: paragraphs)
         for (scope, inScope) in [(0, { (r: SourceRange) in r.start < scopeEnd }), (1, { (_: SourceRange) in true })] {
             var t = Tally(), l = Tally()
             let g = gold.filter { $0.isCalendarDate && inScope(SourceRange($0.start, $0.end)) }
@@ -112,7 +113,7 @@ func evaluateMeantime(_ dir: String) -> Bool {
                 } else if scope == 0 {
                     let got = ev.first { $0.range.overlaps(r) }
                     misses.append(report("miss", cols[0], text: item.text, gold: item.value, ours: got.map { "“\($0.text)” \($0.date.iso)" } ?? "-",
-                                         sentence: got?.sentence ?? sentence(around: r, in: paragraphs)))
+                                         sentence: got.map(story.sentence(of:)) ?? sentence(around: r, in: paragraphs)))
                 }
             }
             t.correct = used.count
@@ -122,9 +123,9 @@ func evaluateMeantime(_ dir: String) -> Bool {
                 if gold.contains(where: { !$0.isCalendarDate && SourceRange($0.start, $0.end).overlaps(e.range) }) { l.predicted -= 1; l.exempt += 1 }
                 let g = gold.first { SourceRange($0.start, $0.end).overlaps(e.range) }
                 if scope == 0 {
-                    extras.append(report("extra", cols[0], text: e.text, gold: g.map { "\($0.type) \($0.value) “\($0.text)”" } ?? "-", ours: e.date.iso, sentence: e.sentence))
+                    extras.append(report("extra", cols[0], text: e.text, gold: g.map { "\($0.type) \($0.value) “\($0.text)”" } ?? "-", ours: e.date.iso, sentence: story.sentence(of: e)))
                 } else if e.range.start >= scopeEnd {
-                    outside.append(report("outside", cols[0], text: e.text, gold: "-", ours: e.date.iso + " (dct \(dct?.iso ?? "?"))", sentence: e.sentence))
+                    outside.append(report("outside", cols[0], text: e.text, gold: "-", ours: e.date.iso + " (dct \(dct?.iso ?? "?"))", sentence: story.sentence(of: e)))
                 }
             }
             if scope == 0 { scoped.add(t); lenient.add(l) } else { whole.add(t) }

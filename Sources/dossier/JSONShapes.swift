@@ -77,7 +77,7 @@ struct TimelineJSON: Encodable {
     init(_ corpus: Corpus) {
         articles = corpus.articles.map { Entry(file: $0.id, published: $0.published.date?.iso, precision: $0.published.precision.rawValue, evidence: $0.published.evidence) }
         events = corpus.articles.flatMap { a in
-            a.events.map { Event(file: a.id, text: $0.text, start: $0.range.start, end: $0.range.end, date: $0.date.iso, precision: $0.date.precision.rawValue, sentence: $0.sentence) }
+            a.events.map { Event(file: a.id, text: $0.text, start: $0.range.start, end: $0.range.end, date: $0.date.iso, precision: $0.date.precision.rawValue, sentence: a.sentence(of: $0)) }
         }
     }
 }

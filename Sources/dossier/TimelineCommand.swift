@@ -13,7 +13,7 @@ struct Timeline: ParsableCommand {
         if json { Output.json(TimelineJSON(c)); return }
         for a in c.articles {
             Output.line("\(a.published.date?.iso ?? "?")\(a.published.inferred ? "~" : "")  \(a.id)  \(a.displayTitle)")
-            for e in a.events { Output.line("    \(e.date.iso)  “\(e.text)”  \(e.sentence)") }
+            for e in a.events { Output.line("    \(e.date.iso)  “\(e.text)”  \(a.sentence(of: e))") }
         }
     }
 }

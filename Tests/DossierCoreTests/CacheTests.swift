@@ -152,7 +152,7 @@ import Testing
         #expect(fields(Publication.unknown) == ["date", "evidence", "inferred"])
         #expect(fields(PartialDate(year: 1)) == ["year", "month", "day"])
         #expect(fields(Quote(text: "", speaker: nil, kind: .direct, range: SourceRange(0, 0))) == ["text", "speaker", "kind", "range", "cue"])
-        #expect(fields(DateEvent(text: "", range: SourceRange(0, 0), date: PartialDate(year: 1), sentence: "", sentenceRange: SourceRange(0, 0))) == ["text", "range", "date", "sentence", "sentenceRange"])
+        #expect(fields(DateEvent(text: "", range: SourceRange(0, 0), date: PartialDate(year: 1), sentenceRange: SourceRange(0, 0))) == ["text", "range", "date", "sentenceRange"])
         #expect(fields(Speaker(name: "")) == ["name", "role", "aliases", "quotes", "reported"])
         #expect(fields(StatementLink(a: QuoteRef(article: 0, quote: 0), b: QuoteRef(article: 0, quote: 0), similarity: 0)) == ["a", "b", "similarity"])
         #expect(fields(LoadProblem(path: "", message: "")) == ["path", "message"])
@@ -164,7 +164,7 @@ import Testing
         a.published.inferred = true
         a.boilerplate = ["Menu", "Log in"]
         a.quotes[0].cue = SourceRange(3, 9)
-        a.events = [DateEvent(text: "Feb", range: SourceRange(1, 4), date: PartialDate(year: -44, month: 3, day: 15), sentence: "s", sentenceRange: SourceRange(0, 20))]
+        a.events = [DateEvent(text: "Feb", range: SourceRange(1, 4), date: PartialDate(year: -44, month: 3, day: 15), sentenceRange: SourceRange(0, 20))]
         a.lineStarts = [0, 22, 23]
         var w = BinaryWriter()
         w.article(a)

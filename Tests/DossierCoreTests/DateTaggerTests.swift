@@ -21,7 +21,9 @@ import Testing
         let source = Array(try String(contentsOfFile: DateFixtures.seeds + "/" + a.id, encoding: .utf8).unicodeScalars)
         for e in a.events {
             #expect(String(String.UnicodeScalarView(source[e.range.start..<e.range.end])) == e.text)
-            #expect(e.sentence.contains(e.text))
+            let sentence = a.sentence(of: e)
+            #expect(sentence.contains(e.text))
+            #expect(sentence == String(String.UnicodeScalarView(source[e.sentenceRange.start..<e.sentenceRange.end])).replacingOccurrences(of: "\n", with: " "))
         }
     }
 

@@ -20,13 +20,13 @@ extension BinaryWriter {
             if let c = q.cue { bool(true); range(c) } else { bool(false) }
         }
         uint(UInt64(a.events.count))
-        for e in a.events { string(e.text); range(e.range); date(e.date); string(e.sentence); range(e.sentenceRange) }
+        for e in a.events { string(e.text); range(e.range); date(e.date); range(e.sentenceRange) }
         uint(UInt64(a.metadata.count))
         for (k, v) in a.metadata.sorted(by: { $0.key < $1.key }) { string(k); string(v) }
         int(a.sourceLength)
         uint(UInt64(a.lineStarts.count))
         var last = 0
-        for l in a.lineStarts { int(l - last); last = l }
+        for l in a.lineStarts { int(Int(l) - last); last = Int(l) }
     }
 
     mutating func problems(_ ps: [LoadProblem]) {
@@ -89,7 +89,7 @@ extension BinaryReader {
                 quotes.append(Quote(text: text, speaker: speaker, kind: kind, range: range, cue: cue))
             }
             for _ in 0..<(try size()) {
-                events.append(DateEvent(text: try string(), range: try range(), date: try self.date(), sentence: try string(), sentenceRange: try range()))
+                events.append(DateEvent(text: try string(), range: try range(), date: try self.date(), sentenceRange: try range()))
             }
         } else {
             for _ in 0..<(try size()) { try skipString() }
@@ -97,17 +97,21 @@ extension BinaryReader {
                 try skipString(); if try bool() { try skipString() }; try skipString()
                 _ = try range(); if try bool() { _ = try range() }
             }
-            for _ in 0..<(try size()) { try skipString(); _ = try range(); _ = try date(); try skipString(); _ = try range() }
+            for _ in 0..<(try size()) { try skipString(); _ = try range(); _ = try date(); _ = try range() }
         }
         var metadata: [String: String] = [:]
         for _ in 0..<(try size()) { metadata[try string()] = try string() }
         var a = Article(id: id, path: path, title: title, published: published, paragraphs: paragraphs, boilerplate: boilerplate,
                         quotes: quotes, events: events, metadata: metadata, sourceLength: try int())
         let nl = try size()
-        var lines: [Int] = []
+        var lines: [Int32] = []
         lines.reserveCapacity(nl)
         var last = 0
-        for _ in 0..<nl { last += try int(); lines.append(last) }
+        for _ in 0..<nl {
+            last += try int()
+            guard let line = Int32(exactly: last) else { throw CacheCorrupt() }
+            lines.append(line)
+        }
         a.lineStarts = lines
         return a
     }

@@ -80,7 +80,6 @@ public enum DateTagger {
                 text: String(String.UnicodeScalarView(scalars[lo..<hi])),
                 range: SourceRange(paragraph.start + lo, paragraph.start + hi),
                 date: date,
-                sentence: String(String.UnicodeScalarView(scalars[s])),
                 sentenceRange: SourceRange(paragraph.start + s.lowerBound, paragraph.start + s.upperBound)))
         }
         return result

@@ -55,11 +55,11 @@ public struct DateEvent: Hashable, Codable, Sendable {
     public var text: String
     public var range: SourceRange
     public var date: PartialDate
-    /// The sentence it stands in.
-    public var sentence: String
+    /// The sentence it stands in, within one paragraph; its text is `Article.text(at:)`, not
+    /// stored here, since a second copy of every dated sentence is a sixth of a corpus in memory.
     public var sentenceRange: SourceRange
-    public init(text: String, range: SourceRange, date: PartialDate, sentence: String, sentenceRange: SourceRange) {
-        self.text = text; self.range = range; self.date = date; self.sentence = sentence; self.sentenceRange = sentenceRange
+    public init(text: String, range: SourceRange, date: PartialDate, sentenceRange: SourceRange) {
+        self.text = text; self.range = range; self.date = date; self.sentenceRange = sentenceRange
     }
 }
 
@@ -95,8 +95,9 @@ public struct Article: Hashable, Codable, Sendable, Identifiable {
     public var metadata: [String: String]
     /// Scalar count of the whole source text.
     public var sourceLength: Int
-    /// Offset where each source line starts, to cite a line number.
-    public var lineStarts: [Int] = [0]
+    /// Offset where each source line starts, to cite a line number (32 bits: a source file is
+    /// at most `Loader.maxFileBytes`, and wire copy has a line every 70 characters).
+    public var lineStarts: [Int32] = [0]
 
     public init(id: String, path: String, title: String? = nil, published: Publication = .unknown,
                 paragraphs: [Paragraph] = [], boilerplate: [String] = [], quotes: [Quote] = [],
@@ -121,10 +122,24 @@ public struct Article: Hashable, Codable, Sendable, Identifiable {
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+            if Int(lineStarts[mid]) <= offset { lo = mid } else { hi = mid - 1 }
         }
         return lo + 1
     }
+
+    /// The story text at `range`, which lies within one paragraph (a dated event's sentence);
+    /// empty when no paragraph holds it.
+    public func text(at range: SourceRange) -> String {
+        guard let i = paragraphIndex(containing: range.start) else { return "" }
+        let p = paragraphs[i]
+        let scalars = p.text.unicodeScalars
+        let lo = scalars.index(scalars.startIndex, offsetBy: range.start - p.start)
+        let hi = scalars.index(lo, offsetBy: min(range.end, p.start + p.scalarCount) - range.start)
+        return String(scalars[lo..<hi])
+    }
+
+    /// The sentence a dated event stands in.
+    public func sentence(of event: DateEvent) -> String { text(at: event.sentenceRange) }
 
     /// The paragraph holding a source offset, if any.
     public func paragraphIndex(containing offset: Int) -> Int? {

@@ -44,8 +44,9 @@ public enum TimelinePane: Pane {
                 if state.marks.bookmarks.contains(art.id) { title = "▶ " + title }
                 canvas.put(DisplayWidth.truncate(title, to: rect.x + rect.width - x), x: x, y: y, style: style, role: role)
             case .event(let a, let e):
-                let ev = state.corpus.articles[a].events[e]
-                let label = " · \(DisplayWidth.pad(ev.date.iso, to: 10)) \(ev.text) — \(ev.sentence)"
+                let art = state.corpus.articles[a]
+                let ev = art.events[e]
+                let label = " · \(DisplayWidth.pad(ev.date.iso, to: 10)) \(ev.text) — \(art.sentence(of: ev))"
                 canvas.put(DisplayWidth.truncate(label, to: rect.width), x: rect.x, y: y, style: style, role: selected ? role : .dim)
             }
         }
