@@ -115,6 +115,16 @@ import Testing
         #expect(a.paragraphs.count == 1)
     }
 
+    @Test func labelledDateLineUnderTheHeadline() {
+        // The header form the bundled articles use, standing under a headline instead of first.
+        let a = DateFixtures.parse("Harbour authority posts record profit\n\ndate 1998-03-12\n\nThe authority said on Thursday its profit rose in 1996, and it expects more by 2001.\n")
+        #expect(a.published.date?.iso == "1998-03-12")
+        #expect(a.published.inferred == false)
+        #expect(a.title == "Harbour authority posts record profit")
+        #expect(a.events.first { $0.text == "on Thursday" }?.date.iso == "1998-03-12")
+        #expect(a.paragraphs.map(\.text) == ["The authority said on Thursday its profit rose in 1996, and it expects more by 2001."])
+    }
+
     @Test func onlyTheYear() {
         let a = DateFixtures.parse("The battle has gone on for months and in 2023 it became the longest of the war, the official said.\n")
         #expect(a.published.date?.iso == "2023")

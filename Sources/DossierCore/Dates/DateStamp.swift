@@ -12,14 +12,14 @@ public struct DateStamp: Sendable, Hashable {
     /// Introduced by a label such as "Published" or "Posted": the page's own publication line.
     public var labelled: Bool = false
 
-    static let labels: Set<String> = ["published", "posted", "updated", "modified", "publicado", "publié", "publie", "veröffentlicht",
+    static let labels: Set<String> = ["date", "dated", "published", "posted", "updated", "modified", "publicado", "publié", "publie", "veröffentlicht",
                                       "pubblicato", "publicat", "atualizado", "actualizado", "aktualisiert", "aggiornato", "actualizat"]
 
     /// Filler words stamps use around the date.
     static let fillers: Set<String> = [
         "de", "del", "di", "do", "da", "the", "of", "at", "um", "uhr", "à", "a", "le", "el", "la", "h", "am", "pm",
         "gmt", "utc", "cet", "cest", "est", "edt", "bst", "eet", "eest", "pst", "pdt", "ora", "ore", "às", "on",
-        "updated", "published", "posted", "last", "modified", "actualizado", "publicado", "mis", "à", "jour", "aktualisiert",
+        "date", "dated", "updated", "published", "posted", "last", "modified", "actualizado", "publicado", "mis", "à", "jour", "aktualisiert",
         "veröffentlicht", "pubblicato", "aggiornato", "publicat", "actualizat", "atualizado", "feira",
     ]
 
