@@ -72,6 +72,17 @@ import Testing
         #expect(got.map(\.1) == ["2009", "2009-03"])
     }
 
+    @Test func daysCountedFromTheDayLastSpokenOf() {
+        let got = events("The bill passed on Oct. 10. The next day, the governor signed it. Two days later, protests began. "
+                         + "The vote was held on 3 September. A week later the results were out. The previous day had been calm. "
+                         + "Markets fell on Wednesday and rose the day after.", on: "2007-10-19")
+        #expect(got.map(\.0) == ["Oct. 10", "The next day", "Two days later", "3 September", "A week later", "The previous day", "on Wednesday", "the day after"])
+        #expect(got.map(\.1) == ["2007-10-10", "2007-10-11", "2007-10-13", "2007-09-03", "2007-09-10", "2007-09-09", "2007-10-17", "2007-10-18"])
+        // Counted from something that is no date, or compared with a plan: not a day.
+        #expect(events("Prices rose the day before the vote and fell the day after the result.", on: "2007-10-19").isEmpty)
+        #expect(events("It arrived three days later than planned.", on: "2007-10-19").isEmpty)
+    }
+
     @Test func durationsAndRecurrencesAreNotDates() {
         #expect(events("Prices have doubled over the last year, and the board meets every Monday.", on: "2009-03-04").isEmpty)
     }

@@ -84,7 +84,7 @@ struct DateMatcher {
     // MARK: patterns
 
     func match(at i: Int) -> DateMatch? {
-        if let m = numeric(at: i) ?? period(at: i) ?? decade(at: i) ?? sameDay(at: i) ?? weekdayLed(at: i) { return m }
+        if let m = numeric(at: i) ?? period(at: i) ?? decade(at: i) ?? dayShift(at: i) ?? weekdayLed(at: i) { return m }
         if let m = monthLed(at: i) ?? dayLed(at: i) ?? relativeWord(at: i) ?? relativePeriod(at: i) { return m }
         return ago(at: i) ?? partOfYear(at: i) ?? bareYear(at: i)
     }
@@ -359,14 +359,43 @@ struct DateMatcher {
         return DateMatch(first: i, end: j + 3, meaning: meaning)
     }
 
-    /// "the same day", "ended the day", "for the day": the day last spoken of.
-    func sameDay(at i: Int) -> DateMatch? {
-        guard word(i) == "the" else { return nil }
-        if word(i + 1) == "same", word(i + 2) == "day", !isWord(i + 3, ["of"]) {
-            return DateMatch(first: i, end: i + 3, meaning: .sameDay)
+    /// A day counted from the day last spoken of: "the same day", "ended the day" (0), "the
+    /// next day", "the day after", "two days later" (+), "the previous day", "a week earlier" (−).
+    /// "The day before the vote" counts from the vote, which is no date: only a phrase that
+    /// ends at punctuation counts back or on from a day.
+    func dayShift(at i: Int) -> DateMatch? {
+        func ends(_ k: Int) -> Bool { k >= t.count || t[k].kind == .punct }
+        if word(i) == "the" {
+            if word(i + 1) == "same", word(i + 2) == "day", !isWord(i + 3, ["of"]) {
+                return DateMatch(first: i, end: i + 3, meaning: .dayShift(0))
+            }
+            if word(i + 2) == "day", !isWord(i + 3, ["of"]) {
+                if isWord(i + 1, ["next", "following"]) { return DateMatch(first: i, end: i + 3, meaning: .dayShift(1)) }
+                if isWord(i + 1, ["previous", "preceding"]) { return DateMatch(first: i, end: i + 3, meaning: .dayShift(-1)) }
+            }
+            if word(i + 1) == "day", isWord(i + 2, ["before", "after"]), ends(i + 3) {
+                return DateMatch(first: i, end: i + 3, meaning: .dayShift(word(i + 2) == "after" ? 1 : -1))
+            }
+            guard word(i + 1) == "day", isWord(i - 1, Self.dayEndingVerbs), !isWord(i + 2, ["before", "after", "of", "when", "that", "on"]) else { return nil }
+            return DateMatch(first: i, end: i + 2, meaning: .dayShift(0))
         }
-        guard word(i + 1) == "day", isWord(i - 1, Self.dayEndingVerbs), !isWord(i + 2, ["before", "after", "of", "when", "that", "on"]) else { return nil }
-        return DateMatch(first: i, end: i + 2, meaning: .sameDay)
+        let count: Int
+        if let n = number(i), n.digits <= 2, let v = n.value { count = v }
+        else if let w = word(i), let v = DateLexicon.numberWords[w] { count = v }
+        else { return nil }
+        // "three days later than planned" compares with a plan, not with a day.
+        guard let unit = word(i + 1), let later = word(i + 2), !isWord(i + 3, ["than"]) else { return nil }
+        let days: Int
+        switch unit {
+        case "day", "days": days = count
+        case "week", "weeks": days = 7 * count
+        default: return nil
+        }
+        switch later {
+        case "later", "afterwards", "afterward": return DateMatch(first: i, end: i + 3, meaning: .dayShift(days))
+        case "earlier", "before" where ends(i + 3) || later == "earlier": return DateMatch(first: i, end: i + 3, meaning: .dayShift(-days))
+        default: return nil
+        }
     }
 
     /// A clock time stands just before token `i` ("16:00 UTC today", "3 p.m. on Friday").

@@ -29,8 +29,9 @@ enum DateMeaning: Sendable, Hashable {
     case years(Int)
     /// "October of next year".
     case monthOfYear(Int, Int)
-    /// "the same day", "ended the day": the day last spoken of, else the article's day.
-    case sameDay
+    /// "the same day" = 0, "the next day" = 1, "two days earlier" = -2: counted from the day
+    /// last spoken of, else from the article's day.
+    case dayShift(Int)
 
     /// The same kind of date in month `m`: "September" in "September and October of 2007".
     func withMonth(_ m: Int) -> DateMeaning? {
@@ -162,8 +163,8 @@ enum DateResolver {
             return DaySpan(PartialDate(year: ry + k))
         case let .monthOfYear(m, k):
             return DaySpan(PartialDate(year: ry + k, month: m))
-        case .sameDay:
-            return DaySpan(lo: r, hi: r)
+        case .dayShift(let k):
+            return DaySpan(lo: r + k, hi: r + k)
         }
     }
 }

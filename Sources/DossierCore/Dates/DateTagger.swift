@@ -70,7 +70,8 @@ public enum DateTagger {
             if narrative, let year = focus?.year, let placed = m.meaning.inYear(year) {
                 date = placed
             } else {
-                let anchor = m.meaning == .sameDay ? (result.last { $0.date.precision == .day }?.date ?? lastDay ?? reference) : reference
+                var anchor = reference
+                if case .dayShift = m.meaning { anchor = result.last { $0.date.precision == .day }?.date ?? lastDay ?? reference }
                 date = DateResolver.resolve(m.meaning, reference: anchor)
             }
             guard let date else { continue }
