@@ -83,6 +83,17 @@ import Testing
         #expect(events("It arrived three days later than planned.", on: "2007-10-19").isEmpty)
     }
 
+    @Test func yearsAndMonthsCountedFromTheDateLastNamed() {
+        let got = events("The firm was founded in 1987. Two years later it went public. The following year it bought a rival. "
+                         + "In March 2001 it moved, and a month later it opened a plant. The same year, the founder retired.", on: "2007-10-19")
+        #expect(got.map(\.1) == ["1987", "1989", "1990", "2001-03", "2001-04", "2001"])
+        // A year given relative to the article is no anchor: both mean the year before it.
+        let sales = events("Sales fell 42% last month from the previous year. Toyota reported a drop from a year earlier.", on: "2009-02-03")
+        #expect(sales.map(\.1) == ["2009-01", "2008", "2008"])
+        // "That day" as a thing that comes, and "over the next year" as a stretch of time.
+        #expect(events("If it ever came, that day has come. Prices will rise over the next year.", on: "2011-08-25").isEmpty)
+    }
+
     @Test func durationsAndRecurrencesAreNotDates() {
         #expect(events("Prices have doubled over the last year, and the board meets every Monday.", on: "2009-03-04").isEmpty)
     }

@@ -7,12 +7,15 @@ struct DateMatch: Sendable, Hashable {
     /// or season, a decade. It is still read (publication dating uses its
     /// weekday) but the timeline gets no event, since a day or month for it would be wrong.
     var calendar = true
+    /// Counted from the date the text last named ("two years later", "the next day"), not from
+    /// the article's own date.
+    var anaphoric = false
 
-    init(first: Int, end: Int, meaning: DateMeaning, calendar: Bool = true) {
-        self.first = first; self.end = end; self.meaning = meaning; self.calendar = calendar
+    init(first: Int, end: Int, meaning: DateMeaning, calendar: Bool = true, anaphoric: Bool = false) {
+        self.first = first; self.end = end; self.meaning = meaning; self.calendar = calendar; self.anaphoric = anaphoric
     }
 
-    func nonCalendar() -> DateMatch { DateMatch(first: first, end: end, meaning: meaning, calendar: false) }
+    func nonCalendar() -> DateMatch { DateMatch(first: first, end: end, meaning: meaning, calendar: false, anaphoric: anaphoric) }
 }
 
 /// Finds date expressions in the tokens of one paragraph. English, news style.
@@ -84,7 +87,7 @@ struct DateMatcher {
     // MARK: patterns
 
     func match(at i: Int) -> DateMatch? {
-        if let m = numeric(at: i) ?? period(at: i) ?? decade(at: i) ?? dayShift(at: i) ?? weekdayLed(at: i) { return m }
+        if let m = numeric(at: i) ?? period(at: i) ?? decade(at: i) ?? anaphora(at: i) ?? weekdayLed(at: i) { return m }
         if let m = monthLed(at: i) ?? dayLed(at: i) ?? relativeWord(at: i) ?? relativePeriod(at: i) { return m }
         return ago(at: i) ?? partOfYear(at: i) ?? bareYear(at: i)
     }
@@ -320,6 +323,8 @@ struct DateMatcher {
         if isPunct(i + 2, "-"), glued(i + 2) { return nil }
         // "over the last year" is a duration; "the last week of March" a part of March.
         if w == "last", word(i - 1) == "the", word(i + 2) == "of" && (monthName(i + 3) != nil || yearNumber(i + 3) != nil) || isWord(i - 2, ["over", "in", "during", "within", "throughout", "since"]) { return nil }
+        // "over the next year", "within the coming month": durations too.
+        if w == "next" || w == "coming", word(i - 1) == "the", isWord(i - 2, ["over", "in", "during", "within", "throughout", "for"]) { return nil }
         var first = i
         if w == "this", isWord(i - 1, ["earlier", "later"]) { first = i - 1 }
         if ["previous", "current", "coming"].contains(w) { first = i - 1 }
@@ -359,41 +364,55 @@ struct DateMatcher {
         return DateMatch(first: i, end: j + 3, meaning: meaning)
     }
 
-    /// A day counted from the day last spoken of: "the same day", "ended the day" (0), "the
-    /// next day", "the day after", "two days later" (+), "the previous day", "a week earlier" (−).
-    /// "The day before the vote" counts from the vote, which is no date: only a phrase that
-    /// ends at punctuation counts back or on from a day.
-    func dayShift(at i: Int) -> DateMatch? {
+    /// A day, month or year counted from the date the text last named: "the same day", "ended
+    /// the day", "that year" (0), "the next day", "the following year", "two months later" (+),
+    /// "the previous day", "a week earlier", "the year before" (−). "The day before the vote"
+    /// counts from the vote, which is no date: "before" and "after" count only at punctuation.
+    func anaphora(at i: Int) -> DateMatch? {
         func ends(_ k: Int) -> Bool { k >= t.count || t[k].kind == .punct }
+        func shift(_ unit: String, _ k: Int, end: Int) -> DateMatch? {
+            let meaning: DateMeaning
+            switch unit {
+            case "day": meaning = .days(k, spread: 0)
+            case "week": meaning = .days(7 * k, spread: 0)
+            case "month": meaning = .months(k)
+            case "year": meaning = .years(k)
+            default: return nil
+            }
+            return DateMatch(first: i, end: end, meaning: meaning, anaphoric: true)
+        }
+        let units: Set<String> = ["day", "month", "year"]
+        // "later that day", "in that year", "That year, …"; not "that day has come".
+        if word(i) == "that", let u = word(i + 1), units.contains(u), !isWord(i + 2, ["of"]),
+           isWord(i - 1, ["later", "earlier", "on", "in", "by", "during", "until", "till", "since", "from", "for", "of", "throughout"]) || isPunct(i + 2, ",") {
+            return shift(u, 0, end: i + 2)
+        }
         if word(i) == "the" {
-            if word(i + 1) == "same", word(i + 2) == "day", !isWord(i + 3, ["of"]) {
-                return DateMatch(first: i, end: i + 3, meaning: .dayShift(0))
+            if word(i + 1) == "same", let u = word(i + 2), units.contains(u), !isWord(i + 3, ["of", "a", "last", "period"]) { return shift(u, 0, end: i + 3) }
+            if let u = word(i + 2), units.contains(u), !isWord(i + 3, ["of"]) {
+                // "over the next year" is a stretch of time, not a date.
+                if isWord(i + 1, ["next", "following"]), !(word(i + 1) == "next" && isWord(i - 1, ["over", "within", "during", "in", "for", "throughout"])) {
+                    return shift(u, 1, end: i + 3)
+                }
+                if u == "day", isWord(i + 1, ["previous", "preceding"]) { return shift(u, -1, end: i + 3) }
             }
-            if word(i + 2) == "day", !isWord(i + 3, ["of"]) {
-                if isWord(i + 1, ["next", "following"]) { return DateMatch(first: i, end: i + 3, meaning: .dayShift(1)) }
-                if isWord(i + 1, ["previous", "preceding"]) { return DateMatch(first: i, end: i + 3, meaning: .dayShift(-1)) }
-            }
-            if word(i + 1) == "day", isWord(i + 2, ["before", "after"]), ends(i + 3) {
-                return DateMatch(first: i, end: i + 3, meaning: .dayShift(word(i + 2) == "after" ? 1 : -1))
+            if let u = word(i + 1), units.contains(u), isWord(i + 2, ["before", "after"]), ends(i + 3) {
+                return shift(u, word(i + 2) == "after" ? 1 : -1, end: i + 3)
             }
             guard word(i + 1) == "day", isWord(i - 1, Self.dayEndingVerbs), !isWord(i + 2, ["before", "after", "of", "when", "that", "on"]) else { return nil }
-            return DateMatch(first: i, end: i + 2, meaning: .dayShift(0))
+            return shift("day", 0, end: i + 2)
         }
         let count: Int
         if let n = number(i), n.digits <= 2, let v = n.value { count = v }
         else if let w = word(i), let v = DateLexicon.numberWords[w] { count = v }
         else { return nil }
         // "three days later than planned" compares with a plan, not with a day.
-        guard let unit = word(i + 1), let later = word(i + 2), !isWord(i + 3, ["than"]) else { return nil }
-        let days: Int
-        switch unit {
-        case "day", "days": days = count
-        case "week", "weeks": days = 7 * count
-        default: return nil
-        }
+        guard var unit = word(i + 1), let later = word(i + 2), !isWord(i + 3, ["than"]) else { return nil }
+        if unit.hasSuffix("s") { unit.removeLast() }
         switch later {
-        case "later", "afterwards", "afterward": return DateMatch(first: i, end: i + 3, meaning: .dayShift(days))
-        case "earlier", "before" where ends(i + 3) || later == "earlier": return DateMatch(first: i, end: i + 3, meaning: .dayShift(-days))
+        case "later", "afterwards", "afterward": return shift(unit, count, end: i + 3)
+        case "earlier": return shift(unit, -count, end: i + 3)
+        case "before" where ends(i + 3): return shift(unit, -count, end: i + 3)
         default: return nil
         }
     }

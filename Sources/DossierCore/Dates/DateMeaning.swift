@@ -29,9 +29,6 @@ enum DateMeaning: Sendable, Hashable {
     case years(Int)
     /// "October of next year".
     case monthOfYear(Int, Int)
-    /// "the same day" = 0, "the next day" = 1, "two days earlier" = -2: counted from the day
-    /// last spoken of, else from the article's day.
-    case dayShift(Int)
 
     /// The same kind of date in month `m`: "September" in "September and October of 2007".
     func withMonth(_ m: Int) -> DateMeaning? {
@@ -163,8 +160,6 @@ enum DateResolver {
             return DaySpan(PartialDate(year: ry + k))
         case let .monthOfYear(m, k):
             return DaySpan(PartialDate(year: ry + k, month: m))
-        case .dayShift(let k):
-            return DaySpan(lo: r + k, hi: r + k)
         }
     }
 }

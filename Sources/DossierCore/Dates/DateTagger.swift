@@ -6,8 +6,7 @@ public enum DateTagger {
         let narrative = isNarrative(found.flatMap { $0.matches.map(\.meaning) }, reference: reference.date)
         var result: [DateEvent] = []
         for f in found {
-            let lastDay = result.last { $0.date.precision == .day }?.date
-            result += events(f, reference: reference.date, lastDay: lastDay, narrative: narrative, focus: &focus)
+            result += events(f, reference: reference.date, earlier: result, narrative: narrative, focus: &focus)
         }
         return result
     }
@@ -51,14 +50,27 @@ public enum DateTagger {
 
     /// The dated expressions of one paragraph; those that cannot be placed with the
     /// reference given (a weekday in an undated article) are left out.
-    public static func events(in paragraph: Paragraph, reference: PartialDate?, lastDay: PartialDate? = nil) -> [DateEvent] {
+    public static func events(in paragraph: Paragraph, reference: PartialDate?) -> [DateEvent] {
         var focus: PartialDate? = nil
-        return events(Found(paragraph), reference: reference, lastDay: lastDay, narrative: false, focus: &focus)
+        return events(Found(paragraph), reference: reference, earlier: [], narrative: false, focus: &focus)
+    }
+
+    /// The date an anaphoric expression counts from. "The next day" counts from the last day
+    /// named, in this paragraph or an earlier one. "A month later" and "two years later" count
+    /// from the last date the text stated or counted to (`focus`), not from one it gave relative
+    /// to the article: in "sales fell from the previous year … from a year earlier", both are
+    /// the year before the article's.
+    static func anchor(for meaning: DateMeaning, in paragraph: [DateEvent], earlier: [DateEvent], focus: PartialDate?) -> PartialDate? {
+        switch meaning {
+        case .days: return (paragraph.last { $0.date.day != nil } ?? earlier.last { $0.date.day != nil })?.date
+        case .months: return focus?.month == nil ? nil : focus
+        default: return focus
+        }
     }
 
     /// `focus` is the date the text last named; in a narrative it places a day or month given
     /// without a year.
-    static func events(_ f: Found, reference: PartialDate?, lastDay: PartialDate?, narrative: Bool, focus: inout PartialDate?) -> [DateEvent] {
+    static func events(_ f: Found, reference: PartialDate?, earlier: [DateEvent], narrative: Bool, focus: inout PartialDate?) -> [DateEvent] {
         guard !f.matches.isEmpty else { return [] }
         let scalars = f.scalars, tokens = f.tokens, paragraph = f.paragraph
         let sentences = Sentences.split(scalars)
@@ -70,11 +82,11 @@ public enum DateTagger {
             if narrative, let year = focus?.year, let placed = m.meaning.inYear(year) {
                 date = placed
             } else {
-                var anchor = reference
-                if case .dayShift = m.meaning { anchor = result.last { $0.date.precision == .day }?.date ?? lastDay ?? reference }
+                let anchor = m.anaphoric ? Self.anchor(for: m.meaning, in: result, earlier: earlier, focus: focus) ?? reference : reference
                 date = DateResolver.resolve(m.meaning, reference: anchor)
             }
             guard let date else { continue }
+            if m.anaphoric { focus = date }
             let lo = tokens[m.first].start, hi = tokens[m.end - 1].end
             let s = Self.window(sentence(holding: lo, in: sentences) ?? 0..<scalars.count, around: lo..<hi, in: scalars)
             result.append(DateEvent(
