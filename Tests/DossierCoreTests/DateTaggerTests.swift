@@ -83,6 +83,11 @@ import Testing
         #expect(events("It arrived three days later than planned.", on: "2007-10-19").isEmpty)
     }
 
+    @Test func mayIsAMonthAfterALeadIn() {
+        #expect(events("Sales rose in May. In May, they fell. The vote is on May 5.", on: "2007-10-19").map(\.1) == ["2007-05", "2007-05", "2007-05-05"])
+        #expect(events("Prices may rise, and May Day passed quietly.", on: "2007-10-19").isEmpty)
+    }
+
     @Test func yearsAndMonthsCountedFromTheDateLastNamed() {
         let got = events("The firm was founded in 1987. Two years later it went public. The following year it bought a rival. "
                          + "In March 2001 it moved, and a month later it opened a plant. The same year, the founder retired.", on: "2007-10-19")

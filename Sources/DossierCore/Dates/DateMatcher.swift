@@ -52,7 +52,7 @@ struct DateMatcher {
 
     func monthName(_ i: Int) -> (month: Int, abbreviated: Bool)? {
         guard let w = word(i), t[i].isCapitalized, let m = DateLexicon.months[w] else { return nil }
-        return (m, w.count <= 4 && w != "june" && w != "july")
+        return (m, w.count <= 4 && w != "may" && w != "june" && w != "july")
     }
 
     func weekdayName(_ i: Int) -> (day: Int, abbreviated: Bool)? {
