@@ -42,6 +42,14 @@ public enum ArticleParser {
 public enum CorpusBuilder {
     public static func build(_ parsed: [Article], problems: [LoadProblem] = []) -> Corpus {
         var articles = parsed
+        return build(consuming: &articles, problems: problems)
+    }
+
+    /// The same, taking the caller's array (left empty): when it holds the only copy of each
+    /// article, the stages below change them in place rather than copying their quotes.
+    public static func build(consuming parsed: inout [Article], problems: [LoadProblem] = []) -> Corpus {
+        var articles: [Article] = []
+        swap(&articles, &parsed)
         DateInference.infer(&articles)
         let (speakers, _) = SpeakerIndex.resolve(&articles)
         let order = articles.indices.sorted { timelineOrder(articles[$0], articles[$1]) }

@@ -44,7 +44,8 @@ public struct CorpusCache: Sendable {
         let listing = SourceListing(paths: paths)
         var report = Report()
         if listing.readsStdin {
-            return (Self.parse(listing, previous: [:], report: &report, progress: progress).corpus, report)
+            var none: [String: ParsedFile] = [:]
+            return (Self.parse(listing, previous: &none, report: &report, progress: progress, persist: { _ in nil }), report)
         }
         let names = files(forKey: key)
         do {
@@ -64,8 +65,13 @@ public struct CorpusCache: Sendable {
         } catch {
             report.warning = report.warning ?? "ignoring unreadable cache \(names.parsed); reading the corpus again"
         }
-        let (corpus, perFile) = Self.parse(listing, previous: previous, report: &report, progress: progress)
-        if let trouble = write(corpus, perFile, listing: listing, key: key) { report.warning = report.warning ?? trouble }
+        var trouble: String?
+        let corpus = Self.parse(listing, previous: &previous, report: &report, progress: progress) { perFile in
+            trouble = write(perFile, key: key)
+            return trouble
+        }
+        if trouble == nil { trouble = write(corpus, listing: listing, key: key) }
+        if let trouble { report.warning = report.warning ?? trouble }
         return (corpus, report)
     }
 
@@ -77,8 +83,12 @@ public struct CorpusCache: Sendable {
         return try? CorpusSnapshot(path: files(forKey: key).snapshot, key: key, listing: listing)
     }
 
-    /// Reuses the articles of unchanged files, parses the rest, then builds and indexes.
-    static func parse(_ listing: SourceListing, previous: [String: ParsedFile], report: inout Report, progress: @Sendable (Int, Int) -> Void) -> (corpus: Corpus, perFile: [ParsedFile]) {
+    /// Reuses the articles of unchanged files, parses the rest, hands the per-file results to
+    /// `persist` (which writes them to the cache), then builds and indexes. `previous` is
+    /// emptied and the per-file results dropped before the build, so that the build changes
+    /// the only copy of each article in place instead of copying its quotes and events.
+    static func parse(_ listing: SourceListing, previous: inout [String: ParsedFile], report: inout Report,
+                      progress: @Sendable (Int, Int) -> Void, persist: ([ParsedFile]) -> String?) -> Corpus {
         var perFile: [ParsedFile] = []
         var stdinArticles: [Article] = []
         var toRead = SourceListing(paths: [])
@@ -118,22 +128,35 @@ public struct CorpusCache: Sendable {
             done += docs.count
         }
         for f in listing.files { perFile.append(fresh[f.path] ?? previous[f.path]!) }
+        fresh = [:]
+        previous = [:]
         report.reused = reusedCount
         report.parsed = done - reusedCount
-        var corpus = CorpusBuilder.build(perFile.flatMap(\.articles) + stdinArticles,
-                                         problems: listing.problems + perFile.flatMap(\.problems))
+        _ = persist(perFile)
+        let problems = listing.problems + perFile.flatMap(\.problems)
+        var all = perFile.flatMap(\.articles) + stdinArticles
+        perFile = []
+        stdinArticles = []
+        var corpus = CorpusBuilder.build(consuming: &all, problems: problems)
         corpus.searchIndex = SearchIndex(articles: corpus.articles)
         progress(done, done)
-        return (corpus, perFile)
+        return corpus
     }
 
-    /// Writes both cache files; returns a one-line message when that fails.
-    func write(_ corpus: Corpus, _ perFile: [ParsedFile], listing: SourceListing, key: String) -> String? {
-        let names = files(forKey: key)
+    /// Writes the per-file results; returns a one-line message when that fails.
+    func write(_ perFile: [ParsedFile], key: String) -> String? {
+        attempt { try ParsedFiles.write(perFile, key: key, to: files(forKey: key).parsed) }
+    }
+
+    /// Writes the snapshot of the built corpus; returns a one-line message when that fails.
+    func write(_ corpus: Corpus, listing: SourceListing, key: String) -> String? {
+        attempt { try CorpusSnapshot.write(corpus, files: listing.files, key: key, to: files(forKey: key).snapshot) }
+    }
+
+    private func attempt(_ body: () throws -> Void) -> String? {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try CorpusSnapshot.write(corpus, files: listing.files, key: key, to: names.snapshot)
-            try ParsedFiles.write(perFile, key: key, to: names.parsed)
+            try body()
             return nil
         } catch {
             return "could not write the cache in \(directory) (\(error.localizedDescription)); the next start will parse again"
