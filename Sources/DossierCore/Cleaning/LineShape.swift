@@ -47,6 +47,7 @@ struct LineShape {
         "leave", "post", "posts", "posted", "feed", "channel", "tv", "click", "tap", "here", "view", "gallery", "photos",
         "photo", "image", "images", "credit", "credits", "load", "loading", "back", "top", "page", "pages", "edition",
         "editions", "account", "notifications", "alerts", "settings", "accept", "consent", "manage", "preferences",
+        "continue", "continues", "reading", "below", "scroll", "bookmark", "bookmarks",
     ]
 
     /// Share of the content words that belong to page navigation.
