@@ -776,3 +776,135 @@ struct ScrapedPage {
             """))
     }
 }
+
+/// Single lines between two story paragraphs, where position says nothing: the line's own
+/// shape and words must decide.
+@Suite struct CleanerLineTests {
+    static let lead = "The storm reached the coast on Monday night, flooding more than 400 homes and cutting power to large parts of the town, officials said."
+    static let follow = "Emergency crews worked through the night to pump water out of the worst-hit streets, the fire service said in a statement."
+
+    func parse(_ lines: [String], tail: [String] = []) -> Article {
+        let page = ["Storm floods hundreds of homes on the coast", Self.lead] + lines.flatMap { [$0, Self.follow] } + tail
+        return DateFixtures.parse(page.joined(separator: "\n") + "\n")
+    }
+
+    @Test func furnitureBetweenStoryParagraphs() {
+        let lines = [
+            "Share via Email",
+            "Scroll to continue with content",
+            "Read 123 comments",
+            "Jane Doe does not work for, consult, own shares in or receive funding from any company or organisation that would benefit from this article, and has disclosed no relevant affiliations beyond their academic appointment.",
+            "Sign up for our morning briefing.",
+            "Get our free daily newsletter.",
+            "Recommended",
+            "Watch: Drone footage shows the scale of the flooding",
+            "WATCH: Residents describe the moment the storm hit",
+            "Video: Flood waters rise in the town centre",
+            "Follow us on Instagram",
+            "Click here to subscribe.",
+            "This content is not available in your region",
+            "We're sorry, this feature is currently unavailable.",
+            "Loading...",
+            "Report an error",
+            "Send us your feedback",
+            "Did you find this article useful?",
+            "Thank you for reading.",
+            "Opens in new window",
+            "Open in app",
+            "Your browser does not support the video tag.",
+            "Terms of Service",
+            "Privacy Notice",
+            "Enable notifications",
+            "(Source: Reuters)",
+            "File photo: Police officers at the scene.",
+            "Pictured: The house where the fire started",
+            "Topics: Flooding, Weather",
+            "Filed under: Politics",
+            "Posted in News",
+            "Last modified on Tue 5 Mar 2024 09.10 GMT",
+            "First published on Mon 4 Mar 2024 18.00 GMT",
+            "Updated March 4, 2024 at 6:32 p.m. ET",
+            "By Jane Doe, Reuters",
+            "By Jane Doe and John Roe",
+            "Reporting by Jane Doe in London; Editing by John Roe",
+            "© Copyright 2024 Daily Herald",
+            "Originally published as Flood waters rise in the town centre",
+            "Share this with",
+            "Facebook",
+            "Messenger",
+            "Published: 3 hours ago",
+            "Mon 4 Mar 2024 18.00 GMT",
+            "Last updated: 12 minutes ago",
+            "Share page",
+            "About sharing",
+            "Image source, Getty Images",
+            "Image caption, Residents wade through the water on Monday",
+            "Related Topics",
+            "More on this story",
+            "Top Stories",
+            "Features",
+            "Elsewhere in the news",
+            "Sign in to read the full article",
+            "Subscribe for £1 a week",
+            "Advertisement - Scroll to continue",
+            "Get unlimited access to our journalism for just £1 a month.",
+            "Support our journalism. Become a subscriber today.",
+            "You have read 3 of 5 free articles this month.",
+            "Follow The Herald on Twitter: @herald",
+            "Tap here to add us to your home screen",
+            "Download the app",
+            "This story has been shared 1,204 times.",
+            "Want more stories like this? Sign up to our newsletter.",
+        ]
+        // Comment boxes close the page: nothing after them is story.
+        let tail = ["Comments are closed.", "Leave a comment", "Have your say", "Join the debate", "Great reporting, thank you."]
+        let a = parse(lines, tail: tail)
+        let kept = a.paragraphs.map(\.text)
+        #expect(kept.filter { lines.contains($0) || tail.contains($0) } == [])
+        #expect(kept == [Self.lead] + Array(repeating: Self.follow, count: lines.count))
+    }
+
+    @Test func storySentencesShapedLikeFurniture() {
+        let lines = [
+            "No one was injured.",
+            "Share prices fell 3 percent on Tuesday.",
+            "Police are appealing for witnesses.",
+            "Nobody answered the door.",
+            "\"Absolutely not,\" she said.",
+            "He declined to comment.",
+            "The vote is on Thursday.",
+            "Read the full judgment here, the court said in a statement.",
+            "Watch out for the second half, the coach warned.",
+            "Sign language interpreters will attend every session.",
+            "More than 200 people attended.",
+            "Follow-up tests found no trace of the chemical.",
+            "The download figures were released on Monday.",
+            "Subscribers to the water company's alerts were warned on Sunday, the company said.",
+            "The app has been downloaded two million times.",
+            "Email records show the minister was told in January.",
+            "Comments made by the minister on Tuesday drew criticism.",
+            "Photo identification will be required at polling stations from May.",
+            "The report, published on Monday, found 12 errors.",
+            "Updated figures are expected next week.",
+            "By then it was too late.",
+            "By noon, the road had reopened.",
+            "Copyright lawyers said the case could take years.",
+            "Why?",
+            "Then the lights went out.",
+            "It did not.",
+            "Privacy campaigners said the plan went too far.",
+            "Tags on the stolen bikes were removed.",
+            "Home Secretary James Cleverly said the law would change.",
+            "Related charges were dropped in 2019.",
+            "Advertising revenue fell by a third, the company said.",
+            "The Reuters report could not be independently verified.",
+            "Reuters could not immediately reach the company for comment.",
+            "Jane Doe is a nurse at the hospital, where she has worked for 20 years.",
+            "Top officials met on Monday.",
+            "Trending upward, prices rose again in March.",
+        ]
+        let a = parse(lines)
+        #expect(lines.filter { !a.paragraphs.map(\.text).contains($0) } == [])
+        #expect(a.paragraphs.count == 1 + 2 * lines.count)
+    }
+}

@@ -40,11 +40,13 @@ public enum Cleaner {
             let before = prose.filter { $0 < i }.count
             return before >= 2 && before >= prose.count - before
         }) {
-            // A box of links in mid-story: two story paragraphs in a row resume after its items.
+            // A box of links or a share bar in mid-story: after its items the page goes on mostly in
+            // story paragraphs, where after a real trailer come headlines, teasers and comment meta.
             var end = cut + 1
             while end < paragraphs.count, kinds[end] != nil || !shapes[end].isProse { end += 1 }
-            let resumes = end > cut + 1 && end + 1 < paragraphs.count && kinds[end + 1] == nil && shapes[end + 1].isProse
-                && !Furniture.opensComments(paragraphs[cut].text)
+            let rest = (end..<paragraphs.count).filter { kinds[$0] == nil }
+            let restProse = rest.filter { shapes[$0].isProse }.count
+            let resumes = restProse >= 2 && restProse * 2 >= rest.count && !Furniture.opensComments(paragraphs[cut].text)
             for k in cut..<(resumes ? end : paragraphs.count) where kinds[k] == nil { kinds[k] = .headlineList }
             prose = prose.filter { kinds[$0] == nil }
             guard resumes else { break }

@@ -16,10 +16,11 @@ enum Furniture {
         if short, DateStamp.parse(text) != nil || isClock(text) || isAge(lower) { return .stamp }
         if isWeather(text) { return .weather }
         if isCode(shape) { return .code }
-        if lower.includes("©") || lower.hasPrefix("copyright") || lower.includes("all rights reserved") { return .copyright }
+        if lower.includes("©") || lower.hasPrefix("copyright") && !reports(lower) || lower.includes("all rights reserved") { return .copyright }
         if isNotice(lower, shape) { return .notice }
         if shape.wordCount <= 40, isByline(shape) || isCaptionCredit(text) || isAgencyCredit(text) || isContributorLine(lower) { return .byline }
-        if short, isReadingTime(lower) || isCounter(lower) || isLoginPrompt(lower, shape) { return .navigation }
+        if short, isReadingTime(lower) || isCounter(lower) || isLoginPrompt(lower, shape) || isTagList(lower, shape) || isWidget(lower) { return .navigation }
+        if short, isMediaLink(lower, shape) { return .promotion }
         if isPromotion(shape, lower) || isContactBox(lower, shape) { return .promotion }
         if isMenu(text) { return .navigation }
         if shape.wordCount <= 12, !shape.isProse || shape.wordCount <= 4, shape.navigationDensity >= 0.5 { return .navigation }
@@ -43,7 +44,8 @@ enum Furniture {
         // Six words or fewer: longer lines are never such a heading.
         guard text.utf8.count <= 80 else { return false }
         let shape = LineShape(text)
-        guard shape.wordCount <= 6, !shape.hasInnerSentenceEnd else { return false }
+        // A heading, not a sentence: "Related charges were dropped." opens nothing.
+        guard shape.wordCount <= 6, !shape.hasInnerSentenceEnd, !shape.endsSentence || shape.text.hasSuffix(":") else { return false }
         // "Read more: Pier reopens after winter" is one inline link, not a heading over a list.
         if let colon = text.firstIndex(of: ":"), text[colon...].split(separator: " ").count > 3 { return false }
         let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.-–—>»*#"))
@@ -51,7 +53,7 @@ enum Furniture {
                        "you may also like", "you might also like", "recommended", "most read", "most popular", "most viewed", "trending",
                        "latest news", "latest stories", "top stories", "comments", "leave a reply", "leave a comment", "share this",
                        "join the conversation", "what to read next", "see also", "further reading", "tags", "topics",
-                       "don't miss", "don’t miss", "explore more", "more like this", "about the author", "in case you missed it"]
+                       "don't miss", "don’t miss", "explore more", "more like this", "about the author", "in case you missed it", "elsewhere"]
         return openers.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") }
     }
 
@@ -64,7 +66,7 @@ enum Furniture {
     /// "5 hours ago", "Updated 2 days ago": how old the page said the story was.
     static func isAge(_ lower: String) -> Bool {
         guard lower.includes("ago") else { return false }
-        return lower.range(of: #"^\s*(updated|posted|published)?:?\s*(\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month)s?\s+ago\s*$"#, options: .regularExpression) != nil
+        return lower.range(of: #"^\s*((last\s+)?(updated|posted|published))?:?\s*(\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month)s?\s+ago\s*$"#, options: .regularExpression) != nil
     }
 
     /// "5 min read", "Listen to this article".
@@ -84,6 +86,28 @@ enum Furniture {
     static func isAgencyCredit(_ text: String) -> Bool {
         guard text.includes("/"), text.includesAny(["REUTERS", "Reuters", "AFP", "EPA", "AP Photo", "Getty", "dpa", "Bloomberg", "Xinhua", "ANSA"]) else { return false }
         return text.range(of: #"(REUTERS|Reuters|AFP|EPA|AP Photo|Getty Images|Getty|dpa|Bloomberg|Xinhua|ANSA)(\s+via\s+\S+)?\s*/\s*[^/]{2,60}\)?\s*$"#, options: .regularExpression) != nil
+    }
+
+    /// "Tags: Books, Fiction", "Filed under: Politics", "Posted in News": the page's labels for the story.
+    static func isTagList(_ lower: String, _ shape: LineShape) -> Bool {
+        guard shape.wordCount <= 20, !shape.endsSentence else { return false }
+        return ["tags", "topics", "related topics", "filed under", "categories", "category", "posted in", "keywords", "subjects", "more on"]
+            .contains { lower.hasPrefix($0 + ":") || lower.hasPrefix($0 + " ") && ($0.contains(" ") || lower.includes(",")) }
+    }
+
+    /// Feedback and embed widgets: "Report an error", "Was this article helpful?", "Opens in new window".
+    static func isWidget(_ lower: String) -> Bool {
+        lower.utf8.count <= 60 && lower.includesAny(["report an error", "report a typo", "send us your feedback", "send feedback", "was this article",
+                                                      "did you find this article", "spotted an error", "spotted a mistake", "opens in new window",
+                                                      "opens in a new window", "rate this article", "has been shared", "comments are closed",
+                                                      "comments closed", "commenting is closed"])
+    }
+
+    /// "Watch: Drone footage shows …", "Video: …", "Pictured: …": a media link or a caption label before a headline.
+    static func isMediaLink(_ lower: String, _ shape: LineShape) -> Bool {
+        guard shape.wordCount <= 25, !shape.endsSentence, lower.includes(":") else { return false }
+        return ["watch:", "video:", "listen:", "photos:", "gallery:", "in pictures:", "pictured:", "watch live:", "live:", "podcast:", "in photos:"]
+            .contains(where: lower.hasPrefix)
     }
 
     /// "Image 1 of 5", "Page 2 of 3", "3/12": a gallery or pager position.
@@ -164,21 +188,27 @@ enum Furniture {
         if shape.wordCount <= 40, lower.includesAny(["newsletter", "inbox", "sign up", "subscribe"]),
            ["email", "e-mail", "inbox", "newsletter", "sign up", "subscribe", "free"].filter({ lower.includes($0) }).count >= 2, !reports(lower) { return true }
         if lower.includes("javascript") && (lower.includes("enable") || lower.includes("browser")) { return true }
+        if lower.includes("browser") && lower.includesAny(["does not support", "doesn't support", "update your", "upgrade your"]) { return true }
+        if shape.wordCount <= 25, lower.includesAny(["not available in your", "currently unavailable"]) { return true }
+        if lower.includes("affiliation"), lower.includesAny(["disclos", "funding"]) { return true }
         return shape.wordCount <= 60 && (isEditorNote(lower) || isAppeal(lower))
     }
 
     /// "This article was originally published by …", "Correction: an earlier version of this story …".
     static func isEditorNote(_ lower: String) -> Bool {
-        if ["correction", "clarification", "editor's note", "editor’s note", "editors' note", "editors’ note"].contains(where: lower.hasPrefix) { return true }
+        if ["correction", "clarification", "editor's note", "editor’s note", "editors' note", "editors’ note", "originally published",
+            "first published", "this article"].contains(where: lower.hasPrefix), !reports(lower) { return true }
         guard lower.includesAny(["this article", "this story", "this piece", "this report", "this post"]) else { return false }
         return lower.includesAny(["published", "amended", "updated", "corrected", "earlier version", "misstated", "appeared"]) && !reports(lower)
     }
 
-    /// "Our journalism relies on readers like you … please donate": the site asking the reader for support.
+    /// "Our journalism relies on readers like you … please donate", "You have read 3 of 5 free
+    /// articles": the site asking the reader for support or a subscription.
     static func isAppeal(_ lower: String) -> Bool {
-        guard lower.includes("you") else { return false }
+        guard lower.includesAny(["you", "our journalism", "access"]) else { return false }
         return lower.includesAny(["donat", "readers like you", "support our journalism", "support independent", "support us", "become a member",
-                                  "make a contribution", "consider subscribing", "subscribe today"]) && !reports(lower)
+                                  "make a contribution", "consider subscribing", "subscribe today", "unlimited access", "free articles",
+                                  "become a subscriber"]) && !reports(lower)
     }
 
     /// "Jan Olsen in Copenhagen contributed to this report."
@@ -215,7 +245,8 @@ enum Furniture {
         // Only the opening words matter here; lowercasing the whole paragraph would be waste.
         let lower = String(shape.text.unicodeScalars.drop(while: { "()[] ".unicodeScalars.contains($0) }).prefix(24)).lowercased()
         if ["reporting by", "editing by", "writing by", "additional reporting", "compiled by", "edited by"].contains(where: lower.hasPrefix) { return true }
-        if ["photo:", "image:", "picture:", "photograph:", "source:", "credit:", "photo by", "image by"].contains(where: lower.hasPrefix), shape.wordCount <= 12 { return true }
+        if ["photo:", "image:", "picture:", "photograph:", "source:", "credit:", "photo by", "image by", "file photo", "pictured:", "image source",
+            "image caption"].contains(where: lower.hasPrefix), shape.wordCount <= 20 { return true }
         if lower.hasPrefix("by "), shape.wordCount <= 14, !shape.endsSentence, bylineDate(shape.text) != nil { return true }
         if shape.wordCount <= 16, ["posted", "published", "written", "updated"].contains(where: lower.hasPrefix), postedDate(shape.text) != nil { return true }
         if lower.hasPrefix("by "), shape.wordCount <= 8, !shape.endsSentence {

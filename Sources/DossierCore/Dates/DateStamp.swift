@@ -21,6 +21,7 @@ public struct DateStamp: Sendable, Hashable {
         "gmt", "utc", "cet", "cest", "est", "edt", "bst", "eet", "eest", "pst", "pdt", "ora", "ore", "às", "on",
         "updated", "published", "posted", "last", "modified", "actualizado", "publicado", "mis", "à", "jour", "aktualisiert",
         "veröffentlicht", "pubblicato", "aggiornato", "publicat", "actualizat", "atualizado", "feira",
+        "first", "p", "m", "et", "ct", "pt", "mt",
     ]
 
     /// Parses `line` when the whole of it is one date (with optional weekday and time).
