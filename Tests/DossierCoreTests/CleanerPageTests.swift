@@ -131,7 +131,7 @@ struct ScrapedPage {
                 "Commuters wait on a platform at Leeds station during last year's strike. Photograph: Chris Wood/PA",
                 "Advertisement", "Read more: Rail fares in England to rise by 4.9% in March",
                 "Sign up to First Edition, our free daily newsletter – every weekday morning at 7am GMT",
-                "Explore more on these topics", "Rail strikes", "Reuse this content", "Most viewed", "Snow warning issued for northern Scotland",
+                "Explore more on these topics", "Rail strikes", "Helen Marsh is the Courier's transport correspondent.", "Reuse this content", "Most viewed", "Snow warning issued for northern Scotland",
             ],
             either: ["Union says rail operators \"walked away\" from the table after an offer it called insulting"],
             text: """
@@ -167,6 +167,7 @@ struct ScrapedPage {
             Rail strikes
             Rail transport
             Trade unions
+            Helen Marsh is the Courier's transport correspondent. She previously covered aviation and shipping.
             Share
             Reuse this content
             Most viewed
@@ -247,7 +248,7 @@ struct ScrapedPage {
                 "Cabinet will make a decision on March 14.",
             ],
             furniture: [
-                "Skip to main content", "Log in | Register", "Thursday 7 March 2024", "Mostly cloudy 9°C", "Home > News > Local News",
+                "Library opening hours to be cut at three branches | Weston Mercury", "Skip to main content", "Log in | Register", "Thursday 7 March 2024", "Mostly cloudy 9°C", "Home > News > Local News",
                 "By Tom Ellery", "Local Democracy Reporter", "Published: 4:52 PM March 7, 2024", "Updated: 5:10 PM March 7, 2024",
                 "Download our free app for the latest news from Weston and the surrounding area.",
                 "Get the latest news straight to your inbox – sign up to our free newsletter here.",
@@ -256,6 +257,7 @@ struct ScrapedPage {
             ],
             either: ["Plans to save £240,000 go to cabinet next week"],
             text: """
+            Library opening hours to be cut at three branches | Weston Mercury
             Skip to main content
 
             Log in | Register
@@ -485,7 +487,7 @@ struct ScrapedPage {
             ],
             furniture: [
                 "Sport | Football | Premier League", "Sam Okafor", "Sunday 10 March 2024, 6:05pm", "Updated 3 hours ago",
-                "Follow live: Premier League scores and updates", "Back to top",
+                "Sam Okafor is the Gazette's chief football writer.", "Follow live: Premier League scores and updates", "Back to top",
             ],
             text: """
             Sport | Football | Premier League
@@ -504,6 +506,7 @@ struct ScrapedPage {
             He declined to comment.
             Follow the money, she said.
             The club's owner, asked about the striker's new contract, had put it more bluntly a week earlier.
+            Sam Okafor is the Gazette's chief football writer.
             Follow live: Premier League scores and updates
             Back to top
             """))
@@ -834,6 +837,10 @@ struct ScrapedPage {
             "Messenger",
             "Published: 3 hours ago",
             "Mon 4 Mar 2024 18.00 GMT",
+            "3h ago",
+            "Just now",
+            "RELATED: 5 things to know about the new tax rules",
+            "Get the news you need to start your day",
             "Last updated: 12 minutes ago",
             "Share page",
             "About sharing",

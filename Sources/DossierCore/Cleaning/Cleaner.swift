@@ -71,8 +71,11 @@ public enum Cleaner {
                kinds[first] == nil, shapes[first].isHeadlineShaped, first < firstProse || prose.count > 1 { titleIndex = first }
             if let t = titleIndex { result.title = paragraphs[t].text }
         }
+        let titleText = (titleIndex.map { paragraphs[$0].text } ?? givenTitle)?.lowercased()
         for i in paragraphs.indices {
             if i == titleIndex { keep[i] = false; continue }
+            // The headline again with the site's name ("Headline | Site"), as the page's title bar shows it.
+            if i < firstProse, let t = titleText, t.utf8.count >= 20, paragraphs[i].text.utf8.count <= 300, paragraphs[i].text.lowercased().includes(t) { drop(i); continue }
             if let kind = kinds[i] {
                 if kind == .byline, let date = Furniture.bylineDate(paragraphs[i].text), result.metadata["date line"] == nil {
                     result.metadata["date line"] = date

@@ -63,10 +63,11 @@ enum Furniture {
         return ["comment", "leave a", "join the conversation", "conversation"].contains(where: lower.hasPrefix)
     }
 
-    /// "5 hours ago", "Updated 2 days ago": how old the page said the story was.
+    /// "5 hours ago", "Updated 2 days ago", "3h ago", "Just now": how old the page said the story was.
     static func isAge(_ lower: String) -> Bool {
+        if lower == "just now" { return true }
         guard lower.includes("ago") else { return false }
-        return lower.range(of: #"^\s*((last\s+)?(updated|posted|published))?:?\s*(\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month)s?\s+ago\s*$"#, options: .regularExpression) != nil
+        return lower.range(of: #"^\s*((last\s+)?(updated|posted|published))?:?\s*((\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month|year)s?|\d+\s?[smhdw])\s+ago\s*$"#, options: .regularExpression) != nil
     }
 
     /// "5 min read", "Listen to this article".
@@ -103,10 +104,11 @@ enum Furniture {
                                                       "comments closed", "commenting is closed"])
     }
 
-    /// "Watch: Drone footage shows …", "Video: …", "Pictured: …": a media link or a caption label before a headline.
+    /// "Watch: Drone footage shows …", "Related: 5 things to know", "Pictured: …": a link or a caption label before a headline.
     static func isMediaLink(_ lower: String, _ shape: LineShape) -> Bool {
         guard shape.wordCount <= 25, !shape.endsSentence, lower.includes(":") else { return false }
-        return ["watch:", "video:", "listen:", "photos:", "gallery:", "in pictures:", "pictured:", "watch live:", "live:", "podcast:", "in photos:"]
+        return ["watch:", "video:", "listen:", "photos:", "gallery:", "in pictures:", "pictured:", "watch live:", "live:", "podcast:", "in photos:",
+                "related:", "read more:", "more:", "also read:", "read also:", "see also:", "recommended:", "must read:", "don't miss:", "don’t miss:"]
             .contains(where: lower.hasPrefix)
     }
 
@@ -230,10 +232,10 @@ enum Furniture {
         while k < min(3, shape.wordCount), shape.words[k].unicodeScalars.first.map(Scalars.isUpper) == true { k += 1 }
         guard k >= 1 else { return false }
         // Only the opening words matter: a bio says who the writer is first.
-        let bare = LineShape(shape.words.prefix(k + 5).joined(separator: " ")).bare
+        let bare = LineShape(shape.words.prefix(k + 6).joined(separator: " ")).bare
         if bare[0..<k].contains(where: authors.contains), authorVerbs.contains(bare[k]) { return true }
-        guard k >= 2, k + 1 < bare.count, bare[k] == "is", ["a", "an"].contains(bare[k + 1]) else { return false }
-        return bare[(k + 2)..<min(bare.count, k + 5)].contains(where: authorRoles.contains)
+        guard k >= 2, k + 1 < bare.count, bare[k] == "is", ["a", "an", "the"].contains(bare[k + 1]) else { return false }
+        return bare[(k + 2)..<min(bare.count, k + 6)].contains(where: authorRoles.contains)
     }
 
     static let authorVerbs: Set<String> = ["is", "covers", "writes", "reports", "has", "was", "joined", "lives", "edits", "leads"]
@@ -267,7 +269,8 @@ enum Furniture {
         let head = String(lower.unicodeScalars.drop(while: { "*•>-– ".unicodeScalars.contains($0) }).prefix(20))
         let opens = promotionOpeners.contains(where: head.hasPrefix)
         guard opens || lower.includesAny(promotionCalls), !shape.hasInnerSentenceEnd else { return false }
-        return shape.navigationDensity >= 0.2
+        // "Get the news you need to start your day": an imperative to the reader, not a sentence.
+        return shape.navigationDensity >= 0.2 || (opens && !shape.endsSentence && lower.includes("you"))
     }
 }
 
