@@ -513,7 +513,8 @@ struct ScrapedPage {
     }
 
     /// An opinion piece ending in the author's bio, a republishing note, a reader appeal and a
-    /// correction. The story talks about cookies and subscriptions in plain prose.
+    /// correction. The story talks about cookies and subscriptions in plain prose. The correction
+    /// goes: it is a note about the article, which a reader of the story text does not need.
     @Test func longAuthorBioAtTheEnd() {
         check(ScrapedPage(
             title: "The quiet collapse of home insurance in wildfire country",

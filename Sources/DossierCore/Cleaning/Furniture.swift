@@ -16,7 +16,7 @@ enum Furniture {
         if short, DateStamp.parse(text) != nil || isClock(text) || isAge(lower) { return .stamp }
         if isWeather(text) { return .weather }
         if isCode(shape) { return .code }
-        if lower.includes("©") || lower.hasPrefix("copyright") && !reports(lower) || lower.includes("all rights reserved") { return .copyright }
+        if lower.includes("©") || (lower.hasPrefix("copyright") && !reports(lower)) || lower.includes("all rights reserved") { return .copyright }
         if isNotice(lower, shape) { return .notice }
         if shape.wordCount <= 40, isByline(shape) || isCaptionCredit(text) || isAgencyCredit(text) || isContributorLine(lower) { return .byline }
         if short, isReadingTime(lower) || isCounter(lower) || isLoginPrompt(lower, shape) || isTagList(lower, shape) || isWidget(lower) { return .navigation }
@@ -34,7 +34,9 @@ enum Furniture {
         guard text.unicodeScalars.contains(where: { "|•·»›>".unicodeScalars.contains($0) }) else { return false }
         let items = text.split(whereSeparator: { "|•·»›>".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let arrow = text.unicodeScalars.contains { "»›>".unicodeScalars.contains($0) }
-        guard items.count >= 3 || (arrow && items.count == 2 && text.unicodeScalars.first.map { !"»›>".unicodeScalars.contains($0) } == true) else { return false }
+        // Two items only after an arrow that is not a closing guillemet ("«Oui» dit-il").
+        let crumb = arrow && items.count == 2 && !text.unicodeScalars.contains("«") && text.unicodeScalars.first.map { !"»›>".unicodeScalars.contains($0) } == true
+        guard items.count >= 3 || crumb else { return false }
         return items.allSatisfy { $0.split(separator: " ").count <= 3 && !$0.hasSuffix(".") }
     }
 
