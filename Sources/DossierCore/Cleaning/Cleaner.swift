@@ -31,18 +31,32 @@ public enum Cleaner {
            shapes[last].text.unicodeScalars.allSatisfy(Scalars.isLetter), shapes[last].isTitleCase, paragraphs.count > 1 {
             kinds[last] = .signoff
         }
+        markAuthorNotes(paragraphs, shapes: shapes, kinds: &kinds)
         // Everything after a trailer heading late in the page (related stories, comments).
         var prose = paragraphs.indices.filter { kinds[$0] == nil && shapes[$0].isProse }
-        let lateHeading = paragraphs.indices.first { i in
+        var from = 0
+        while let cut = paragraphs.indices.first(where: { i in
+            guard i >= from, kinds[i] != .stamp, Furniture.opensTrailer(paragraphs[i].text) else { return false }
             let before = prose.filter { $0 < i }.count
-            return before >= 2 && before >= prose.count - before && kinds[i] != .stamp && Furniture.opensTrailer(paragraphs[i].text)
-        }
-        if let cut = lateHeading {
-            for k in cut..<paragraphs.count where kinds[k] == nil { kinds[k] = .headlineList }
-            prose = prose.filter { $0 < cut }
+            return before >= 2 && before >= prose.count - before
+        }) {
+            // A box of links or a share bar in mid-story: after its items the page goes on mostly in
+            // story paragraphs, where after a real trailer come headlines, teasers and comment meta.
+            var end = cut + 1
+            while end < paragraphs.count, kinds[end] != nil || !shapes[end].isProse { end += 1 }
+            let rest = (end..<paragraphs.count).filter { kinds[$0] == nil }
+            let restProse = rest.filter { shapes[$0].isProse }.count
+            let resumes = restProse >= 2 && restProse * 2 >= rest.count && !Furniture.opensComments(paragraphs[cut].text)
+            for k in cut..<(resumes ? end : paragraphs.count) where kinds[k] == nil { kinds[k] = .headlineList }
+            prose = prose.filter { kinds[$0] == nil }
+            guard resumes else { break }
+            from = end
         }
         let firstProse = prose.first ?? paragraphs.count
-        let lastProse = prose.last ?? paragraphs.count
+        var lastProse = prose.last ?? paragraphs.count
+        // Short sentences closing the story ("We will see.") are story, not tail furniture.
+        while lastProse + 1 < paragraphs.count, kinds[lastProse + 1] == nil, shapes[lastProse + 1].endsSentence,
+              shapes[lastProse + 1].wordCount >= 2 { lastProse += 1 }
 
         var titleIndex: Int?
         if let given = givenTitle {
@@ -50,13 +64,18 @@ public enum Cleaner {
             if let first = paragraphs.indices.first(where: { kinds[$0] == nil }), same(paragraphs[first].text, given) { titleIndex = first }
         } else {
             let head = paragraphs.indices.filter { $0 < firstProse && kinds[$0] == nil && shapes[$0].isHeadlineShaped }
-            titleIndex = head.first { shapes[$0].wordCount >= 4 } ?? head.first
+            // The site's name and tagline stand above its menu; the headline comes after it.
+            let menuEnd = firstProse < paragraphs.count ? lastMenuRun(before: firstProse, shapes: shapes, kinds: kinds) ?? -1 : -1
+            titleIndex = head.first { $0 > menuEnd && shapes[$0].wordCount >= 4 } ?? head.first { shapes[$0].wordCount >= 4 } ?? head.first
             if titleIndex == nil, paragraphs.count > 1, let first = paragraphs.indices.first,
                kinds[first] == nil, shapes[first].isHeadlineShaped, first < firstProse || prose.count > 1 { titleIndex = first }
             if let t = titleIndex { result.title = paragraphs[t].text }
         }
+        let titleText = (titleIndex.map { paragraphs[$0].text } ?? givenTitle)?.lowercased()
         for i in paragraphs.indices {
             if i == titleIndex { keep[i] = false; continue }
+            // The headline again with the site's name ("Headline | Site"), as the page's title bar shows it.
+            if i < firstProse, let t = titleText, t.utf8.count >= 20, paragraphs[i].text.utf8.count <= 300, paragraphs[i].text.lowercased().includes(t) { drop(i); continue }
             if let kind = kinds[i] {
                 if kind == .byline, let date = Furniture.bylineDate(paragraphs[i].text), result.metadata["date line"] == nil {
                     result.metadata["date line"] = date
@@ -71,10 +90,17 @@ public enum Cleaner {
                 continue
             }
             let shape = shapes[i]
-            // Before the story: place names, section labels and other short labels.
-            if i < firstProse, firstProse < paragraphs.count, !shape.isProse, !shape.endsSentence, shape.wordCount <= 3 { drop(i); continue }
+            // Before the story: place names, section labels, short labels and widget captions ("Show key events only"),
+            // but not the rows of a table (digits, spaced columns).
+            if i < firstProse, firstProse < paragraphs.count, !shape.isProse, !shape.endsSentence || isAbbreviation(shape),
+               shape.wordCount <= 3 || (shape.wordCount <= 6 && !shape.text.unicodeScalars.contains(where: Scalars.isDigit) && !shape.text.contains("  ")) {
+                drop(i); continue
+            }
             // After the story: reply boxes, related headlines, tag lists.
             if i > lastProse, !shape.isProse, shape.wordCount <= 15, prose.count >= 2 { drop(i); continue }
+            // Between two story paragraphs, a lone word with no punctuation is an ad or section label ("Publicidad").
+            if i > 0, i + 1 < paragraphs.count, shape.wordCount == 1, shape.text.unicodeScalars.allSatisfy(Scalars.isLetter),
+               kinds[i - 1] == nil, kinds[i + 1] == nil, shapes[i - 1].isProse, shapes[i + 1].isProse { drop(i); continue }
         }
         dropHeadlineRuns(paragraphs, shapes: shapes, keep: &keep, boilerplate: &result.boilerplate)
 
@@ -84,15 +110,55 @@ public enum Cleaner {
         return result
     }
 
-    /// Three or more headline-shaped lines in a row inside the story are a related-links list.
+    /// Three or more headline-shaped lines in a row inside the story are a related-links list,
+    /// unless the story introduces them with a colon ("The shortlist is:").
     static func dropHeadlineRuns(_ paragraphs: [Paragraph], shapes: [LineShape], keep: inout [Bool], boilerplate: inout [String]) {
         var i = 0
         while i < paragraphs.count {
             var j = i
             while j < paragraphs.count, keep[j], shapes[j].isHeadlineShaped, !shapes[j].isProse, shapes[j].isTitleCase || shapes[j].wordCount <= 12 { j += 1 }
-            if j - i >= 3 { for k in i..<j { keep[k] = false; boilerplate.append(paragraphs[k].text) } }
+            let introduced = i > 0 && keep[i - 1] && shapes[i - 1].text.hasSuffix(":")
+            if j - i >= 3, !introduced { for k in i..<j { keep[k] = false; boilerplate.append(paragraphs[k].text) } }
             i = max(j, i + 1)
         }
+    }
+
+    /// The writer's biography after the story's last paragraph, about a name from the byline.
+    static func markAuthorNotes(_ paragraphs: [Paragraph], shapes: [LineShape], kinds: inout [FurnitureKind?]) {
+        var authors: Set<String> = []
+        for i in paragraphs.indices where kinds[i] == .byline && shapes[i].text.lowercased().hasPrefix("by ") {
+            for w in shapes[i].bare.dropFirst() {
+                if w.isEmpty || w.unicodeScalars.contains(where: Scalars.isDigit) { break }
+                if w != "and" { authors.insert(w) }
+            }
+        }
+        var k = paragraphs.count - 1
+        while k > 0 {
+            if kinds[k] == nil, shapes[k].isProse {
+                guard Furniture.isAuthorNote(shapes[k], authors: authors) else { break }
+                kinds[k] = .byline
+            }
+            k -= 1
+        }
+    }
+
+    /// The end of the last run of three or more short labels of plain words before the story (a
+    /// menu), when not all of them are navigation words (which would be a share bar).
+    static func lastMenuRun(before end: Int, shapes: [LineShape], kinds: [FurnitureKind?]) -> Int? {
+        var run = 0, sections = 0, found: Int?
+        for i in 0..<end {
+            let label = (kinds[i] == nil || kinds[i] == .navigation) && !shapes[i].isProse && shapes[i].wordCount <= 3
+                && shapes[i].text.unicodeScalars.allSatisfy { Scalars.isLetter($0) || " &'’-".unicodeScalars.contains($0) }
+            run = label ? run + 1 : 0
+            sections = label ? sections + (kinds[i] == nil ? 1 : 0) : 0
+            if run >= 3, sections >= 1 { found = i }
+        }
+        return found
+    }
+
+    /// "U.S.", "P.M.": a full stop that marks an abbreviation, not the end of a sentence.
+    static func isAbbreviation(_ shape: LineShape) -> Bool {
+        shape.wordCount == 1 && shape.text.unicodeScalars.filter { $0 == "." }.count >= 2
     }
 
     /// Removes glued-in foreign headlines, splitting the paragraph when the run sits mid-way,

@@ -16,43 +16,60 @@ enum Furniture {
         if short, DateStamp.parse(text) != nil || isClock(text) || isAge(lower) { return .stamp }
         if isWeather(text) { return .weather }
         if isCode(shape) { return .code }
-        if lower.includes("©") || lower.hasPrefix("copyright") || lower.includes("all rights reserved") { return .copyright }
+        if lower.includes("©") || (lower.hasPrefix("copyright") && !reports(lower)) || lower.includes("all rights reserved") { return .copyright }
         if isNotice(lower, shape) { return .notice }
-        if shape.wordCount <= 40, isByline(shape) || isCaptionCredit(text) { return .byline }
-        if short, isReadingTime(lower) { return .navigation }
-        if isPromotion(shape) { return .promotion }
+        if shape.wordCount <= 40, isByline(shape) || isCaptionCredit(text) || isAgencyCredit(text) || isContributorLine(lower) { return .byline }
+        if short, isReadingTime(lower) || isCounter(lower) || isLoginPrompt(lower, shape) || isTagList(lower, shape) || isWidget(lower) { return .navigation }
+        if short, isMediaLink(lower, shape) { return .promotion }
+        if isPromotion(shape, lower) || isContactBox(lower, shape) { return .promotion }
         if isMenu(text) { return .navigation }
         if shape.wordCount <= 12, !shape.isProse || shape.wordCount <= 4, shape.navigationDensity >= 0.5 { return .navigation }
         if shape.wordCount <= 3, shape.text.hasPrefix("* ") || shape.text.hasPrefix("• ") || shape.text.hasPrefix("> ") { return .navigation }
         return nil
     }
 
-    /// "Home | World | Politics", "News » Europe » France": short items between separators.
+    /// "Home | World | Politics", "News » Europe » France": short items between separators;
+    /// two are enough after a breadcrumb arrow ("News › UK News").
     static func isMenu(_ text: String) -> Bool {
-        guard text.unicodeScalars.contains(where: { "|•·»›".unicodeScalars.contains($0) }) else { return false }
-        let items = text.split(whereSeparator: { "|•·»›".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard items.count >= 3 else { return false }
+        guard text.unicodeScalars.contains(where: { "|•·»›>".unicodeScalars.contains($0) }) else { return false }
+        let items = text.split(whereSeparator: { "|•·»›>".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let arrow = text.unicodeScalars.contains { "»›>".unicodeScalars.contains($0) }
+        // Two items only after an arrow that is not a closing guillemet ("«Oui» dit-il").
+        let crumb = arrow && items.count == 2 && !text.unicodeScalars.contains("«") && text.unicodeScalars.first.map { !"»›>".unicodeScalars.contains($0) } == true
+        guard items.count >= 3 || crumb else { return false }
         return items.allSatisfy { $0.split(separator: " ").count <= 3 && !$0.hasSuffix(".") }
     }
 
     /// A heading that opens a list of other stories, a comment box or a share bar: nothing
     /// after it belongs to the story ("Related articles", "Read more", "Leave a Reply").
     static func opensTrailer(_ text: String) -> Bool {
-        guard text.utf8.count <= 200 else { return false }
+        // Six words or fewer: longer lines are never such a heading.
+        guard text.utf8.count <= 80 else { return false }
         let shape = LineShape(text)
-        guard shape.wordCount <= 6, !shape.hasInnerSentenceEnd else { return false }
+        // A heading, not a sentence: "Related charges were dropped." opens nothing.
+        guard shape.wordCount <= 6, !shape.hasInnerSentenceEnd, !shape.endsSentence || shape.text.hasSuffix(":") else { return false }
+        // "Read more: Pier reopens after winter" is one inline link, not a heading over a list.
+        if let colon = text.firstIndex(of: ":"), text[colon...].split(separator: " ").count > 3 { return false }
         let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.-–—>»*#"))
         let openers = ["related", "more from", "more stories", "more news", "more on this", "read more", "read next", "read also", "also read",
                        "you may also like", "you might also like", "recommended", "most read", "most popular", "most viewed", "trending",
                        "latest news", "latest stories", "top stories", "comments", "leave a reply", "leave a comment", "share this",
-                       "join the conversation", "what to read next", "see also", "further reading", "tags", "topics"]
+                       "join the conversation", "what to read next", "see also", "further reading", "tags", "topics",
+                       "don't miss", "don’t miss", "explore more", "more like this", "about the author", "in case you missed it", "elsewhere"]
         return openers.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") }
     }
 
-    /// "5 hours ago", "Updated 2 days ago": how old the page said the story was.
+    /// A heading over readers' comments: whatever follows it is never the story resuming.
+    static func opensComments(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["comment", "leave a", "join the conversation", "conversation"].contains(where: lower.hasPrefix)
+    }
+
+    /// "5 hours ago", "Updated 2 days ago", "3h ago", "Just now": how old the page said the story was.
     static func isAge(_ lower: String) -> Bool {
+        if lower == "just now" { return true }
         guard lower.includes("ago") else { return false }
-        return lower.range(of: #"^\s*(updated|posted|published)?:?\s*(\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month)s?\s+ago\s*$"#, options: .regularExpression) != nil
+        return lower.range(of: #"^\s*((last\s+)?(updated|posted|published))?:?\s*((\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month|year)s?|\d+\s?[smhdw])\s+ago\s*$"#, options: .regularExpression) != nil
     }
 
     /// "5 min read", "Listen to this article".
@@ -68,17 +85,66 @@ enum Furniture {
         return text.range(of: #"(Photograph|Photo|Image|Picture|Credit|Foto)\s*:\s*[^.]{2,60}$|\((Photo|Image)[^)]*\)\s*$|Getty Images\)?\s*$"#, options: .regularExpression) != nil
     }
 
+    /// A caption ending in an agency's credit: "… on Tuesday. REUTERS/Jane Doe", "(AP Photo/John Roe)".
+    static func isAgencyCredit(_ text: String) -> Bool {
+        guard text.includes("/"), text.includesAny(["REUTERS", "Reuters", "AFP", "EPA", "AP Photo", "Getty", "dpa", "Bloomberg", "Xinhua", "ANSA"]) else { return false }
+        return text.range(of: #"(REUTERS|Reuters|AFP|EPA|AP Photo|Getty Images|Getty|dpa|Bloomberg|Xinhua|ANSA)(\s+via\s+\S+)?\s*/\s*[^/]{2,60}\)?\s*$"#, options: .regularExpression) != nil
+    }
+
+    /// "Tags: Books, Fiction", "Filed under: Politics", "Posted in News": the page's labels for the story.
+    static func isTagList(_ lower: String, _ shape: LineShape) -> Bool {
+        guard shape.wordCount <= 20, !shape.endsSentence else { return false }
+        return ["tags", "topics", "related topics", "filed under", "categories", "category", "posted in", "keywords", "subjects", "more on"]
+            .contains { lower.hasPrefix($0 + ":") || lower.hasPrefix($0 + " ") && ($0.contains(" ") || lower.includes(",")) }
+    }
+
+    /// Feedback and embed widgets: "Report an error", "Was this article helpful?", "Opens in new window".
+    static func isWidget(_ lower: String) -> Bool {
+        lower.utf8.count <= 60 && lower.includesAny(["report an error", "report a typo", "send us your feedback", "send feedback", "was this article",
+                                                      "did you find this article", "spotted an error", "spotted a mistake", "opens in new window",
+                                                      "opens in a new window", "rate this article", "has been shared", "comments are closed",
+                                                      "comments closed", "commenting is closed"])
+    }
+
+    /// "Watch: Drone footage shows …", "Related: 5 things to know", "Pictured: …": a link or a caption label before a headline.
+    static func isMediaLink(_ lower: String, _ shape: LineShape) -> Bool {
+        guard shape.wordCount <= 25, !shape.endsSentence, lower.includes(":") else { return false }
+        return ["watch:", "video:", "listen:", "photos:", "gallery:", "in pictures:", "pictured:", "watch live:", "live:", "podcast:", "in photos:",
+                "related:", "read more:", "more:", "also read:", "read also:", "see also:", "recommended:", "must read:", "don't miss:", "don’t miss:"]
+            .contains(where: lower.hasPrefix)
+    }
+
+    /// "Image 1 of 5", "Page 2 of 3", "3/12": a gallery or pager position.
+    static func isCounter(_ lower: String) -> Bool {
+        guard lower.utf8.count <= 30, lower.includes(" of ") || lower.includes("/") else { return false }
+        return lower.range(of: #"^\s*(page|image|photo|picture|slide|photograph)?\s*\d+\s*(of|/)\s*\d+\s*$"#, options: .regularExpression) != nil
+    }
+
+    /// "Already a subscriber? Log in", "Create a free account to keep reading": a login wall.
+    static func isLoginPrompt(_ lower: String, _ shape: LineShape) -> Bool {
+        guard shape.wordCount <= 12, lower.includesAny(["log in", "login", "sign in", "subscriber", "account", "register"]) else { return false }
+        return lower.includesAny(["read", "continue", "access", "already", "free", "unlock"]) && !reports(lower)
+    }
+
     /// "By Jane Doe | March 3, 2023": the date part of a byline, if it has one.
     static func bylineDate(_ text: String) -> String? {
+        if let posted = postedDate(text) { return posted }
         let parts = text.split(whereSeparator: { "|•·–—".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count >= 2, isByline(LineShape(parts[0])) else { return nil }
         return parts.dropFirst().first { DateStamp.parse($0) != nil }
     }
 
+    /// "Posted on 12 April 2024 by Maggie Hollins": the date part of a post's date-and-author line.
+    static func postedDate(_ text: String) -> String? {
+        guard let by = text.range(of: " by "), text[by.upperBound...].split(separator: " ").count <= 5 else { return nil }
+        let date = String(text[..<by.lowerBound])
+        return DateStamp.parse(date) != nil ? date : nil
+    }
+
     /// "13:26", "10:15 AM".
     static func isClock(_ text: String) -> Bool {
         guard text.utf8.count <= 24 else { return false }
-        return text.range(of: #"^\s*\d{1,2}[:.]\d{2}(\s*([AaPp]\.?[Mm]\.?|h|Uhr))?\s*$"#, options: .regularExpression) != nil
+        return text.range(of: #"^\s*\d{1,2}[:.]\d{2}(\s*([AaPp]\.?[Mm]\.?|h|Uhr))?(\s*[A-Z]{2,4})?\s*$"#, options: .regularExpression) != nil
     }
 
     /// "17.3 C", "-2°C", "72 °F", optionally after a place or before a sky word.
@@ -113,22 +179,80 @@ enum Furniture {
         return shape.words.allSatisfy { w in w.contains("_") && w.unicodeScalars.allSatisfy { Scalars.isLetter($0) || Scalars.isDigit($0) || $0 == "_" } }
     }
 
-    /// Cookie, consent and newsletter notices.
+    /// Reported speech ("…, she said"): a story's sentence, never the site's own notice or call to action.
+    static func reports(_ lower: String) -> Bool { lower.includesAny([" said", " says", " told ", "according to"]) }
+
+    /// Cookie words of consent banners, in the languages pages come in.
+    static let cookieWords = ["we use", "accept", "consent", "policy", "browsing", "experience", "this site", "our site", "website",
+                              "acept", "utiliz", "navega", "polític", "akzept", "verwend", "nutzen", "utilis", "naviga", "privac"]
+
+    /// Cookie, consent and newsletter notices, notes on the article itself, appeals for money.
     static func isNotice(_ lower: String, _ shape: LineShape) -> Bool {
-        if lower.includes("cookie"), lower.includesAny(["we use", "accept", "consent", "policy", "browsing", "experience", "this site", "our site", "website"]) { return true }
+        if lower.includes("cookie"), lower.includesAny(cookieWords), !reports(lower) { return true }
         if shape.wordCount <= 40, lower.includesAny(["newsletter", "inbox", "sign up", "subscribe"]),
-           ["email", "e-mail", "inbox", "newsletter", "sign up", "subscribe", "free"].filter({ lower.includes($0) }).count >= 2 { return true }
+           ["email", "e-mail", "inbox", "newsletter", "sign up", "subscribe", "free"].filter({ lower.includes($0) }).count >= 2, !reports(lower) { return true }
         if lower.includes("javascript") && (lower.includes("enable") || lower.includes("browser")) { return true }
-        return false
+        if lower.includes("browser") && lower.includesAny(["does not support", "doesn't support", "update your", "upgrade your"]) { return true }
+        if shape.wordCount <= 25, lower.includesAny(["not available in your", "currently unavailable"]) { return true }
+        if lower.includes("affiliation"), lower.includesAny(["disclos", "funding"]) { return true }
+        return shape.wordCount <= 60 && (isEditorNote(lower) || isAppeal(lower))
     }
+
+    /// "This article was originally published by …", "Correction: an earlier version of this story …".
+    static func isEditorNote(_ lower: String) -> Bool {
+        if ["correction", "clarification", "editor's note", "editor’s note", "editors' note", "editors’ note", "originally published",
+            "first published", "this article"].contains(where: lower.hasPrefix), !reports(lower) { return true }
+        guard lower.includesAny(["this article", "this story", "this piece", "this report", "this post"]) else { return false }
+        return lower.includesAny(["published", "amended", "updated", "corrected", "earlier version", "misstated", "appeared"]) && !reports(lower)
+    }
+
+    /// "Our journalism relies on readers like you … please donate", "You have read 3 of 5 free
+    /// articles": the site asking the reader for support or a subscription.
+    static func isAppeal(_ lower: String) -> Bool {
+        guard lower.includesAny(["you", "our journalism", "access"]) else { return false }
+        return lower.includesAny(["donat", "readers like you", "support our journalism", "support independent", "support us", "become a member",
+                                  "make a contribution", "consider subscribing", "subscribe today", "unlimited access", "free articles",
+                                  "become a subscriber"]) && !reports(lower)
+    }
+
+    /// "Jan Olsen in Copenhagen contributed to this report."
+    static func isContributorLine(_ lower: String) -> Bool {
+        lower.includes("contributed") && lower.includesAny(["contributed to this report", "contributed to this story", "contributed reporting"])
+    }
+
+    /// "Got a story? Email us at news@…": a contact box with the newsroom's address.
+    static func isContactBox(_ lower: String, _ shape: LineShape) -> Bool {
+        guard shape.wordCount <= 25, lower.includes("@"), lower.includesAny(["email", "e-mail", "contact", "send", "write to", "tips"]) else { return false }
+        return shape.words.contains { w in w.contains("@") && w.contains(".") && !w.hasPrefix("@") }
+    }
+
+    /// The writer's biography after the story, about a byline name or with a reporter's job title:
+    /// "Dana Whitfield is a staff writer covering …", "Olafsdottir covers Iceland for …".
+    static func isAuthorNote(_ shape: LineShape, authors: Set<String>) -> Bool {
+        guard shape.wordCount >= 4, shape.wordCount <= 120 else { return false }
+        var k = 0
+        while k < min(3, shape.wordCount), shape.words[k].unicodeScalars.first.map(Scalars.isUpper) == true { k += 1 }
+        guard k >= 1 else { return false }
+        // Only the opening words matter: a bio says who the writer is first.
+        let bare = LineShape(shape.words.prefix(k + 6).joined(separator: " ")).bare
+        if bare[0..<k].contains(where: authors.contains), authorVerbs.contains(bare[k]) { return true }
+        guard k >= 2, k + 1 < bare.count, bare[k] == "is", ["a", "an", "the"].contains(bare[k + 1]) else { return false }
+        return bare[(k + 2)..<min(bare.count, k + 6)].contains(where: authorRoles.contains)
+    }
+
+    static let authorVerbs: Set<String> = ["is", "covers", "writes", "reports", "has", "was", "joined", "lives", "edits", "leads"]
+    static let authorRoles: Set<String> = ["reporter", "writer", "correspondent", "editor", "journalist", "columnist", "contributor",
+                                           "producer", "author", "photographer", "freelance", "critic", "commentator"]
 
     /// "By Jane Smith", "Reporting by …; Editing by …", "Photo: Reuters".
     static func isByline(_ shape: LineShape) -> Bool {
         // Only the opening words matter here; lowercasing the whole paragraph would be waste.
         let lower = String(shape.text.unicodeScalars.drop(while: { "()[] ".unicodeScalars.contains($0) }).prefix(24)).lowercased()
         if ["reporting by", "editing by", "writing by", "additional reporting", "compiled by", "edited by"].contains(where: lower.hasPrefix) { return true }
-        if ["photo:", "image:", "picture:", "photograph:", "source:", "credit:", "photo by", "image by"].contains(where: lower.hasPrefix), shape.wordCount <= 12 { return true }
+        if ["photo:", "image:", "picture:", "photograph:", "source:", "credit:", "photo by", "image by", "file photo", "pictured:", "image source",
+            "image caption"].contains(where: lower.hasPrefix), shape.wordCount <= 20 { return true }
         if lower.hasPrefix("by "), shape.wordCount <= 14, !shape.endsSentence, bylineDate(shape.text) != nil { return true }
+        if shape.wordCount <= 16, ["posted", "published", "written", "updated"].contains(where: lower.hasPrefix), postedDate(shape.text) != nil { return true }
         if lower.hasPrefix("by "), shape.wordCount <= 8, !shape.endsSentence {
             let names = shape.words.dropFirst().filter { $0.lowercased() != "and" && $0 != "|" && $0 != "-" }
             return !names.isEmpty && names.allSatisfy { $0.unicodeScalars.first.map(Scalars.isUpper) ?? false }
@@ -142,13 +266,13 @@ enum Furniture {
     static let promotionCalls = ["watch", "follow", "subscribe", "visit", "read", "download", "listen", "click", "sign up", "join"].flatMap { [", \($0) ", " \($0) us"] }
 
     /// Calls to action: "For more videos … watch the … channel.", "* Follow X on Twitter and Facebook".
-    static func isPromotion(_ shape: LineShape) -> Bool {
-        guard shape.wordCount <= 40 else { return false }
-        let lower = shape.text.lowercased()
+    static func isPromotion(_ shape: LineShape, _ lower: String) -> Bool {
+        guard shape.wordCount <= 40, !reports(lower) else { return false }
         let head = String(lower.unicodeScalars.drop(while: { "*•>-– ".unicodeScalars.contains($0) }).prefix(20))
         let opens = promotionOpeners.contains(where: head.hasPrefix)
         guard opens || lower.includesAny(promotionCalls), !shape.hasInnerSentenceEnd else { return false }
-        return shape.navigationDensity >= 0.2
+        // "Get the news you need to start your day": an imperative to the reader, not a sentence.
+        return shape.navigationDensity >= 0.2 || (opens && !shape.endsSentence && lower.includes("you"))
     }
 }
 

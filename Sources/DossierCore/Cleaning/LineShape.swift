@@ -38,7 +38,7 @@ struct LineShape {
     static let navigation: Set<String> = [
         "menu", "home", "homepage", "search", "login", "log", "logout", "sign", "signin", "register", "subscribe", "subscribed",
         "subscription", "subscriptions", "newsletter", "newsletters", "share", "shares", "shared", "tweet", "email", "e-mail",
-        "print", "comment", "comments", "reply", "replies", "related", "trending", "popular", "latest", "read", "more", "next",
+        "print", "comment", "comments", "sharing", "reply", "replies", "related", "trending", "popular", "latest", "read", "more", "next",
         "previous", "prev", "skip", "content", "navigation", "toggle", "close", "cookie", "cookies", "privacy", "policy",
         "terms", "contact", "advertise", "advertisement", "advertising", "sponsored", "ad", "ads", "follow", "facebook",
         "twitter", "instagram", "linkedin", "whatsapp", "telegram", "youtube", "tiktok", "snapchat", "pinterest", "reddit",
@@ -47,6 +47,7 @@ struct LineShape {
         "leave", "post", "posts", "posted", "feed", "channel", "tv", "click", "tap", "here", "view", "gallery", "photos",
         "photo", "image", "images", "credit", "credits", "load", "loading", "back", "top", "page", "pages", "edition",
         "editions", "account", "notifications", "alerts", "settings", "accept", "consent", "manage", "preferences",
+        "continue", "continues", "reading", "below", "scroll", "bookmark", "bookmarks",
     ]
 
     /// Share of the content words that belong to page navigation.

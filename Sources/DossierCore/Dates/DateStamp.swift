@@ -21,14 +21,22 @@ public struct DateStamp: Sendable, Hashable {
         "gmt", "utc", "cet", "cest", "est", "edt", "bst", "eet", "eest", "pst", "pdt", "ora", "ore", "às", "on",
         "date", "dated", "updated", "published", "posted", "last", "modified", "actualizado", "publicado", "mis", "à", "jour", "aktualisiert",
         "veröffentlicht", "pubblicato", "aggiornato", "publicat", "actualizat", "atualizado", "feira",
+        "first", "p", "m", "et", "ct", "pt", "mt",
     ]
 
     /// Parses `line` when the whole of it is one date (with optional weekday and time).
     public static func parse(_ line: String) -> DateStamp? {
-        guard line.utf8.count <= 160, var stamp = parseDate(line) else { return nil }
+        guard line.utf8.count <= 160, var stamp = parseDate(line) ?? parsePair(line) else { return nil }
         let first = line.split(whereSeparator: { !$0.isLetter }).first.map { $0.lowercased() } ?? ""
         stamp.labelled = labels.contains(first) || (first == "last" && line.lowercased().contains("modified"))
         return stamp
+    }
+
+    /// "11:02, 5 Mar 2024 Updated 13:47, 5 Mar 2024": first publication and update on one line.
+    static func parsePair(_ line: String) -> DateStamp? {
+        guard line.includesAny(["pdated", "PDATED", "odified"]), let r = line.range(of: #"\s(updated|modified|last updated)\b"#, options: [.regularExpression, .caseInsensitive]),
+              let first = parseDate(String(line[..<r.lowerBound])), parseDate(String(line[r.lowerBound...])) != nil else { return nil }
+        return first
     }
 
     static func parseDate(_ line: String) -> DateStamp? {
@@ -49,6 +57,12 @@ public struct DateStamp: Sendable, Hashable {
                 else if let m = DateLexicon.foreignMonths[w] ?? DateLexicon.foreignMonths[f], month == nil { month = m; foreign = true }
                 else if let d = DateLexicon.foreignWeekdays[w] ?? DateLexicon.foreignWeekdays[f], weekday == nil { weekday = d; foreign = true }
                 else if !fillers.contains(w) && !fillers.contains(f) { return nil }
+                // A zone offset after the zone: "GMT+1", "UTC-05:00".
+                if w == "gmt" || w == "utc", i + 2 < tokens.count, ["+", "-", "−"].contains(tokens[i + 1].text), tokens[i + 2].kind == .number {
+                    i += 3
+                    if i + 1 < tokens.count, tokens[i].text == ":", tokens[i + 1].kind == .number { i += 2 }
+                    continue
+                }
             case .number:
                 guard let v = tok.value else { return nil }
                 // A clock time: 13:26, 08:15:02, 1.26 pm.

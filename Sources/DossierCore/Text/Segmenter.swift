@@ -6,9 +6,11 @@ public enum Segmenter {
     public static func paragraphs(_ text: SourceText, lines: [SourceRange]) -> [[SourceRange]] {
         var result: [[SourceRange]] = []
         var block: [SourceRange] = []
+        // Lines wider than any wrap width: a page with one paragraph per line, never hard-wrapped.
+        let unwrapped = lines.lazy.filter { $0.length > 100 && text.trimmed($0).length > 100 }.prefix(2).count >= 2
         func flush() {
             guard !block.isEmpty else { return }
-            result += split(block: block, text: text)
+            result += unwrapped ? block.map { [$0] } : split(block: block, text: text)
             block = []
         }
         for line in lines {
