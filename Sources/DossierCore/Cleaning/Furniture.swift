@@ -31,7 +31,8 @@ enum Furniture {
     /// "Home | World | Politics", "News » Europe » France": short items between separators;
     /// two are enough after a breadcrumb arrow ("News › UK News").
     static func isMenu(_ text: String) -> Bool {
-        guard text.unicodeScalars.contains(where: { "|•·»›>".unicodeScalars.contains($0) }) else { return false }
+        // Bytes first: this runs on every short paragraph, and few hold a separator.
+        guard text.utf8.contains(where: { $0 == 0x7C || $0 == 0x3E }) || text.includesAny(["•", "·", "»", "›"]) else { return false }
         let items = text.split(whereSeparator: { "|•·»›>".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let arrow = text.unicodeScalars.contains { "»›>".unicodeScalars.contains($0) }
         // Two items only after an arrow that is not a closing guillemet ("«Oui» dit-il").

@@ -22,17 +22,14 @@ extension StringProtocol {
     func includesAny(_ needles: [String]) -> Bool { needles.contains { includes($0) } }
 }
 
+/// glibc's `memmem`, a GNU extension the Glibc module does not export.
+@_silgen_name("memmem") private func memmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?
+
 enum ByteSearch {
+    /// glibc's `memmem`: for the short needles asked here it hashes pairs of bytes instead of
+    /// comparing at every occurrence of the first byte, which in prose is everywhere.
     static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         guard needle.count <= haystack.count, let h = haystack.baseAddress, let n = needle.baseAddress else { return needle.isEmpty }
-        let last = haystack.count - needle.count
-        var i = 0
-        while i <= last {
-            guard let hit = memchr(h + i, Int32(n.pointee), last - i + 1) else { return false }
-            let at = UnsafeRawPointer(h).distance(to: UnsafeRawPointer(hit))
-            if memcmp(hit, n, needle.count) == 0 { return true }
-            i = at + 1
-        }
-        return false
+        return memmem(h, haystack.count, n, needle.count) != nil
     }
 }

@@ -47,10 +47,14 @@ public enum Segmenter {
         guard let first = lines.first, let last = lines.last else { return nil }
         let range = text.trimmed(SourceRange(first.start, last.end))
         guard range.length > 0 else { return nil }
-        var view = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalars to a String one at a time costs several times more.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.length + range.length / 8)
         for c in text.scalars[range.start..<range.end] {
-            view.append(Scalars.isSpace(c) ? " " : c)
+            if Scalars.isSpace(c) { bytes.append(0x20) }
+            else if c.value < 0x80 { bytes.append(UInt8(c.value)) }
+            else { bytes.append(contentsOf: c.utf8) }
         }
-        return Paragraph(text: String(view), start: range.start)
+        return Paragraph(text: String(decoding: bytes, as: UTF8.self), start: range.start)
     }
 }
