@@ -66,30 +66,34 @@ enum Furniture {
         return ["comment", "leave a", "join the conversation", "conversation"].contains(where: lower.hasPrefix)
     }
 
+    static let agePattern = Pattern(#"^\s*((last\s+)?(updated|posted|published))?:?\s*((\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month|year)s?|\d+\s?[smhdw])\s+ago\s*$"#)
     /// "5 hours ago", "Updated 2 days ago", "3h ago", "Just now": how old the page said the story was.
     static func isAge(_ lower: String) -> Bool {
         if lower == "just now" { return true }
         guard lower.includes("ago") else { return false }
-        return lower.range(of: #"^\s*((last\s+)?(updated|posted|published))?:?\s*((\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month|year)s?|\d+\s?[smhdw])\s+ago\s*$"#, options: .regularExpression) != nil
+        return Self.agePattern.matches(lower)
     }
 
+    static let readingTimePattern = Pattern(#"^\s*\d+\s*(-|\s)?\s*(min|mins|minute|minutes)\s+(read|listen)\s*$"#)
     /// "5 min read", "Listen to this article".
     static func isReadingTime(_ lower: String) -> Bool {
         guard lower.includes("min") || lower.includes("listen") else { return false }
-        return lower.range(of: #"^\s*\d+\s*(-|\s)?\s*(min|mins|minute|minutes)\s+(read|listen)\s*$"#, options: .regularExpression) != nil
+        return Self.readingTimePattern.matches(lower)
             || lower.hasPrefix("listen to this article") || lower.hasPrefix("listen to this story")
     }
 
+    static let captionCreditPattern = Pattern(#"(Photograph|Photo|Image|Picture|Credit|Foto)\s*:\s*[^.]{2,60}$|\((Photo|Image)[^)]*\)\s*$|Getty Images\)?\s*$"#)
     /// A picture caption ending in its credit: "… in Kyiv. Photograph: Reuters", "(Getty Images)".
     static func isCaptionCredit(_ text: String) -> Bool {
         guard text.includesAny(["Photo", "Image", "Picture", "Credit", "Foto", "Getty"]) else { return false }
-        return text.range(of: #"(Photograph|Photo|Image|Picture|Credit|Foto)\s*:\s*[^.]{2,60}$|\((Photo|Image)[^)]*\)\s*$|Getty Images\)?\s*$"#, options: .regularExpression) != nil
+        return Self.captionCreditPattern.matches(text)
     }
 
+    static let agencyCreditPattern = Pattern(#"(REUTERS|Reuters|AFP|EPA|AP Photo|Getty Images|Getty|dpa|Bloomberg|Xinhua|ANSA)(\s+via\s+\S+)?\s*/\s*[^/]{2,60}\)?\s*$"#)
     /// A caption ending in an agency's credit: "… on Tuesday. REUTERS/Jane Doe", "(AP Photo/John Roe)".
     static func isAgencyCredit(_ text: String) -> Bool {
         guard text.includes("/"), text.includesAny(["REUTERS", "Reuters", "AFP", "EPA", "AP Photo", "Getty", "dpa", "Bloomberg", "Xinhua", "ANSA"]) else { return false }
-        return text.range(of: #"(REUTERS|Reuters|AFP|EPA|AP Photo|Getty Images|Getty|dpa|Bloomberg|Xinhua|ANSA)(\s+via\s+\S+)?\s*/\s*[^/]{2,60}\)?\s*$"#, options: .regularExpression) != nil
+        return Self.agencyCreditPattern.matches(text)
     }
 
     /// "Tags: Books, Fiction", "Filed under: Politics", "Posted in News": the page's labels for the story.
@@ -115,10 +119,11 @@ enum Furniture {
             .contains(where: lower.hasPrefix)
     }
 
+    static let counterPattern = Pattern(#"^\s*(page|image|photo|picture|slide|photograph)?\s*\d+\s*(of|/)\s*\d+\s*$"#)
     /// "Image 1 of 5", "Page 2 of 3", "3/12": a gallery or pager position.
     static func isCounter(_ lower: String) -> Bool {
         guard lower.utf8.count <= 30, lower.includes(" of ") || lower.includes("/") else { return false }
-        return lower.range(of: #"^\s*(page|image|photo|picture|slide|photograph)?\s*\d+\s*(of|/)\s*\d+\s*$"#, options: .regularExpression) != nil
+        return Self.counterPattern.matches(lower)
     }
 
     /// "Already a subscriber? Log in", "Create a free account to keep reading": a login wall.
@@ -142,19 +147,22 @@ enum Furniture {
         return DateStamp.parse(date) != nil ? date : nil
     }
 
+    static let clockPattern = Pattern(#"^\s*\d{1,2}[:.]\d{2}(\s*([AaPp]\.?[Mm]\.?|h|Uhr))?(\s*[A-Z]{2,4})?\s*$"#)
     /// "13:26", "10:15 AM".
     static func isClock(_ text: String) -> Bool {
         guard text.utf8.count <= 24 else { return false }
-        return text.range(of: #"^\s*\d{1,2}[:.]\d{2}(\s*([AaPp]\.?[Mm]\.?|h|Uhr))?(\s*[A-Z]{2,4})?\s*$"#, options: .regularExpression) != nil
+        return Self.clockPattern.matches(text)
     }
 
+    static let temperaturePattern = Pattern(#"(^|\s)[-−+]?\d{1,3}([.,]\d)?\s*°?\s*[CF](\s|$)"#)
+    static let sentenceBreakPattern = Pattern(#"[.!?]\s"#)
     /// "17.3 C", "-2°C", "72 °F", optionally after a place or before a sky word.
     static func isWeather(_ text: String) -> Bool {
         guard text.utf8.count <= 200, hasTemperatureUnit(text) else { return false }
         let t = text.trimmingCharacters(in: .whitespaces)
         guard t.unicodeScalars.count <= 40 else { return false }
-        return t.range(of: #"(^|\s)[-−+]?\d{1,3}([.,]\d)?\s*°?\s*[CF](\s|$)"#, options: .regularExpression) != nil
-            && t.range(of: #"[.!?]\s"#, options: .regularExpression) == nil
+        return Self.temperaturePattern.matches(t)
+            && !Self.sentenceBreakPattern.matches(t)
             && t.split(separator: " ").count <= 5
     }
 

@@ -369,19 +369,13 @@ struct DateMatcher {
     /// "the previous day", "a week earlier", "the year before" (−). "The day before the vote"
     /// counts from the vote, which is no date: "before" and "after" count only at punctuation.
     func anaphora(at i: Int) -> DateMatch? {
-        func ends(_ k: Int) -> Bool { k >= t.count || t[k].kind == .punct }
-        func shift(_ unit: String, _ k: Int, end: Int) -> DateMatch? {
-            let meaning: DateMeaning
-            switch unit {
-            case "day": meaning = .days(k, spread: 0)
-            case "week": meaning = .days(7 * k, spread: 0)
-            case "month": meaning = .months(k)
-            case "year": meaning = .years(k)
-            default: return nil
-            }
-            return DateMatch(first: i, end: end, meaning: meaning, anaphoric: true)
+        // Asked at every token: only "the", "that" and counts can start one.
+        guard let w0 = word(i) else {
+            return number(i) == nil ? nil : counted(at: i)
         }
-        let units: Set<String> = ["day", "month", "year"]
+        guard w0 == "the" || w0 == "that" || DateLexicon.numberWords[w0] != nil else { return nil }
+        func shift(_ unit: String, _ k: Int, end: Int) -> DateMatch? { anaphoric(unit, k, first: i, end: end) }
+        let units = Self.anaphoricUnits
         // "later that day", "in that year", "That year, …"; not "that day has come".
         if word(i) == "that", let u = word(i + 1), units.contains(u), !isWord(i + 2, ["of"]),
            isWord(i - 1, ["later", "earlier", "on", "in", "by", "during", "until", "till", "since", "from", "for", "of", "throughout"]) || isPunct(i + 2, ",") {
@@ -402,6 +396,30 @@ struct DateMatcher {
             guard word(i + 1) == "day", isWord(i - 1, Self.dayEndingVerbs), !isWord(i + 2, ["before", "after", "of", "when", "that", "on"]) else { return nil }
             return shift("day", 0, end: i + 2)
         }
+        return counted(at: i)
+    }
+
+    static let anaphoricUnits: Set<String> = ["day", "month", "year"]
+
+    /// The phrase ends at token `k`: punctuation or the end of the paragraph.
+    func ends(_ k: Int) -> Bool { k >= t.count || t[k].kind == .punct }
+
+    /// `k` days, weeks, months or years on from the date last named.
+    func anaphoric(_ unit: String, _ k: Int, first: Int, end: Int) -> DateMatch? {
+        let meaning: DateMeaning
+        switch unit {
+        case "day": meaning = .days(k, spread: 0)
+        case "week": meaning = .days(7 * k, spread: 0)
+        case "month": meaning = .months(k)
+        case "year": meaning = .years(k)
+        default: return nil
+        }
+        return DateMatch(first: first, end: end, meaning: meaning, anaphoric: true)
+    }
+
+    /// "two days later", "a month earlier", "three weeks before": counted from the date last named.
+    func counted(at i: Int) -> DateMatch? {
+        func shift(_ unit: String, _ k: Int, end: Int) -> DateMatch? { anaphoric(unit, k, first: i, end: end) }
         let count: Int
         if let n = number(i), n.digits <= 2, let v = n.value { count = v }
         else if let w = word(i), let v = DateLexicon.numberWords[w] { count = v }
