@@ -188,3 +188,19 @@ struct StatementLinkerTests {
         for l in c.links { #expect(l.a.article != l.b.article) }
     }
 }
+
+@Suite("Statement terms")
+struct StatementTermTests {
+    @Test func asciiTermsMatchTheFoldedOnes() throws {
+        // The byte path for ASCII text must give exactly the words Foundation's folding gives.
+        let handle = try #require(FileHandle(forReadingAtPath: DateFixtures.seeds + "/002_8f3eb1f4b4bb600a.txt"))
+        let sentences = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self).split(separator: ".").map(String.init)
+        let samples = sentences.filter { $0.utf8.allSatisfy { $0 < 0x80 } } + [
+            "NATO's 2023 summit: allies AGREED, re-armed & ready", "It's a 50-50 call, isn't it?", "x y z 9 10", "",
+        ]
+        #expect(samples.count > 10)
+        for s in samples { #expect(StatementLinker.contentTerms(s) == StatementLinker.foldedContentTerms(s), "\(s)") }
+        // Non-ASCII text goes through the folding: accents and case fall away.
+        #expect(StatementLinker.contentTerms("Élan and ÉLAN") == StatementLinker.contentTerms("elan"))
+    }
+}
