@@ -181,7 +181,7 @@ public enum SpeakerIndex {
 
     static func roleMentions(in a: Article) -> [(name: String, role: String)] {
         var result: [(name: String, role: String)] = []
-        for p in a.paragraphs {
+        for p in a.paragraphs where mayHoldATitle(p.text) {
             let tokens = Tokenizer.tokens(Array(p.text.unicodeScalars), quotes: [])
             for run in Discourse.nameRuns(tokens) {
                 guard case let .name(name, role, true)? = SpeakerPhrase.classify(run) else { continue }
@@ -197,6 +197,30 @@ public enum SpeakerIndex {
             }
         }
         return result
+    }
+
+    /// Whether an ASCII paragraph has any title word ("minister", "secretary-general"), as
+    /// every role `chooseRole` keeps does: most paragraphs have none and need no tokens. Words
+    /// are split at every non-letter: each hyphenated title has a part that is a title too.
+    static func mayHoldATitle(_ text: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+        var word: [UInt8] = []
+        word.reserveCapacity(24)
+        var found = false
+        func check() {
+            if word.count > 1, word.count <= 20, NameWords.titles.contains(String(decoding: word, as: UTF8.self)) { found = true }
+            word.removeAll(keepingCapacity: true)
+        }
+        for b in text.utf8 {
+            switch b {
+            case 0x41...0x5A: word.append(b | 0x20)
+            case 0x61...0x7A: word.append(b)
+            default:
+                check(); if found { return true }
+            }
+        }
+        check()
+        return found
     }
 
     /// The most frequent title with the name (spelling variants counted together), shown in
