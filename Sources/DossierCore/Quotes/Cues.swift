@@ -224,7 +224,9 @@ enum CueFinder {
                !NameWords.particles.contains(w.lower), !NameWords.determiners.contains(w.lower), !Self.connectors.contains(w.lower) { break }
             if w.isCapitalized { sawCapital = true }
             // "Chancellor of the Exchequer …": the article inside a title phrase.
-            if w.lower == "the", j >= 2, t[j - 1].lower == "of", t[j - 2].isCapitalized, NameWords.isTitle(t[j - 2].text) { j -= 1; count += 1; continue }
+            // "Jan van der Berg of the Kiel Institute": a person's name, then where they work.
+            if w.lower == "the", j >= 2, t[j - 1].lower == "of", t[j - 2].isCapitalized,
+               NameWords.isTitle(t[j - 2].text) || !NameWords.isOrgWord(t[j - 2].text) { j -= 1; count += 1; continue }
             if NameWords.determiners.contains(w.lower) { j -= 1; count += 1; break }
             if w.isLowercase, ["to", "of"].contains(w.lower), j > 0, t[j - 1].isCapitalized, NameWords.isTitle(t[j - 1].text) {
                 j -= 1; count += 1; continue

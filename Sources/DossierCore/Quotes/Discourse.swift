@@ -60,8 +60,24 @@ struct Discourse {
                    Self.placePrepositions.contains(s.tokens[k - 1].lower) { continue }
                 let e = add(name: name, role: role, person: true, at: base + run[0].range.lowerBound)
                 noteGender(e, run)
+                // "Claire Vance, chief executive of X,": the appositive title, for descriptions read before it.
+                if let role = Self.appositiveRole(s.tokens, after: run[run.count - 1]) {
+                    entities[e].roles.append(NameWords.fold(role.map(\.text).joined(separator: " ")))
+                    noteGender(e, role)
+                }
             }
         }
+    }
+
+    /// The words of `, a spokeswoman for X,` / `, chief executive of X,` right after a name.
+    static func appositiveRole(_ t: [Token], after last: Token) -> ArraySlice<Token>? {
+        guard let end = t.firstIndex(where: { $0.range == last.range }), end + 2 < t.count, t[end + 1].isPunct(",") else { return nil }
+        var k = end + 2
+        if NameWords.determiners.contains(t[k].lower) { k += 1 }
+        guard k < t.count, t[k].isLowercase, NameWords.titles.contains(t[k].lower) || NameWords.personRoles.contains(t[k].lower),
+              let close = t[k...].prefix(10).firstIndex(where: { !$0.isWord }), t[close].isPunct(","),
+              !t[k..<close].contains(where: { ReportingVerbs.lookup($0.lower) != nil }) else { return nil }
+        return t[(end + 2)..<close]
     }
 
     static let placePrepositions: Set<String> = ["in", "at", "from", "near", "to", "across", "into", "outside", "inside", "toward", "towards", "via", "through"]

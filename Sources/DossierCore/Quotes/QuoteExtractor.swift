@@ -116,11 +116,13 @@ struct ArticleReading {
                     // A quotation with no cue: the subject of its sentence ("X ended with a message: “…”"),
                     // else the person the sentence before was about, else the speaker before it.
                     var e: Int?
+                    // "My mother read it and said, “…”": a speaker we cannot name is still not the one before.
+                    let unplaced = i > 1 && t[i - 1].isPunct(",:") && t[i - 2].isLowercase && ReportingVerbs.lookup(t[i - 2].lower)?.use == .speech
                     if i > 0, let (r, ref) = CueFinder.sentenceSubject(t, before: i) {
                         e = discourse.resolve(ref, at: base + t[r.lowerBound].range.lowerBound)
                     }
                     if e == nil, let f = discourse.focus, discourse.entities[f].person, f != discourse.lastSpeaker, i == 0 { e = f }
-                    attributions[qi].entity = e ?? discourse.lastSpeaker
+                    attributions[qi].entity = e ?? (unplaced ? nil : discourse.lastSpeaker)
                 }
             }
             for (c, cue) in cues.enumerated() where !used.contains(c) {
