@@ -162,6 +162,8 @@ enum CueFinder {
         if NameWords.determiners.contains(prev) && prev != "that" { return false }
         if ["to", "as", "was", "were", "be", "been", "being", "is", "are", "no", "not", "any", "of", "for", "'s", "’s"].contains(prev) { return false }
         if t[i - 1].isWord, NameWords.isPossessive(t[i - 1].text), !t[i - 1].isCapitalized { return false }
+        // "China's demands", "Smith's claims": after a possessor a plural form is a noun.
+        if t[i - 1].isWord, NameWords.isPossessive(t[i - 1].text), t[i].lower.hasSuffix("s"), t[i].lower != "says" { return false }
         return true
     }
 

@@ -224,16 +224,15 @@ struct Discourse {
         return nil
     }
 
-    /// "The ministry", "the group": the body that spoke or was named last, one whose name holds
-    /// the same word first ("the ministry" → "interior ministry", not the wire agency).
+    /// "The ministry", "the company": a body that spoke, one whose name holds the same word first
+    /// ("the ministry" → "interior ministry"); else a body named before, the same way.
     mutating func body(_ head: String, at position: Int) -> Int? {
         let h = NameWords.fold(head)
-        var candidates: [(name: String, position: Int, entity: Int?)] = bodies.filter { $0.position < position }.map { ($0.name, $0.position, nil) }
-        for e in recent where !entities[e].person { candidates.append((entities[e].name, entities[e].positions.last ?? 0, e)) }
-        candidates.sort { $0.position < $1.position }
-        let pick = candidates.last(where: { c in NameWords.fold(c.name).split(separator: " ").contains { $0 == h } }) ?? candidates.last
-        if let e = pick?.entity { return e }
-        if let p = pick { return add(name: p.name, role: nil, person: false, at: position) }
+        func holds(_ name: String) -> Bool { NameWords.fold(name).split(separator: " ").contains { $0 == h } }
+        if let e = recent.last(where: { !entities[$0].person && holds(entities[$0].name) }) { return e }
+        if let e = lastBodySpeaker { return e }
+        let named = bodies.filter { $0.position < position }
+        if let b = named.last(where: { holds($0.name) }) ?? named.last { return add(name: b.name, role: nil, person: false, at: position) }
         return add(name: head, role: nil, person: false, at: position)
     }
 

@@ -46,6 +46,11 @@ enum SpeakerPhrase {
         if words.count > 1, words[0].lower == "one", determiner == nil { determiner = "a"; words.removeFirst() }
         // A capitalized possessor before a proper name is not part of it: "China’s Global Times".
         // But "Albertson's Inc" is one name.
+        // "Midland Montagu's Maude": a possessor of several words before a name goes too.
+        if words.count >= 3, let p = words.dropLast().lastIndex(where: { NameWords.isPossessive($0.text) }), p >= 1,
+           words[...p].allSatisfy(\.isCapitalized), words[(p + 1)...].allSatisfy(\.isCapitalized) {
+            words.removeFirst(p)
+        }
         if words.count >= 2, NameWords.isPossessive(words[0].text), words[0].isCapitalized,
            words[1...].allSatisfy({ $0.isCapitalized || NameWords.particles.contains($0.lower) }),
            !(words.count == 2 && NameWords.corporateSuffixes.contains(String(words[1].lower.reversed().drop { $0 == "." }.reversed()))) {
@@ -88,7 +93,8 @@ enum SpeakerPhrase {
         if !run.isEmpty {
             // The name proper starts after the last title, honorific, nationality or acronym.
             var nameStart = 0
-            for (k, w) in run.enumerated() where NameWords.isTitle(w) || (NameWords.isAcronym(w) && k < run.count - 1) {
+            // A title or nationality last in the run is part of a name ("Pacific Western").
+            for (k, w) in run.enumerated() where k < run.count - 1 && (NameWords.isTitle(w) || NameWords.isAcronym(w)) {
                 nameStart = k + 1
             }
             var name = Array(run[nameStart...])
