@@ -59,7 +59,8 @@ enum CueFinder {
                       let (r, ref) = phraseAfter(t, from: i + 1, stopAtPossessive: false) {
                 result.append(Cue(form: .verb, anchor: i, lemma: lemma, use: use, subject: r, referent: ref,
                                   inverted: true, coordinated: false, appositiveRole: nil))
-            } else if tok.lower.hasSuffix("ing"), let (r, ref) = sentenceSubject(t, before: i) {
+            } else if tok.lower.hasSuffix("ing"), participleLinks.contains(t[i - 1].lower) || t[i - 1].isPunct(","),
+                      let (r, ref) = sentenceSubject(t, before: i) {
                 // "X left fans stunned after revealing …", "X posted a statement saying …": a
                 // participle with no subject of its own speaks for the sentence's subject.
                 result.append(Cue(form: .verb, anchor: i, lemma: lemma, use: use, subject: r, referent: ref,
@@ -83,6 +84,9 @@ enum CueFinder {
     }
 
     static let pronounSubjects: Set<String> = ["he", "she"]
+    /// What may stand before a participle that speaks for the sentence's subject ("after revealing",
+    /// "a statement saying"); "areas reporting snow" is a reduced relative, not speech.
+    static let participleLinks: Set<String> = ["after", "before", "while", "when", "by", "without", "statement", "release", "report", "letter", "post", "note", "memo", "website", "interview", "briefing", "filing"]
     static let connectors: Set<String> = ["of", "for", "and", "to", "the"]
 
     /// The subject of a sentence before token `limit`: a person's or body's name (with titles and
@@ -92,9 +96,14 @@ enum CueFinder {
     static func sentenceSubject(_ t: [Token], before limit: Int) -> (Range<Int>, Referent)? {
         guard limit > 0, let first = t.first, first.isWord else { return nil }
         var k = 0
-        if let comma = t[..<min(limit, 16)].firstIndex(where: { $0.isPunct(",") }), comma > 0,
-           !t[..<comma].contains(where: \.isQuote),
-           isAdverbialSegment(Array(t[0..<comma])) || (first.lower.count > 4 && (first.lower.hasSuffix("ed") || first.lower.hasSuffix("ing"))) {
+        // A dateline ("HONG KONG, March 2 - ", "WASHINGTON (AP) — ") is not the subject.
+        if let dash = t[..<min(limit, 14)].firstIndex(where: { $0.isPunct("-—–") }), dash > 0,
+           t[..<dash].allSatisfy({ $0.isCapitalized || $0.isPunct(",()") || ($0.text.unicodeScalars.first.map(Scalars.isDigit) ?? false) }) {
+            k = dash + 1
+        }
+        if k < limit, t[k].isWord, let comma = t[k..<min(limit, k + 16)].firstIndex(where: { $0.isPunct(",") }), comma > k,
+           !t[k..<comma].contains(where: \.isQuote),
+           isAdverbialSegment(Array(t[k..<comma])) || (t[k].lower.count > 4 && (t[k].lower.hasSuffix("ed") || t[k].lower.hasSuffix("ing"))) {
             k = comma + 1
         }
         guard k < limit, t[k].isWord else { return nil }

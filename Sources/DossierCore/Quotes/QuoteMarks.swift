@@ -174,18 +174,20 @@ enum QuoteMarks {
         return nil
     }
 
-    /// Every word of four letters or more capitalized, the first too, no sentence punctuation,
-    /// at most eight words: a title (“The Salt Years”), not someone's words.
+    /// Every word of four letters or more capitalized (one at least, unless a single word), the
+    /// first too, no sentence punctuation, at most eight words: a title (“The Salt Years”).
     static func isTitleCase(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
         var words = 0
         var atStart = true
         var length = 0
         var capital = false
         var firstCapital = false
+        var long = false
         for c in s {
             if ".,!?;:…".unicodeScalars.contains(c) { return false }
             if Scalars.isSpace(c) {
                 if length >= 4, !capital { return false }
+                if length >= 4 { long = true }
                 atStart = true; length = 0
                 continue
             }
@@ -199,7 +201,9 @@ enum QuoteMarks {
             if Scalars.isLetter(c) { length += 1 }
         }
         if length >= 4, !capital { return false }
-        return words > 0 && firstCapital
+        if length >= 4 { long = true }
+        // "We don" (a cut quotation) is no title: a title has a long word, or is one word.
+        return words > 0 && firstCapital && (long || words == 1)
     }
 
     /// A short title-case quotation between two capitalized words: the nickname in
