@@ -165,7 +165,7 @@ struct Discourse {
             if ["he", "she", "him", "her"].contains(p) {
                 let g: Gender = p == "he" || p == "him" ? .male : .female
                 func fits(_ e: Int) -> Bool { entities[e].person && entities[e].gender != (g == .male ? .female : .male) }
-                let found = focus.flatMap { fits($0) ? $0 : nil } ?? recent.last(where: fits)
+                let found = focus.flatMap { fits($0) && knownPerson($0) ? $0 : nil } ?? recent.last(where: fits)
                     ?? nearestPerson(before: position, where: fits) ?? lastPersonSpeaker ?? nearestPerson(before: position)
                 if let e = found, entities[e].gender == nil { entities[e].gender = g }
                 return found
@@ -234,6 +234,12 @@ struct Discourse {
         let named = bodies.filter { $0.position < position }
         if let b = named.last(where: { holds($0.name) }) ?? named.last { return add(name: b.name, role: nil, person: false, at: position) }
         return add(name: head, role: nil, person: false, at: position)
+    }
+
+    /// Someone read as a person for a reason beyond two capitalized words ("South Korea" is not):
+    /// a title, a gender, or having spoken.
+    func knownPerson(_ e: Int) -> Bool {
+        entities[e].person && (entities[e].gender != nil || !entities[e].roles.isEmpty || entities[e].spoke)
     }
 
     /// A proper name or a phrase ending in an institution word ("interior ministry"), not "local officials".

@@ -121,7 +121,7 @@ struct ArticleReading {
                     if i > 0, let (r, ref) = CueFinder.sentenceSubject(t, before: i) {
                         e = discourse.resolve(ref, at: base + t[r.lowerBound].range.lowerBound)
                     }
-                    if e == nil, let f = discourse.focus, discourse.entities[f].person, f != discourse.lastSpeaker, i == 0 { e = f }
+                    if e == nil, let f = discourse.focus, discourse.knownPerson(f), f != discourse.lastSpeaker, i == 0 { e = f }
                     attributions[qi].entity = e ?? (unplaced ? nil : discourse.lastSpeaker)
                 }
             }
