@@ -14,6 +14,8 @@ struct Entity: Sendable {
     /// Source offsets where the entity is named.
     var positions: [Int]
     var spoke = false
+    /// Learnt from honorifics, gendered roles and the pronouns the writer uses for them.
+    var gender: Gender?
 
     init(name: String, roles: [String], person: Bool, positions: [Int]) {
         self.name = name; self.roles = roles; self.person = person; self.positions = positions
@@ -26,6 +28,8 @@ struct Entity: Sendable {
     }
 }
 
+enum Gender: Sendable { case female, male }
+
 /// What a reader keeps in mind while going through an article: who has been named, who spoke
 /// last. Resolves pronouns and descriptions to entities.
 struct Discourse {
@@ -33,6 +37,11 @@ struct Discourse {
     var lastSpeaker: Int?
     var lastPersonSpeaker: Int?
     var lastBodySpeaker: Int?
+    /// Speakers, most recent last, each once: `he` after two women still finds the man.
+    var recent: [Int] = []
+    /// The person the previous sentence was about ("Bell was less impressed."): who a
+    /// following `he`/`she` or bare quotation most likely belongs to.
+    var focus: Int?
     /// Bodies named anywhere ("Kentucky Central Life Insurance Co"), for "the company".
     var bodies: [(name: String, position: Int)] = []
 
@@ -49,9 +58,26 @@ struct Discourse {
                 // "in San Francisco", "from Des Moines": after such a preposition an untitled name is a place.
                 if role == nil, let k = s.tokens.firstIndex(where: { $0.range == run[0].range }), k > 0,
                    Self.placePrepositions.contains(s.tokens[k - 1].lower) { continue }
-                _ = add(name: name, role: role, person: true, at: base + run[0].range.lowerBound)
+                let e = add(name: name, role: role, person: true, at: base + run[0].range.lowerBound)
+                noteGender(e, run)
+                // "Claire Vance, chief executive of X,": the appositive title, for descriptions read before it.
+                if let role = Self.appositiveRole(s.tokens, after: run[run.count - 1]) {
+                    entities[e].roles.append(NameWords.fold(role.map(\.text).joined(separator: " ")))
+                    noteGender(e, role)
+                }
             }
         }
+    }
+
+    /// The words of `, a spokeswoman for X,` / `, chief executive of X,` right after a name.
+    static func appositiveRole(_ t: [Token], after last: Token) -> ArraySlice<Token>? {
+        guard let end = t.firstIndex(where: { $0.range == last.range }), end + 2 < t.count, t[end + 1].isPunct(",") else { return nil }
+        var k = end + 2
+        if NameWords.determiners.contains(t[k].lower) { k += 1 }
+        guard k < t.count, t[k].isLowercase, NameWords.titles.contains(t[k].lower) || NameWords.personRoles.contains(t[k].lower),
+              let close = t[k...].prefix(10).firstIndex(where: { !$0.isWord }), t[close].isPunct(","),
+              !t[k..<close].contains(where: { ReportingVerbs.lookup($0.lower) != nil }) else { return nil }
+        return t[(end + 2)..<close]
     }
 
     static let placePrepositions: Set<String> = ["in", "at", "from", "near", "to", "across", "into", "outside", "inside", "toward", "towards", "via", "through"]
@@ -68,11 +94,16 @@ struct Discourse {
         for (i, w) in t.enumerated() {
             let next = i + 1 < t.count ? t[i + 1] : nil
             if w.isCapitalized { cur.append(w); continue }
-            if w.isWord, NameWords.particles.contains(w.lower), next?.isCapitalized == true { cur.append(w); continue }
+            // "van der Berg": particles before a capitalized word, two in a row included.
+            if w.isWord, NameWords.particles.contains(w.lower),
+               next?.isCapitalized == true || (next.map { NameWords.particles.contains($0.lower) } == true && i + 2 < t.count && t[i + 2].isCapitalized) {
+                cur.append(w); continue
+            }
             if w.isWord, NameWords.titles.contains(w.lower) || NameWords.personRoles.contains(w.lower), next?.isCapitalized == true {
                 cur.append(w); continue
             }
             let afterNext = i + 2 < t.count ? t[i + 2] : nil
+            if w.isWord, w.lower == "for", let last = cur.last, NameWords.isOrgWord(last.text), next?.isCapitalized == true { cur.append(w); continue }
             if w.isWord, ["of", "to"].contains(w.lower), !cur.isEmpty,
                next?.isCapitalized == true || (next?.lower == "the" && afterNext?.isCapitalized == true) { cur.append(w); continue }
             if w.isWord, w.lower == "the", cur.last?.lower == "of", next?.isCapitalized == true { cur.append(w); continue }
@@ -125,15 +156,33 @@ struct Discourse {
             let singular = NameWords.personRoles.contains(NameWords.stripPossessive(phrase.split(separator: " ").last.map(String.init)?.lowercased() ?? ""))
             return add(name: phrase, role: phrase, person: singular, at: position)
         case let .pronoun(p):
-            if ["he", "she", "him", "her"].contains(p) { return lastPersonSpeaker ?? nearestPerson(before: position) }
+            if p == "it" {
+                // "It added that …": a body that has spoken, the one just spoken of first.
+                if let e = focus, !entities[e].person, entities[e].spoke { return e }
+                if let e = lastSpeaker, !entities[e].person { return e }
+                return nil
+            }
+            if ["he", "she", "him", "her"].contains(p) {
+                let g: Gender = p == "he" || p == "him" ? .male : .female
+                func fits(_ e: Int) -> Bool { entities[e].person && entities[e].gender != (g == .male ? .female : .male) }
+                let found = focus.flatMap { fits($0) && knownPerson($0) ? $0 : nil } ?? recent.last(where: fits)
+                    ?? nearestPerson(before: position, where: fits) ?? lastPersonSpeaker ?? nearestPerson(before: position)
+                if let e = found, entities[e].gender == nil { entities[e].gender = g }
+                return found
+            }
             return lastSpeaker ?? nearestPerson(before: position)
         case let .description(head, words):
-            if NameWords.bodyRoles.contains(head), !NameWords.personRoles.contains(head) {
-                if let e = lastBodySpeaker { return e }
-                if let body = bodies.last(where: { $0.position < position }) { return add(name: body.name, role: nil, person: false, at: position) }
-                return add(name: head, role: nil, person: false, at: position)
-            }
+            if NameWords.bodyRoles.contains(head), !NameWords.personRoles.contains(head) { return body(head, at: position) }
             if let e = describe(head: head, words: words, at: position) { return e }
+            // "The 52-year-old", "the defendant": a description no title answers means a person
+            // named without one; only when exactly one such person is in view.
+            if head.hasSuffix("-year-old") { return focus ?? lastPersonSpeaker ?? nearestPerson(before: position) }
+            if !NameWords.titles.contains(head), words.count == 1 {
+                let untitled = entities.indices.filter { i in
+                    entities[i].person && entities[i].roles.isEmpty && i != lastPersonSpeaker && entities[i].positions.contains { $0 < position }
+                }
+                return untitled.count == 1 ? untitled[0] : nil
+            }
             // "The Nomura analyst": a qualified description nobody matches is a speaker of its own.
             let modifiers = words.filter { !NameWords.determiners.contains($0.lowercased()) && $0.lowercased() != head }
             if !modifiers.isEmpty { return add(name: modifiers.joined(separator: " ") + " " + head, role: nil, person: true, at: position) }
@@ -148,8 +197,10 @@ struct Discourse {
     /// then coming before; the nearest wins a tie.
     func describe(head: String, words: [String], at position: Int) -> Int? {
         let h = NameWords.fold(head)
+        // Someone named before is meant over someone named later, whatever the scores.
+        for pass in [true, false] {
         var best: (score: Double, distance: Int, index: Int)?
-        for (i, e) in entities.enumerated() {
+        for (i, e) in entities.enumerated() where e.positions.contains(where: { $0 < position }) == pass {
             var score = 0.0
             let roles = e.roles.joined(separator: " | ")
             let roleWords = Set(roles.split(whereSeparator: { $0 == " " || $0 == "|" }).map(String.init))
@@ -160,18 +211,56 @@ struct Discourse {
             let extra = words.map { NameWords.fold(NameWords.stripPossessive($0)) }.filter { $0 != h && !NameWords.determiners.contains($0) && $0 != "of" }
             if !extra.isEmpty, extra.contains(where: { roleWords.contains($0) }) { score += 1 }
             let before = e.positions.contains { $0 < position }
+            // "The defendant", "the victim": not a title anyone holds by speaking; it must match.
+            if score == 0, !NameWords.titles.contains(head) { continue }
             if e.spoke && before { score += 1 }
             if before { score += 0.5 }
             guard score >= 1.5 else { continue }
             let distance = e.positions.map { abs($0 - position) }.min() ?? Int.max
             if best == nil || score > best!.score || (score == best!.score && distance < best!.distance) { best = (score, distance, i) }
         }
-        return best?.index
+        if let b = best { return b.index }
+        }
+        return nil
     }
 
-    func nearestPerson(before position: Int) -> Int? {
+    /// "The ministry", "the company": a body that spoke, one whose name holds the same word first
+    /// ("the ministry" → "interior ministry"); else a body named before, the same way.
+    mutating func body(_ head: String, at position: Int) -> Int? {
+        let h = NameWords.fold(head)
+        func holds(_ name: String) -> Bool { NameWords.fold(name).split(separator: " ").contains { $0 == h } }
+        if let e = recent.last(where: { !entities[$0].person && holds(entities[$0].name) }) { return e }
+        if let e = lastBodySpeaker { return e }
+        let named = bodies.filter { $0.position < position }
+        if let b = named.last(where: { holds($0.name) }) ?? named.last { return add(name: b.name, role: nil, person: false, at: position) }
+        return add(name: head, role: nil, person: false, at: position)
+    }
+
+    /// Someone read as a person for a reason beyond two capitalized words ("South Korea" is not):
+    /// a title, a gender, or having spoken.
+    func knownPerson(_ e: Int) -> Bool {
+        entities[e].person && (entities[e].gender != nil || !entities[e].roles.isEmpty || entities[e].spoke)
+    }
+
+    /// A proper name or a phrase ending in an institution word ("interior ministry"), not "local officials".
+    func isBody(_ name: String) -> Bool {
+        if NameWords.isCapitalized(name) { return true }
+        guard let last = name.split(separator: " ").last.map(String.init) else { return false }
+        return NameWords.bodyRoles.contains(last) || NameWords.isOrgWord(last)
+    }
+
+    /// Reads gender from the honorifics and gendered role words around a name.
+    mutating func noteGender(_ e: Int, _ words: some Sequence<Token>) {
+        guard entities[e].gender == nil, entities[e].person else { return }
+        for w in words where w.isWord {
+            if NameWords.femaleWords.contains(w.lower) { entities[e].gender = .female; return }
+            if NameWords.maleWords.contains(w.lower) { entities[e].gender = .male; return }
+        }
+    }
+
+    func nearestPerson(before position: Int, where accept: (Int) -> Bool = { _ in true }) -> Int? {
         var best: (Int, Int)?
-        for (i, e) in entities.enumerated() where e.person {
+        for (i, e) in entities.enumerated() where e.person && accept(i) {
             if let p = e.positions.filter({ $0 < position }).max(), best == nil || p > best!.1 { best = (i, p) }
         }
         return best?.0
@@ -180,6 +269,8 @@ struct Discourse {
     mutating func spoke(_ i: Int) {
         entities[i].spoke = true
         lastSpeaker = i
-        if entities[i].person { lastPersonSpeaker = i } else if NameWords.isCapitalized(entities[i].name) { lastBodySpeaker = i }
+        if let k = recent.lastIndex(of: i) { recent.remove(at: k) }
+        recent.append(i)
+        if entities[i].person { lastPersonSpeaker = i } else if isBody(entities[i].name) { lastBodySpeaker = i }
     }
 }

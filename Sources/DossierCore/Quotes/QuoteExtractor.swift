@@ -19,8 +19,17 @@ struct ArticleReading {
 
     init(_ paragraphs: [Paragraph]) {
         self.paragraphs = paragraphs
-        scalars = paragraphs.map { Array($0.text.unicodeScalars) }
-        marked = QuoteMarks.find(scalars)
+        let scalars = paragraphs.map { Array($0.text.unicodeScalars) }
+        self.scalars = scalars
+        var found = QuoteMarks.find(scalars)
+        // "Dwayne “The Rock” Johnson": a nickname inside a name is read as if unquoted words were absent.
+        var skips: [Int: [Range<Int>]] = [:]
+        found.removeAll { q in
+            guard q.pieces.count == 1, let p = q.pieces.first, QuoteMarks.isNickname(scalars[p.paragraph], p) else { return false }
+            skips[p.paragraph, default: []].append(p.outer)
+            return true
+        }
+        marked = found
         var byParagraph: [Int: [(Range<Int>, Int)]] = [:]
         var texts: [Int: [Int: String]] = [:]
         for (qi, q) in marked.enumerated() {
@@ -30,7 +39,7 @@ struct ArticleReading {
             }
         }
         for (p, para) in paragraphs.enumerated() {
-            let tokens = Tokenizer.tokens(scalars[p], quotes: (byParagraph[p] ?? []).sorted { $0.0.lowerBound < $1.0.lowerBound })
+            let tokens = Tokenizer.tokens(scalars[p], quotes: (byParagraph[p] ?? []).sorted { $0.0.lowerBound < $1.0.lowerBound }, skip: skips[p] ?? [])
             for s in Tokenizer.sentences(tokens, paragraph: p, quoteTexts: texts[p] ?? [:]) { sentences.append((s, para.start)) }
         }
     }
@@ -83,7 +92,7 @@ struct ArticleReading {
                 let first = !attributions[qi].seen
                 attributions[qi].seen = true
                 if first { attributions[qi].direct = isDirect(t, at: i, cues: cues) }
-                guard !attributions[qi].explicit else { continue }
+                guard !attributions[qi].explicit, !isTitle(qi) else { continue }
                 var chosen: Int?
                 var passive: Cue?
                 if let c = adjacentAfter(t, quote: i, cues: cues) { chosen = c; used.insert(c); attributions[qi].adjacent = true }
@@ -100,9 +109,20 @@ struct ArticleReading {
                     attributions[qi].cue = cueRange(c)
                     attributions[qi].explicit = true
                     discourse.spoke(e)
-                } else if first, attributions[qi].direct, !marked[qi].single {
-                    // A quotation with no cue of its own continues the speaker before it.
-                    attributions[qi].entity = discourse.lastSpeaker
+                } else if chosen != nil, attributions[qi].adjacent {
+                    // Its own cue names someone we cannot place ("my mother said"): nobody, not a guess.
+                    attributions[qi].explicit = true
+                } else if first, attributions[qi].direct {
+                    // A quotation with no cue: the subject of its sentence ("X ended with a message: “…”"),
+                    // else the person the sentence before was about, else the speaker before it.
+                    var e: Int?
+                    // "My mother read it and said, “…”": a speaker we cannot name is still not the one before.
+                    let unplaced = i > 1 && t[i - 1].isPunct(",:") && t[i - 2].isLowercase && ReportingVerbs.lookup(t[i - 2].lower)?.use == .speech
+                    if i > 0, let (r, ref) = CueFinder.sentenceSubject(t, before: i) {
+                        e = discourse.resolve(ref, at: base + t[r.lowerBound].range.lowerBound)
+                    }
+                    if e == nil, let f = discourse.focus, discourse.knownPerson(f), f != discourse.lastSpeaker, i == 0 { e = f }
+                    attributions[qi].entity = e ?? (unplaced ? nil : discourse.lastSpeaker)
                 }
             }
             for (c, cue) in cues.enumerated() where !used.contains(c) {
@@ -118,13 +138,41 @@ struct ArticleReading {
             for (c, cue) in cues.enumerated() where !used.contains(c) && cue.use == .speech && !cue.coordinated {
                 if let e = entity(c), discourse.lastSpeaker != e, case .name = cue.referent { discourse.spoke(e) }
             }
+            // "X said he …", "X said in his office": the pronoun right after a person's own cue.
+            for (c, cue) in cues.enumerated() where cue.form == .verb && !cue.coordinated {
+                guard case .name = cue.referent, let e = resolved[c] else { continue }
+                discourse.noteGender(e, t[cue.subject])
+                if let role = cue.appositiveRole { discourse.noteGender(e, role.split(separator: " ").map { Token(kind: .word, text: String($0), lower: $0.lowercased(), range: 0..<0) }) }
+                for w in t[(cue.anchor + 1)..<min(t.count, cue.anchor + 5)] {
+                    if w.isQuote || w.isCapitalized { break }
+                    if NameWords.femaleWords.contains(w.lower) || NameWords.maleWords.contains(w.lower) { discourse.noteGender(e, [w]); break }
+                }
+            }
+            // Who this sentence is about, for a `he`/`she` or a bare quotation in the next one.
+            var focus: Int?
+            if !t.isEmpty, let (r, ref) = CueFinder.sentenceSubject(t, before: t.count) {
+                focus = discourse.resolve(ref, at: base + t[r.lowerBound].range.lowerBound)
+            }
+            if focus == nil { focus = cues.indices.lazy.compactMap { resolved[$0] }.first }
+            // "Sørensen-Malik’s previous novel was adapted": the possessor is who the sentence is about.
+            if focus == nil, let first = t.first, first.isCapitalized, NameWords.isPossessive(first.text) || (t.count > 1 && t[1].isCapitalized && NameWords.isPossessive(t[1].text)),
+               case let .name(name, _, _)? = SpeakerPhrase.classify(Array(t[0..<(NameWords.isPossessive(first.text) ? 1 : 2)])), let e = discourse.find(name) {
+                focus = e
+            }
+            discourse.focus = focus
         }
         var quotes: [Quote] = []
+        // A house style of single quotation marks: more single- than double-marked quotations stand
+        // right beside their cue. Then single marks quote like double ones.
+        let adjacentSingle = marked.indices.filter { marked[$0].single && attributions[$0].explicit && attributions[$0].adjacent }.count
+        let adjacentDouble = marked.indices.filter { !marked[$0].single && attributions[$0].explicit && attributions[$0].adjacent }.count
+        let singleStyle = adjacentSingle > adjacentDouble
         for (qi, q) in marked.enumerated() {
             let a = attributions[qi]
+            if isTitle(qi) { continue }
             // Single marks make a quotation only with a speech cue right beside them.
-            if q.single && !(a.explicit && a.adjacent) { continue }
-            if q.single, QuoteMarks.wordCount(scalars[q.pieces[0].paragraph][q.pieces[0].inner]) < 3 { continue }
+            if q.single && !(a.explicit && a.adjacent) && !(singleStyle && (a.explicit || a.direct)) { continue }
+            if q.single, !singleStyle, QuoteMarks.wordCount(scalars[q.pieces[0].paragraph][q.pieces[0].inner]) < 3 { continue }
             let first = q.pieces[0], last = q.pieces[q.pieces.count - 1]
             let text = q.pieces.map { String(String.UnicodeScalarView(scalars[$0.paragraph][$0.inner])) }.joined(separator: " ")
             let range = SourceRange(paragraphs[first.paragraph].start + first.outer.lowerBound, paragraphs[last.paragraph].start + last.outer.upperBound)
@@ -140,6 +188,8 @@ struct ArticleReading {
         if i == 0 { return true }
         if t[i - 1].isPunct(":") { return true }
         if t[i - 1].isPunct(","), cues.contains(where: { $0.anchor < i - 1 && $0.anchor >= i - 4 && $0.form == .verb }) { return true }
+        // "… and said, “…”": a speech verb right before, even when its speaker is unknown.
+        if i > 1, t[i - 1].isPunct(",:"), t[i - 2].isLowercase, ReportingVerbs.lookup(t[i - 2].lower)?.use == .speech { return true }
         // `X said in a statement “We …”`: a sentence of its own right after the verb.
         let first = marked[t[i].quoteIndex!].pieces[0]
         let text = scalars[first.paragraph][first.inner]
@@ -167,9 +217,21 @@ struct ArticleReading {
             !t[(c.anchor + 1)..<(i - 1)].contains { $0.isQuote || $0.isPunct(",.;:") } }
     }
 
+    /// The name of a work or event in title case (“The Salt Years”): nobody's words.
+    func isTitle(_ qi: Int) -> Bool {
+        let q = marked[qi]
+        guard q.pieces.count == 1, let p = q.pieces.first else { return false }
+        return QuoteMarks.isTitleCase(scalars[p.paragraph][p.inner])
+    }
+
+    static let namingVerbs: Set<String> = ["describe", "characterise", "characterize"]
+
     /// Any speech cue of the sentence: the nearest before the quotation, else the nearest after.
+    /// `X described it as “…”` counts although describing is no speech.
     func nearest(_ t: [Token], quote i: Int, cues: [Cue]) -> Int? {
-        let usable = cues.indices.filter { cues[$0].use != .quoteOnly && !cues[$0].inverted || cues[$0].form == .according }
+        let naming = i > 0 && t[i - 1].lower == "as"
+        let usable = cues.indices.filter { cues[$0].use != .quoteOnly && !cues[$0].inverted || cues[$0].form == .according
+            || naming && !cues[$0].inverted && Self.namingVerbs.contains(cues[$0].lemma) }
         if let c = usable.last(where: { cues[$0].anchor < i }) { return c }
         return usable.first { cues[$0].anchor > i }
     }
@@ -220,6 +282,9 @@ struct ArticleReading {
                         start += 1
                     } else if t[start].lower == "the", start + 1 < end, Self.audiences.contains(t[start + 1].lower) {
                         start += 2
+                    } else if t[start].lower == "the", start + 2 < end, t[start + 1].isLowercase, t[start + 2].isCapitalized || Self.clauseSubjects.contains(t[start + 2].lower) {
+                        // "told the court Pugh had …": one noun told, then the clause.
+                        start += 2
                     }
                     start = skipAdverbialsForward(t, start, end)
                 }
@@ -227,16 +292,18 @@ struct ArticleReading {
                 if start < end, Self.prepositions.contains(t[start].lower) { return nil }
             }
             guard start < end, !t[start].isPunct(":") else { return nil }
-            // Stop before a participle cue: "…, adding that …".
+            // Stop before a participle cue: "…, adding that …"; or before a colon that opens a quotation.
             var stop = end
+            if let colon = (start..<end).first(where: { t[$0].isPunct(":") && $0 + 1 < t.count && t[$0 + 1].isQuote }) { stop = colon }
             if let next = cues.first(where: { $0.anchor > start && $0.anchor < end && $0.anchor > 0 && t[$0.anchor - 1].isPunct(",") && $0.lemma != cue.lemma || ($0.anchor > start && $0.form == .verb && $0.subject == cue.subject && $0.anchor != cue.anchor) }) {
-                stop = next.anchor - 1
+                stop = min(stop, next.anchor - 1)
             }
             return trimmed(t, start..<stop)
         }
     }
 
     static let audiences: Set<String> = ["reporters", "journalists", "him", "her", "them", "us", "me", "lawmakers", "parliament", "congress", "investors", "analysts", "shareholders", "delegates", "supporters", "listeners", "viewers", "readers", "students", "members"]
+    static let clauseSubjects: Set<String> = ["he", "she", "it", "they", "we", "i", "there", "his", "her", "their", "its"]
     static let prepositions: Set<String> = ["in", "on", "at", "during", "to", "after", "before", "with", "for", "from", "by", "about", "upon", "via", "outside", "inside"]
 
     func afterIsAdverbial(_ t: [Token], from: Int, to end: Int) -> Bool {

@@ -158,7 +158,13 @@ enum QuoteMarks {
         var j = i + 2
         while j < s.count {
             let d = s[j]
-            if doubleOpeners.contains(d) || d == "”" { return nil }
+            // Double marks nested in a single quotation (British style) must close inside it.
+            if doubleOpeners.contains(d), d != "\"" || opens(s, at: j) {
+                guard let close = (j + 1..<s.count).first(where: { closers(for: d).contains(s[$0]) && !(s[$0] == "\"" && !closesStraight(s, at: $0)) }) else { return nil }
+                j = close + 1
+                continue
+            }
+            if d == "”" { return nil }
             if d == "’" || d == "'", !Scalars.isSpace(s[j - 1]) {
                 let next: Unicode.Scalar? = j + 1 < s.count ? s[j + 1] : nil
                 if next == nil || !(Scalars.isLetter(next!) || Scalars.isDigit(next!)) { return j }
@@ -166,6 +172,49 @@ enum QuoteMarks {
             j += 1
         }
         return nil
+    }
+
+    /// Every word of four letters or more capitalized (one at least, unless a single word), the
+    /// first too, no sentence punctuation, at most eight words: a title (“The Salt Years”).
+    static func isTitleCase(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        var words = 0
+        var atStart = true
+        var length = 0
+        var capital = false
+        var firstCapital = false
+        var long = false
+        for c in s {
+            if ".,!?;:…".unicodeScalars.contains(c) { return false }
+            if Scalars.isSpace(c) {
+                if length >= 4, !capital { return false }
+                if length >= 4 { long = true }
+                atStart = true; length = 0
+                continue
+            }
+            if atStart {
+                atStart = false
+                capital = Scalars.isUpper(c) || Scalars.isDigit(c)
+                if words == 0 { firstCapital = capital }
+                words += 1
+                if words > 8 { return false }
+            }
+            if Scalars.isLetter(c) { length += 1 }
+        }
+        if length >= 4, !capital { return false }
+        if length >= 4 { long = true }
+        // "We don" (a cut quotation) is no title: a title has a long word, or is one word.
+        return words > 0 && firstCapital && (long || words == 1)
+    }
+
+    /// A short title-case quotation between two capitalized words: the nickname in
+    /// `Dwayne “The Rock” Johnson`.
+    static func isNickname(_ s: [Unicode.Scalar], _ p: MarkedQuote.Piece) -> Bool {
+        let o = p.outer.lowerBound, u = p.outer.upperBound
+        guard o >= 2, u + 1 < s.count, s[o - 1] == " ", s[u] == " ", Scalars.isUpper(s[u + 1]),
+              wordCount(s[p.inner]) <= 3, isTitleCase(s[p.inner]) else { return false }
+        var w = o - 1
+        while w > 0, Scalars.isLetter(s[w - 1]) { w -= 1 }
+        return w < o - 1 && Scalars.isUpper(s[w])
     }
 
     static func wordCount(_ s: ArraySlice<Unicode.Scalar>) -> Int {

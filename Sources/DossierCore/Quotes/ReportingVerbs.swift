@@ -31,7 +31,7 @@ public enum ReportingVerbs {
         exclaim shout scream yell whisper murmur mutter cry joke quip laugh sigh snap fume growl \
         thank welcome praise hail criticise criticize condemn denounce apologise apologize challenge \
         question interject chime gush rage rail beg implore appeal inquire enquire rebut refute dispute \
-        reject sob plead blast slam
+        reject sob plead blast slam describe characterise characterize smile grin shrug
         """
 
     /// Irregular forms that suffix rules cannot make.

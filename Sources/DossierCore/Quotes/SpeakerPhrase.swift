@@ -42,8 +42,15 @@ enum SpeakerPhrase {
         while words.count > 1, words[0].isCapitalized, NameWords.stops.contains(words[0].lower) || NameWords.openers.contains(words[0].lower) {
             words.removeFirst()
         }
+        // "one insider" is "an insider".
+        if words.count > 1, words[0].lower == "one", determiner == nil { determiner = "a"; words.removeFirst() }
         // A capitalized possessor before a proper name is not part of it: "China’s Global Times".
         // But "Albertson's Inc" is one name.
+        // "Midland Montagu's Maude": a possessor of several words before a name goes too.
+        if words.count >= 3, let p = words.dropLast().lastIndex(where: { NameWords.isPossessive($0.text) }), p >= 1,
+           words[...p].allSatisfy(\.isCapitalized), words[(p + 1)...].allSatisfy(\.isCapitalized) {
+            words.removeFirst(p)
+        }
         if words.count >= 2, NameWords.isPossessive(words[0].text), words[0].isCapitalized,
            words[1...].allSatisfy({ $0.isCapitalized || NameWords.particles.contains($0.lower) }),
            !(words.count == 2 && NameWords.corporateSuffixes.contains(String(words[1].lower.reversed().drop { $0 == "." }.reversed()))) {
@@ -62,6 +69,8 @@ enum SpeakerPhrase {
             let w = texts[start - 1]
             if NameWords.isCapitalized(w) { start -= 1; continue }
             if NameWords.particles.contains(w.lowercased()), start < texts.count { start -= 1; continue }
+            // "Department for Education", "Bank of England": a connector after an institution word.
+            if ["of", "for", "and"].contains(w), start < texts.count, start >= 2, NameWords.isOrgWord(texts[start - 2]) { start -= 1; continue }
             break
         }
         var run = Array(texts[start...])
@@ -76,7 +85,7 @@ enum SpeakerPhrase {
         if let lastOrg = run.lastIndex(where: NameWords.isOrgWord), lastOrg > lastTitle ?? -1 {
             // "Fort Pitt Capital Group Charlie Smith": a firm, then a person's name.
             let tail = run[(lastOrg + 1)...]
-            if tail.count >= 2, tail.allSatisfy({ !NameWords.isTitle($0) && !NameWords.isAcronym($0) }) {
+            if tail.count >= 2, lastOrg >= 1, tail.allSatisfy({ NameWords.isCapitalized($0) && !NameWords.isTitle($0) && !NameWords.isAcronym($0) }) {
                 return .name(join(Array(tail)), role: (Array(texts[..<start]) + Array(run[...lastOrg])).joined(separator: " "), person: true)
             }
             return .name(join(run), role: nil, person: false)
@@ -84,7 +93,8 @@ enum SpeakerPhrase {
         if !run.isEmpty {
             // The name proper starts after the last title, honorific, nationality or acronym.
             var nameStart = 0
-            for (k, w) in run.enumerated() where NameWords.isTitle(w) || (NameWords.isAcronym(w) && k < run.count - 1) {
+            // A title or nationality last in the run is part of a name ("Pacific Western").
+            for (k, w) in run.enumerated() where k < run.count - 1 && (NameWords.isTitle(w) || NameWords.isAcronym(w)) {
                 nameStart = k + 1
             }
             var name = Array(run[nameStart...])

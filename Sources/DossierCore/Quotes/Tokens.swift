@@ -11,12 +11,19 @@ struct Token: Sendable {
     var lower: String
     /// Paragraph offsets.
     var range: Range<Int>
+    /// Starts like a name: a capital, or "al-"/"bin-" before one. Read once, asked often.
+    let capital: Bool
+
+    init(kind: Kind, text: String, lower: String, range: Range<Int>) {
+        self.kind = kind; self.text = text; self.lower = lower; self.range = range
+        capital = kind == .word && NameWords.startsName(text.unicodeScalars)
+    }
 
     var isWord: Bool { kind == .word }
     var isQuote: Bool { if case .quote = kind { return true } else { return false } }
     var quoteIndex: Int? { if case .quote(let i) = kind { return i } else { return nil } }
-    var isCapitalized: Bool { isWord && (text.unicodeScalars.first.map(Scalars.isUpper) ?? false) }
-    var isLowercase: Bool { isWord && (text.unicodeScalars.first.map(Scalars.isLower) ?? false) }
+    var isCapitalized: Bool { capital }
+    var isLowercase: Bool { isWord && !capital && (text.unicodeScalars.first.map(Scalars.isLower) ?? false) }
     func isPunct(_ chars: String) -> Bool { kind == .punct && chars.contains(text) }
 }
 
@@ -29,7 +36,8 @@ struct Sentence: Sendable {
 
 enum Tokenizer {
     /// Tokens of a paragraph; `quotes` are (outer range, quote index), sorted and disjoint.
-    static func tokens(_ s: [Unicode.Scalar], quotes: [(Range<Int>, Int)]) -> [Token] {
+    /// `skip`: ranges read as absent (nicknames in quotation marks inside a name).
+    static func tokens(_ s: [Unicode.Scalar], quotes: [(Range<Int>, Int)], skip: [Range<Int>] = []) -> [Token] {
         var result: [Token] = []
         var q = 0
         var i = 0
@@ -47,6 +55,7 @@ enum Tokenizer {
             }
             let c = s[i]
             if Scalars.isSpace(c) { i += 1; continue }
+            if !skip.isEmpty, let r = skip.first(where: { $0.lowerBound == i }) { i = r.upperBound; continue }
             if isWordScalar(c) {
                 var j = i + 1
                 while j < n {
@@ -96,6 +105,8 @@ enum Tokenizer {
                 if t.text == ".", k > 0, tokens[k - 1].isWord, tokens[k - 1].range.upperBound == t.range.lowerBound {
                     let w = tokens[k - 1].lower
                     if Sentences.abbreviations.contains(w) || (w.count == 1 && tokens[k - 1].isCapitalized) { ends = false }
+                    // "Maj. Gen. Faisal": a short capitalized title before a name.
+                    if w.count <= 4, tokens[k - 1].isCapitalized, tokens[k + 1].isCapitalized, NameWords.titles.contains(w) { ends = false }
                 }
             } else if let qi = t.quoteIndex, let text = quoteTexts[qi] {
                 let trimmed = text.unicodeScalars.reversed().first { !Scalars.isSpace($0) }

@@ -17,9 +17,10 @@ public enum NameWords {
         engineer farmer lawyer actor actress singer author writer journalist analyst economist historian \
         scientist researcher activist detective constable inspector superintendent chef artist host presenter \
         anchor correspondent pastor rabbi imam priest principal manager midfielder striker goalkeeper \
-        defender forward player pilot nurse surgeon ombudsman designer architect broker trader banker
+        defender forward player pilot nurse surgeon ombudsman designer architect broker trader banker \
+        maj brig cmdr prosecutor mme mlle
         """)
-    static let honorifics = set("mr mrs ms miss dr prof sir dame mr. mrs. ms. dr.")
+    static let honorifics = set("mr mrs ms miss dr prof sir dame mr. mrs. ms. dr. mme mlle")
     /// Heads of descriptions that stand for one person ("the official", "the alliance's chief").
     static let personRoles = set("""
         official source spokesman spokeswoman spokesperson minister secretary secretary-general president \
@@ -29,7 +30,8 @@ public enum NameWords {
         premier commissioner inspector investigator negotiator representative member correspondent reporter \
         journalist editor founder owner manager coach captain soldier pilot engineer teacher student \
         survivor victim activist campaigner organiser organizer insider strategist pollster mediator \
-        monarch king queen prince princess pope spokesmen
+        monarch king queen prince princess pope spokesmen defendant claimant plaintiff suspect reviewer critic \
+        man woman
         """)
     /// Heads of descriptions that stand for several people or for a body.
     static let groupRoles = set("""
@@ -123,11 +125,39 @@ public enum NameWords {
         let letters = w.unicodeScalars.filter { Scalars.isLetter($0) }
         return letters.count >= 2 && letters.allSatisfy { Scalars.isUpper($0) }
     }
-    static func isCapitalized(_ w: String) -> Bool { w.unicodeScalars.first.map(Scalars.isUpper) ?? false }
+    static func isCapitalized(_ w: String) -> Bool { startsName(w.unicodeScalars) }
+
+    /// Arabic and similar articles joined to a capitalized name: "al-Hassan", "bin-Laden".
+    static let nameArticles: Set<String> = ["al", "el", "ad", "ud", "bin", "ibn", "abu", "bint", "ben"]
+
+    /// A word that starts with a capital, or a name article glued by a hyphen to one ("al-Nuaimi").
+    static func startsName(_ s: String.UnicodeScalarView) -> Bool {
+        guard let first = s.first else { return false }
+        if Scalars.isUpper(first) { return true }
+        guard Scalars.isLower(first) else { return false }
+        var prefix = String.UnicodeScalarView()
+        var i = s.startIndex
+        while i != s.endIndex, prefix.count < 4 {
+            let c = s[i]
+            if c == "-" {
+                let next = s.index(after: i)
+                return next != s.endIndex && Scalars.isUpper(s[next]) && nameArticles.contains(String(prefix))
+            }
+            guard Scalars.isLower(c) else { return false }
+            prefix.append(c)
+            i = s.index(after: i)
+        }
+        return false
+    }
+
+    /// Titles, honorifics and nationalities; an abbreviation's dot does not matter ("Sen.", "Lt.").
     static func isTitle(_ w: String) -> Bool {
-        let l = w.lowercased()
+        var l = w.lowercased()
+        if l.count > 2, l.hasSuffix(".") { l.removeLast() }
         return titles.contains(l) || honorifics.contains(l) || nationalities.contains(l)
     }
+    static let femaleWords = set("she her hers herself mrs ms miss mme mlle madam dame lady baroness queen princess spokeswoman chairwoman businesswoman congresswoman actress woman mother wife daughter sister grandmother girl")
+    static let maleWords = set("he him his himself mr sir lord baron king prince spokesman chairman businessman congressman actor man father husband son brother grandfather boy")
 
     /// The word without a possessive ending ("Ministry’s" → "Ministry").
     static func stripPossessive(_ w: String) -> String {
