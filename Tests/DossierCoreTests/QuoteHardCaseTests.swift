@@ -275,6 +275,14 @@ struct QuoteHardCaseTests {
 
     @Test func atLeastFortyHardCases() { #expect(hardCases.count >= 40) }
 
+    @Test func quotedAtTheEndOfAParagraph() {
+        // "quoted X as saying" looks ahead for "as"; a paragraph that ends at "quoted" has none.
+        #expect(extractPassage("The agency quoted").isEmpty)
+        #expect(extractPassage("The agency quoted him.").isEmpty)
+        let q = extractPassage("The agency quoted Mayor Ana Ruiz as saying the bridge would reopen in May.")
+        #expect(q.first?.speaker == "Ana Ruiz")
+    }
+
     @Test func lexiconHasOverAHundredLemmasWithInflections() {
         #expect(ReportingVerbs.lemmas.count >= 100)
         for form in ["said", "says", "told", "emphasised", "emphasized", "emphasizes", "denied", "denies", "noting", "urged", "insisted", "warns", "confirmed", "revealing", "added", "claims"] {

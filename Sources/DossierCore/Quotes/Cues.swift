@@ -73,7 +73,8 @@ enum CueFinder {
     /// `quoted X as saying`: the phrase between the verb and `as` is the speaker; the cue sits on
     /// the participle so that what follows is reported as X's.
     static func quotedAsSaying(_ t: [Token], at i: Int) -> Cue? {
-        guard let as_ = (i + 2..<min(t.count - 1, i + 16)).first(where: { t[$0].lower == "as" }),
+        let last = min(t.count - 1, i + 16)
+        guard i + 2 < last, let as_ = (i + 2..<last).first(where: { t[$0].lower == "as" }),
               let (lemma, use) = ReportingVerbs.lookup(t[as_ + 1].lower), t[as_ + 1].lower.hasSuffix("ing") else { return nil }
         // "Sheikh Rashid bin Saeed, the ruler of Ras Qasim, as saying": the name before the appositive.
         let end = (i + 1..<as_).first { t[$0].isPunct(",") } ?? as_
