@@ -199,27 +199,27 @@ struct Discourse {
         let h = NameWords.fold(head)
         // Someone named before is meant over someone named later, whatever the scores.
         for pass in [true, false] {
-        var best: (score: Double, distance: Int, index: Int)?
-        for (i, e) in entities.enumerated() where e.positions.contains(where: { $0 < position }) == pass {
-            var score = 0.0
-            let roles = e.roles.joined(separator: " | ")
-            let roleWords = Set(roles.split(whereSeparator: { $0 == " " || $0 == "|" }).map(String.init))
-            if roles.contains(h) { score += 3 } else if NameWords.leaderRoles.contains(head),
-                NameWords.leaderTitles.contains(where: { roleWords.contains(NameWords.fold($0)) || roles.contains(NameWords.fold($0)) }) {
-                score += 2
+            var best: (score: Double, distance: Int, index: Int)?
+            for (i, e) in entities.enumerated() where e.positions.contains(where: { $0 < position }) == pass {
+                var score = 0.0
+                let roles = e.roles.joined(separator: " | ")
+                let roleWords = Set(roles.split(whereSeparator: { $0 == " " || $0 == "|" }).map(String.init))
+                if roles.contains(h) { score += 3 } else if NameWords.leaderRoles.contains(head),
+                    NameWords.leaderTitles.contains(where: { roleWords.contains(NameWords.fold($0)) || roles.contains(NameWords.fold($0)) }) {
+                    score += 2
+                }
+                let extra = words.map { NameWords.fold(NameWords.stripPossessive($0)) }.filter { $0 != h && !NameWords.determiners.contains($0) && $0 != "of" }
+                if !extra.isEmpty, extra.contains(where: { roleWords.contains($0) }) { score += 1 }
+                let before = e.positions.contains { $0 < position }
+                // "The defendant", "the victim": not a title anyone holds by speaking; it must match.
+                if score == 0, !NameWords.titles.contains(head) { continue }
+                if e.spoke && before { score += 1 }
+                if before { score += 0.5 }
+                guard score >= 1.5 else { continue }
+                let distance = e.positions.map { abs($0 - position) }.min() ?? Int.max
+                if best == nil || score > best!.score || (score == best!.score && distance < best!.distance) { best = (score, distance, i) }
             }
-            let extra = words.map { NameWords.fold(NameWords.stripPossessive($0)) }.filter { $0 != h && !NameWords.determiners.contains($0) && $0 != "of" }
-            if !extra.isEmpty, extra.contains(where: { roleWords.contains($0) }) { score += 1 }
-            let before = e.positions.contains { $0 < position }
-            // "The defendant", "the victim": not a title anyone holds by speaking; it must match.
-            if score == 0, !NameWords.titles.contains(head) { continue }
-            if e.spoke && before { score += 1 }
-            if before { score += 0.5 }
-            guard score >= 1.5 else { continue }
-            let distance = e.positions.map { abs($0 - position) }.min() ?? Int.max
-            if best == nil || score > best!.score || (score == best!.score && distance < best!.distance) { best = (score, distance, i) }
-        }
-        if let b = best { return b.index }
+            if let b = best { return b.index }
         }
         return nil
     }
