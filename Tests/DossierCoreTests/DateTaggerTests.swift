@@ -83,6 +83,13 @@ import Testing
         #expect(events("It arrived three days later than planned.", on: "2007-10-19").isEmpty)
     }
 
+    @Test func holidaysOnAFixedDay() {
+        let got = events("Shops were busy on Christmas Eve and Boxing Day, and will reopen after New Year's Day. Last Christmas was quiet.", on: "1998-02-19")
+        #expect(got.map(\.1) == ["1997-12-24", "1997-12-26", "1999-01-01", "1997-12-25"])
+        // "Christmas" naming a kind of thing is no day.
+        #expect(events("Christmas sales were weak and the new year began badly.", on: "1998-02-19").isEmpty)
+    }
+
     @Test func mayIsAMonthAfterALeadIn() {
         #expect(events("Sales rose in May. In May, they fell. The vote is on May 5.", on: "2007-10-19").map(\.1) == ["2007-05", "2007-05", "2007-05-05"])
         #expect(events("Prices may rise, and May Day passed quietly.", on: "2007-10-19").isEmpty)

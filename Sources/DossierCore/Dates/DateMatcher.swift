@@ -88,7 +88,7 @@ struct DateMatcher {
 
     func match(at i: Int) -> DateMatch? {
         if let m = numeric(at: i) ?? period(at: i) ?? decade(at: i) ?? anaphora(at: i) ?? weekdayLed(at: i) { return m }
-        if let m = monthLed(at: i) ?? dayLed(at: i) ?? relativeWord(at: i) ?? relativePeriod(at: i) { return m }
+        if let m = monthLed(at: i) ?? dayLed(at: i) ?? relativeWord(at: i) ?? relativePeriod(at: i) ?? holiday(at: i) { return m }
         return ago(at: i) ?? partOfYear(at: i) ?? bareYear(at: i)
     }
 
@@ -166,6 +166,49 @@ struct DateMatcher {
         guard word(the) == "the" else { return nil }
         return DateMatch(first: the, end: i + 3, meaning: .absolute(PartialDate(year: v)), calendar: false)
     }
+
+    /// Holidays on a fixed day: "Christmas Eve", "on Christmas Day", "New Year's Eve", "Boxing
+    /// Day", "Valentine's Day", "Bastille Day", "Halloween", placed in a year like "December 25".
+    /// A bare "Christmas" is the day only after a lead-in ("before Christmas"), not in "Christmas sales".
+    func holiday(at i: Int) -> DateMatch? {
+        guard let w = word(i), t[i].isCapitalized, Self.holidayWords.contains(w) else { return nil }
+        func named(_ k: Int, _ words: [String]) -> Bool { isWord(k, words) && t[k].isCapitalized }
+        /// Past a possessive "'s" ("New Year's", "Valentine's").
+        func afterPossessive(_ k: Int) -> Int { (isPunct(k, "'") || isPunct(k, "’")) && word(k + 1) == "s" ? k + 2 : k }
+        var month: Int, day: Int, end = i + 1
+        switch w {
+        case "christmas":
+            if named(i + 1, ["eve"]) { (month, day, end) = (12, 24, i + 2) }
+            else if named(i + 1, ["day"]) { (month, day, end) = (12, 25, i + 2) }
+            else if isWord(i - 1, ["on", "at", "before", "after", "since", "until", "till", "by", "over", "for", "this", "last", "next", "during", "around"]) { (month, day) = (12, 25) }
+            else { return nil }
+        case "new":
+            guard named(i + 1, ["year"]) else { return nil }
+            let k = afterPossessive(i + 2)
+            guard named(k, ["day", "eve"]) else { return nil }
+            (month, day, end) = word(k) == "day" ? (1, 1, k + 1) : (12, 31, k + 1)
+        case "valentine":
+            let k = afterPossessive(i + 1)
+            guard named(k, ["day"]) else { return nil }
+            (month, day, end) = (2, 14, k + 1)
+        case "boxing", "bastille":
+            guard named(i + 1, ["day"]) else { return nil }
+            (month, day, end) = w == "boxing" ? (12, 26, i + 2) : (7, 14, i + 2)
+        default:
+            (month, day) = (10, 31)
+        }
+        let first = leadIn(before: i)
+        let lean: Lean?
+        switch word(first) == "in" || first == i ? word(i - 1) : word(first) {
+        case "last": lean = .strictPast
+        case "next": lean = .strictFuture
+        case "by", "until", "till": lean = .future
+        default: lean = stated(at: i)
+        }
+        return DateMatch(first: first, end: end, meaning: .monthDay(month: month, day: day, lean: lean))
+    }
+
+    static let holidayWords: Set<String> = ["christmas", "new", "valentine", "boxing", "bastille", "halloween"]
 
     /// "Tuesday, November 29", "on Tuesday", "last Friday".
     func weekdayLed(at i: Int) -> DateMatch? {
