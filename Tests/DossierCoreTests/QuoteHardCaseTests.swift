@@ -275,6 +275,15 @@ struct QuoteHardCaseTests {
 
     @Test func atLeastFortyHardCases() { #expect(hardCases.count >= 40) }
 
+    @Test func reportedStatementStartsAfterTheDateline() {
+        let text = "CHICAGO, Feb 26 - Dean Foods Co expects earnings to rise this year, chairman Kenneth Douglas said."
+        let q = try? #require(extractPassage(text).first { $0.kind == .reported })
+        #expect(q?.text.hasPrefix("Dean Foods Co expects earnings") == true)
+        #expect(q?.speaker == "Kenneth Douglas")
+        // The offsets move with the text.
+        #expect(q.map { String(String.UnicodeScalarView(Array(text.unicodeScalars)[$0.range.start..<$0.range.end])) }?.hasPrefix("Dean Foods") == true)
+    }
+
     @Test func quotedAtTheEndOfAParagraph() {
         // "quoted X as saying" looks ahead for "as"; a paragraph that ends at "quoted" has none.
         #expect(extractPassage("The agency quoted").isEmpty)

@@ -8,6 +8,8 @@ public struct Dateline: Sendable, Hashable {
     public var year: Int?
     /// The dateline as written, without the closing dash.
     public var text: String
+    /// Where the story starts: the scalar offset after the closing dash and the spaces after it.
+    public var storyStart: Int
 
     /// Looks for a dateline at the very start of a paragraph.
     public static func find(in paragraph: String) -> Dateline? {
@@ -36,7 +38,9 @@ public struct Dateline: Sendable, Hashable {
                 guard j < tokens.count, ["-", "–", "—"].contains(tokens[j].text) else { return nil }
                 let place = String(String.UnicodeScalarView(scalars[0..<tokens[comma].start]))
                 guard d <= Calendar.daysIn(month: m, year: year ?? 2000) else { return nil }
-                return Dateline(place: place, month: m, day: d, year: year, text: String(String.UnicodeScalarView(scalars[0..<end])))
+                var start = tokens[j].end
+                while start < scalars.count, scalars[start] == "-" || Scalars.isSpace(scalars[start]) { start += 1 }
+                return Dateline(place: place, month: m, day: d, year: year, text: String(String.UnicodeScalarView(scalars[0..<end])), storyStart: start)
             }
             guard tok.kind != .number, tok.kind == .punct || tok.isCapitalized || i == 0 else { return nil }
             i += 1

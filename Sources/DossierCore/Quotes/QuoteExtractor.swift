@@ -179,7 +179,17 @@ struct ArticleReading {
             quotes.append(Quote(text: text, speaker: a.entity.map { discourse.entities[$0].name }, kind: a.direct ? .direct : .partial,
                                 range: range, cue: a.cue))
         }
-        return (quotes + reported).sorted { $0.range.start < $1.range.start }
+        return (quotes + reported.map(Self.withoutDateline)).sorted { $0.range.start < $1.range.start }
+    }
+
+    /// A reported clause opening a wire story carries its dateline ("CHICAGO, Feb 26 - Dean
+    /// Foods expects …"): the statement starts after the dash.
+    static func withoutDateline(_ q: Quote) -> Quote {
+        guard let line = Dateline.find(in: q.text), line.storyStart < q.text.unicodeScalars.count else { return q }
+        var trimmed = q
+        trimmed.text = String(q.text.unicodeScalars.dropFirst(line.storyStart))
+        trimmed.range = SourceRange(q.range.start + line.storyStart, q.range.end)
+        return trimmed
     }
 
     /// A quotation is direct when it starts its sentence, follows a colon, or follows
