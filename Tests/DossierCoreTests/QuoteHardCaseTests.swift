@@ -284,6 +284,14 @@ struct QuoteHardCaseTests {
         #expect(q.map { String(String.UnicodeScalarView(Array(text.unicodeScalars)[$0.range.start..<$0.range.end])) }?.hasPrefix("Dean Foods") == true)
     }
 
+    @Test func nestedReportingGivesTheClauseOnce() {
+        // Both verbs reach the last clause; it is the nearer reporter's, and reported once.
+        let q = extractPassage("The department said the Customs Service has reported that imports rose sharply in January.").filter { $0.kind == .reported }
+        let clause = q.filter { $0.text.hasPrefix("imports rose") }
+        #expect(clause.count == 1)
+        #expect(clause.first?.speaker == "Customs Service")
+    }
+
     @Test func quotedAtTheEndOfAParagraph() {
         // "quoted X as saying" looks ahead for "as"; a paragraph that ends at "quoted" has none.
         #expect(extractPassage("The agency quoted").isEmpty)

@@ -179,7 +179,24 @@ struct ArticleReading {
             quotes.append(Quote(text: text, speaker: a.entity.map { discourse.entities[$0].name }, kind: a.direct ? .direct : .partial,
                                 range: range, cue: a.cue))
         }
-        return (quotes + reported.map(Self.withoutDateline)).sorted { $0.range.start < $1.range.start }
+        return (quotes + Self.oncePerClause(reported.map(Self.withoutDateline))).sorted { $0.range.start < $1.range.start }
+    }
+
+    /// One statement per clause. "The department said the Customs Service has reported that X"
+    /// reaches X through both verbs: X is the Customs Service's, whose cue stands nearest.
+    static func oncePerClause(_ reported: [Quote]) -> [Quote] {
+        var best: [SourceRange: Quote] = [:]
+        var order: [SourceRange] = []
+        func distance(_ q: Quote) -> Int { q.cue.map { abs(q.range.start - $0.end) } ?? Int.max }
+        for q in reported {
+            if let kept = best[q.range] {
+                if distance(q) < distance(kept) { best[q.range] = q }
+            } else {
+                best[q.range] = q
+                order.append(q.range)
+            }
+        }
+        return order.map { best[$0]! }
     }
 
     /// A reported clause opening a wire story carries its dateline ("CHICAGO, Feb 26 - Dean
