@@ -292,6 +292,14 @@ struct QuoteHardCaseTests {
         #expect(clause.first?.speaker == "Customs Service")
     }
 
+    @Test func aBodyNamedByOneWordOfItsName() {
+        // "the Bank" after "the Bank of England": a capitalized word of a body named before.
+        let q = extractPassage("The Bank of England said money supply rose in January.\nLending also grew, the Bank said.\nThe Fund said nothing.")
+            .filter { $0.kind == .reported }
+        #expect(q.count == 2)
+        #expect(q.allSatisfy { $0.speaker == "Bank of England" })
+    }
+
     @Test func quotedAtTheEndOfAParagraph() {
         // "quoted X as saying" looks ahead for "as"; a paragraph that ends at "quoted" has none.
         #expect(extractPassage("The agency quoted").isEmpty)

@@ -134,6 +134,9 @@ struct Discourse {
         if let i = entities.firstIndex(where: { $0.key == f }) { return i }
         let words = f.split(separator: " ")
         guard let last = words.last else { return nil }
+        // "the Bank" after "the Bank of England", "the Fund" after "the International Monetary Fund".
+        if words.count == 1, NameWords.isOrgWord(String(last)),
+           let i = entities.lastIndex(where: { !$0.person && $0.keyWords.count > 1 && $0.keyWords.contains(last) }) { return i }
         if words.count == 1 {
             // A first name alone ("Steve announced") when exactly one person carries it.
             let byFirst = entities.indices.filter { entities[$0].person && entities[$0].keyWords.count > 1 && entities[$0].keyWords.first == last }
