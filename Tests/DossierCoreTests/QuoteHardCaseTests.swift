@@ -300,6 +300,19 @@ struct QuoteHardCaseTests {
         #expect(q.allSatisfy { $0.speaker == "Bank of England" })
     }
 
+    @Test func anUnnamedSpokespersonSpeaksForTheFirm() {
+        // "A spokeswoman" of a wire story speaks for the firm it is about, and so does "she" after her;
+        // a country named in between is no firm.
+        let q = extractPassage("Alcan Aluminium Ltd said it plans to close its smelter in Bonn, Germany.\n"
+                               + "A spokeswoman said the smelter was losing money. She added that 320 jobs would go.\n"
+                               + "The closure will be completed by June, a company spokesman said.").filter { $0.kind == .reported }
+        #expect(q.count == 4)
+        #expect(q.allSatisfy { $0.speaker == "Alcan Aluminium Ltd" }, "\(q.map(\.speaker))")
+        // A spokesperson of a kind no body named fits stays a speaker of its own.
+        let other = extractPassage("Alcan Aluminium Ltd said it plans to close its smelter.\nThe talks failed, a union spokesman said.")
+        #expect(other.last?.speaker == "union spokesman")
+    }
+
     @Test func quotedAtTheEndOfAParagraph() {
         // "quoted X as saying" looks ahead for "as"; a paragraph that ends at "quoted" has none.
         #expect(extractPassage("The agency quoted").isEmpty)

@@ -16,6 +16,9 @@ struct Entity: Sendable {
     var spoke = false
     /// Learnt from honorifics, gendered roles and the pronouns the writer uses for them.
     var gender: Gender?
+    /// An unnamed spokesperson stands in for a body: what they say, and what "she" says after
+    /// them, is the body's.
+    var speaksFor: Int?
 
     init(name: String, roles: [String], person: Bool, positions: [Int]) {
         self.name = name; self.roles = roles; self.person = person; self.positions = positions
@@ -80,6 +83,7 @@ struct Discourse {
         return t[(end + 2)..<close]
     }
 
+    static let spokespeople: Set<String> = ["spokesman", "spokeswoman", "spokesperson"]
     static let placePrepositions: Set<String> = ["in", "at", "from", "near", "to", "across", "into", "outside", "inside", "toward", "towards", "via", "through"]
 
     /// Runs of capitalized words with the titles before them ("NATO chief Jens Stoltenberg").
@@ -156,6 +160,19 @@ struct Discourse {
             let isPerson = person || (known.map { entities[$0].person } ?? false)
             return add(name: known.map { entities[$0].name } ?? name, role: role ?? appositive, person: isPerson, at: position)
         case let .group(phrase):
+            // "A spokesman said", "a company spokesman said": speaks for the body the story has been
+            // quoting or naming, as "a spokeswoman for the ministry" speaks for the ministry.
+            let words = phrase.split(separator: " ").map(String.init)
+            if let last = words.last, Self.spokespeople.contains(last), words.allSatisfy({ $0 == $0.lowercased() }),
+               let body = spokenFor(modifiers: words.dropLast().filter { !NameWords.determiners.contains($0) }, before: position) {
+                let standIn = add(name: phrase, role: phrase, person: true, at: position)
+                entities[standIn].speaksFor = body
+                if entities[standIn].gender == nil { entities[standIn].gender = last == "spokeswoman" ? .female : last == "spokesman" ? .male : nil }
+                if let k = recent.lastIndex(of: standIn) { recent.remove(at: k) }
+                recent.append(standIn)
+                lastPersonSpeaker = standIn
+                return body
+            }
             let singular = NameWords.personRoles.contains(NameWords.stripPossessive(phrase.split(separator: " ").last.map(String.init)?.lowercased() ?? ""))
             return add(name: phrase, role: phrase, person: singular, at: position)
         case let .pronoun(p):
@@ -171,7 +188,7 @@ struct Discourse {
                 let found = focus.flatMap { fits($0) && knownPerson($0) ? $0 : nil } ?? recent.last(where: fits)
                     ?? nearestPerson(before: position, where: fits) ?? lastPersonSpeaker ?? nearestPerson(before: position)
                 if let e = found, entities[e].gender == nil { entities[e].gender = g }
-                return found
+                return found.map { entities[$0].speaksFor ?? $0 }
             }
             return lastSpeaker ?? nearestPerson(before: position)
         case let .description(head, words):
@@ -237,6 +254,24 @@ struct Discourse {
         let named = bodies.filter { $0.position < position }
         if let b = named.last(where: { holds($0.name) }) ?? named.last { return add(name: b.name, role: nil, person: false, at: position) }
         return add(name: head, role: nil, person: false, at: position)
+    }
+
+    /// The body an unnamed spokesperson speaks for: the body last quoted, else the last one named,
+    /// when it fits: "a spokesman" and "a company spokesman" a firm ("… Corp", "… AG") or an
+    /// office ("… Ministry"), "an exchange spokeswoman" a body with that word in its name.
+    /// Countries, places and people never qualify.
+    mutating func spokenFor(modifiers: [String], before position: Int) -> Int? {
+        func fits(_ name: String) -> Bool {
+            let words = NameWords.fold(NameWords.stripPossessive(name)).split(separator: " ").map(String.init)
+            guard let last = words.last else { return false }
+            if modifiers.isEmpty || modifiers == ["company"] {
+                return NameWords.corporateSuffixes.contains(last) || (modifiers.isEmpty && NameWords.bodyRoles.contains(last))
+            }
+            return modifiers.allSatisfy { words.contains(NameWords.fold($0)) }
+        }
+        if let e = lastBodySpeaker, fits(entities[e].name) { return e }
+        guard let b = bodies.last(where: { $0.position < position }), fits(b.name) else { return nil }
+        return add(name: NameWords.stripPossessive(b.name), role: nil, person: false, at: position)
     }
 
     /// Someone read as a person for a reason beyond two capitalized words ("South Korea" is not):
