@@ -380,22 +380,13 @@ struct QuoteArticleTests {
     @Test("article", arguments: articleCases)
     func article(_ c: ArticleCase) {
         let found = extractPassage(c.text)
-        let quotes = found.filter { $0.kind != .reported }
-        let got = quotes.map { "“\($0.text)” — \($0.speaker ?? "nil") (\($0.kind.rawValue))" }
-        let want = c.quotes.map(\.description)
-        #expect(got == want, "\(c.name)\nmissing: \(want.filter { !got.contains($0) })\nextra: \(got.filter { !want.contains($0) })")
-        let reported = found.filter { $0.kind == .reported }
-        for w in c.reported {
-            #expect(reported.contains { $0.text.contains(w.contains) && $0.speaker == w.speaker },
-                    "\(c.name): missing \(w); got \(reported.map { "[\($0.text)] — \($0.speaker ?? "nil")" })")
-        }
+        expectPassage(found, quotes: c.quotes, reported: c.reported, source: c.text, name: c.name)
         for text in c.never {
             #expect(!found.contains { $0.text.contains(text) }, "\(c.name): found “\(text)”")
         }
         for name in c.notSpeakers {
             #expect(!found.contains { $0.speaker == name }, "\(c.name): \(name) given as a speaker")
         }
-        for item in found where item.kind == .reported { #expect(sourceSlice(c.text, item.range) == item.text) }
     }
 
     @Test func atLeastEightArticlesOfSixParagraphsOrMore() {
