@@ -168,8 +168,7 @@ struct Discourse {
                 let standIn = add(name: phrase, role: phrase, person: true, at: position)
                 entities[standIn].speaksFor = body
                 if entities[standIn].gender == nil { entities[standIn].gender = last == "spokeswoman" ? .female : last == "spokesman" ? .male : nil }
-                if let k = recent.lastIndex(of: standIn) { recent.remove(at: k) }
-                recent.append(standIn)
+                bringForward(standIn)
                 lastPersonSpeaker = standIn
                 return body
             }
@@ -304,11 +303,16 @@ struct Discourse {
         return best?.0
     }
 
+    /// Makes `i` the most recent speaker for pronouns to find.
+    mutating func bringForward(_ i: Int) {
+        if let k = recent.lastIndex(of: i) { recent.remove(at: k) }
+        recent.append(i)
+    }
+
     mutating func spoke(_ i: Int) {
         entities[i].spoke = true
         lastSpeaker = i
-        if let k = recent.lastIndex(of: i) { recent.remove(at: k) }
-        recent.append(i)
+        bringForward(i)
         if entities[i].person { lastPersonSpeaker = i } else if isBody(entities[i].name) { lastBodySpeaker = i }
     }
 }

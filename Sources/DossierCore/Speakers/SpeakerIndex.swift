@@ -182,17 +182,16 @@ public enum SpeakerIndex {
     static func roleMentions(in a: Article) -> [(name: String, role: String)] {
         var result: [(name: String, role: String)] = []
         for p in a.paragraphs where mayHoldATitle(p.text) {
-            let tokens = Tokenizer.tokens(Array(p.text.unicodeScalars), quotes: [])
+            let scalars = Array(p.text.unicodeScalars)
+            let tokens = Tokenizer.tokens(scalars, quotes: [])
             for run in Discourse.nameRuns(tokens) {
                 guard case let .name(name, role, true)? = SpeakerPhrase.classify(run) else { continue }
                 if let role { result.append((name, role)) }
-                // "Ursula von der Leyen, president of the European Commission, said"
-                if let end = tokens.firstIndex(where: { $0.range == run[run.count - 1].range }), end + 2 < tokens.count,
-                   tokens[end + 1].isPunct(","), tokens[end + 2].isLowercase, NameWords.titles.contains(tokens[end + 2].lower),
-                   let close = tokens[(end + 2)...].prefix(10).firstIndex(where: { $0.kind != .word }), tokens[close].isPunct(","),
-                   !tokens[(end + 2)..<close].contains(where: { ReportingVerbs.lookup($0.lower) != nil }) {
-                    let p = Array(p.text.unicodeScalars)
-                    result.append((name, String(String.UnicodeScalarView(p[tokens[end + 2].range.lowerBound..<tokens[close - 1].range.upperBound]))))
+                // "Ursula von der Leyen, president of the European Commission, said": a title
+                // itself, not "a spokeswoman for …".
+                if let role = Discourse.appositiveRole(tokens, after: run[run.count - 1]), let first = role.first, let last = role.last,
+                   NameWords.titles.contains(first.lower) {
+                    result.append((name, String(String.UnicodeScalarView(scalars[first.range.lowerBound..<last.range.upperBound]))))
                 }
             }
         }
@@ -203,24 +202,12 @@ public enum SpeakerIndex {
     /// every role `chooseRole` keeps does: most paragraphs have none and need no tokens. Words
     /// are split at every non-letter: each hyphenated title has a part that is a title too.
     static func mayHoldATitle(_ text: String) -> Bool {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
-        var word: [UInt8] = []
-        word.reserveCapacity(24)
         var found = false
-        func check() {
-            if word.count > 1, word.count <= 20, NameWords.titles.contains(String(decoding: word, as: UTF8.self)) { found = true }
-            word.removeAll(keepingCapacity: true)
+        let ascii = ASCIIWords.forEach(in: text, digits: false) { w in
+            found = w.utf8.count > 1 && NameWords.titles.contains(w)
+            return !found
         }
-        for b in text.utf8 {
-            switch b {
-            case 0x41...0x5A: word.append(b | 0x20)
-            case 0x61...0x7A: word.append(b)
-            default:
-                check(); if found { return true }
-            }
-        }
-        check()
-        return found
+        return found || !ascii
     }
 
     /// The most frequent title with the name (spelling variants counted together), shown in

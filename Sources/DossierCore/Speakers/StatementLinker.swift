@@ -86,25 +86,12 @@ public enum StatementLinker {
     static func contentTerms(_ text: String) -> Set<String> {
         // Most statements are ASCII: bytes give the same words as Foundation's folding, which
         // costs more than the rest of linking.
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return foldedContentTerms(text) }
         var result = Set<String>()
-        var word: [UInt8] = []
-        func flush() {
-            if word.count > 1 {
-                let w = String(decoding: word, as: UTF8.self)
-                if !stopwords.contains(w) { result.insert(stem(w)) }
-            }
-            word.removeAll(keepingCapacity: true)
+        let ascii = ASCIIWords.forEach(in: text, digits: true) { w in
+            if w.utf8.count > 1, !stopwords.contains(w) { result.insert(stem(w)) }
+            return true
         }
-        for b in text.utf8 {
-            switch b {
-            case 0x41...0x5A: word.append(b | 0x20)
-            case 0x61...0x7A, 0x30...0x39: word.append(b)
-            default: flush()
-            }
-        }
-        flush()
-        return result
+        return ascii ? result : foldedContentTerms(text)
     }
 
     /// `contentTerms` for any text, through Foundation's case and accent folding.
