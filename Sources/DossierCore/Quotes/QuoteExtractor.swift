@@ -39,7 +39,10 @@ struct ArticleReading {
             }
         }
         for (p, para) in paragraphs.enumerated() {
-            let tokens = Tokenizer.tokens(scalars[p], quotes: (byParagraph[p] ?? []).sorted { $0.0.lowerBound < $1.0.lowerBound }, skip: skips[p] ?? [])
+            var tokens = Tokenizer.tokens(scalars[p], quotes: (byParagraph[p] ?? []).sorted { $0.0.lowerBound < $1.0.lowerBound }, skip: skips[p] ?? [])
+            // A wire story's dateline ("CHICAGO, Feb 26 -") belongs to no sentence: a statement
+            // in the first one starts after it.
+            if p == 0, let line = Dateline.find(in: para.text) { tokens.removeAll { $0.range.lowerBound < line.storyStart } }
             for s in Tokenizer.sentences(tokens, paragraph: p, quoteTexts: texts[p] ?? [:]) { sentences.append((s, para.start)) }
         }
     }
@@ -179,7 +182,7 @@ struct ArticleReading {
             quotes.append(Quote(text: text, speaker: a.entity.map { discourse.entities[$0].name }, kind: a.direct ? .direct : .partial,
                                 range: range, cue: a.cue))
         }
-        return (quotes + Self.oncePerClause(reported.map(Self.withoutDateline))).sorted { $0.range.start < $1.range.start }
+        return (quotes + Self.oncePerClause(reported)).sorted { $0.range.start < $1.range.start }
     }
 
     /// One statement per clause. "The department said the Customs Service has reported that X"
@@ -197,16 +200,6 @@ struct ArticleReading {
             }
         }
         return order.map { best[$0]! }
-    }
-
-    /// A reported clause opening a wire story carries its dateline ("CHICAGO, Feb 26 - Dean
-    /// Foods expects …"): the statement starts after the dash.
-    static func withoutDateline(_ q: Quote) -> Quote {
-        guard let line = Dateline.find(in: q.text), line.storyStart < q.text.unicodeScalars.count else { return q }
-        var trimmed = q
-        trimmed.text = String(q.text.unicodeScalars.dropFirst(line.storyStart))
-        trimmed.range = SourceRange(q.range.start + line.storyStart, q.range.end)
-        return trimmed
     }
 
     /// A quotation is direct when it starts its sentence, follows a colon, or follows
