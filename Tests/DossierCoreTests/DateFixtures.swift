@@ -24,4 +24,16 @@ enum DateFixtures {
         HeaderReader.apply(to: &doc)
         return ArticleParser.parse(doc)
     }
+
+    /// Two one-paragraph articles, the first dated by a header and the second undated, after
+    /// dates are inferred across them.
+    static func inferredPair(dated date: String, _ first: String, _ second: String) -> [Article] {
+        var articles = [
+            Article(id: "a.txt", path: "a.txt", published: Publication(date: PartialDate(iso: date), evidence: "header"),
+                    paragraphs: [Paragraph(text: first, start: 0)]),
+            Article(id: "b.txt", path: "b.txt", paragraphs: [Paragraph(text: second, start: 0)]),
+        ]
+        DateInference.infer(&articles)
+        return articles
+    }
 }

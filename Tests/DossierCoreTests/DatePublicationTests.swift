@@ -45,12 +45,9 @@ import Testing
     }
 
     @Test func sharedNamesAreTelling() {
-        let a = Article(id: "a.txt", path: "a.txt", published: Publication(date: PartialDate(iso: "2023-07-11"), evidence: "header"),
-                        paragraphs: [Paragraph(text: "NATO Secretary-General Jens Stoltenberg arrived in Vilnius on Tuesday. European leaders met President Gitanas Nauseda. “We will stand with Ukraine for as long as it takes,” Stoltenberg said in Vilnius.", start: 0)])
-        let b = Article(id: "b.txt", path: "b.txt",
-                        paragraphs: [Paragraph(text: "Allied leaders gathered in Vilnius on Tuesday, where Secretary-General Jens Stoltenberg told European ministers that “we will stand with Ukraine for as long as it takes”. President Gitanas Nauseda welcomed them.", start: 0)])
-        var articles = [a, b]
-        DateInference.infer(&articles)
+        let articles = DateFixtures.inferredPair(dated: "2023-07-11",
+            "NATO Secretary-General Jens Stoltenberg arrived in Vilnius on Tuesday. European leaders met President Gitanas Nauseda. “We will stand with Ukraine for as long as it takes,” Stoltenberg said in Vilnius.",
+            "Allied leaders gathered in Vilnius on Tuesday, where Secretary-General Jens Stoltenberg told European ministers that “we will stand with Ukraine for as long as it takes”. President Gitanas Nauseda welcomed them.")
         let evidence = articles[1].published.evidence
         #expect(articles[1].published.date?.iso == "2023-07-11")
         #expect(evidence.contains("Jens Stoltenberg"))

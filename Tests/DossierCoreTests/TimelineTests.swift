@@ -26,12 +26,9 @@ import Testing
     }
 
     @Test func unrelatedArticlesLendNoDates() {
-        let a = Article(id: "a.txt", path: "a.txt", published: Publication(date: PartialDate(iso: "2021-04-06"), evidence: "header"),
-                        paragraphs: [Paragraph(text: "The harbour authority in Valparaiso on Tuesday opened a new container terminal, port officials said.", start: 0)])
-        let b = Article(id: "b.txt", path: "b.txt",
-                        paragraphs: [Paragraph(text: "A Finnish orchestra on Tuesday premiered a symphony by a young composer from Oulu, critics said.", start: 0)])
-        var articles = [a, b]
-        DateInference.infer(&articles)
+        let articles = DateFixtures.inferredPair(dated: "2021-04-06",
+            "The harbour authority in Valparaiso on Tuesday opened a new container terminal, port officials said.",
+            "A Finnish orchestra on Tuesday premiered a symphony by a young composer from Oulu, critics said.")
         #expect(articles[1].published.date == nil)
         #expect(articles[0].metadata["story"] == nil)
     }
