@@ -119,13 +119,24 @@ public struct ReaderState: Sendable {
         var rows: [TimelineRow] = []
         rows.reserveCapacity(corpus.articles.count)
         var events: [(date: PartialDate, row: TimelineRow)] = []
-        for (i, a) in corpus.articles.enumerated() {
+        // Words in the filter: only the articles the index names can match.
+        var mayMatch: [Bool]?
+        if let q, !q.terms.isEmpty, let index = corpus.searchIndex, index.articleCount == corpus.articles.count {
+            var marks = [Bool](repeating: false, count: corpus.articles.count)
+            for i in index.candidates(q) { marks[i] = true }
+            mayMatch = marks
+        }
+        for i in corpus.articles.indices {
+            let a = corpus.articles.summary(i)
             if let q {
                 if !Search.accepts(a, q) { continue }
-                if !q.terms.isEmpty, Search.matches(in: a, q).isEmpty { continue }
+                if !q.terms.isEmpty {
+                    if mayMatch?[i] == false { continue }
+                    if Search.matches(at: i, in: corpus.articles, q).isEmpty { continue }
+                }
             }
             rows.append(.article(i))
-            if showEvents { for (e, ev) in a.events.enumerated() { events.append((ev.date, .event(article: i, event: e))) } }
+            if showEvents { for (e, date) in a.eventDates.enumerated() { events.append((date, .event(article: i, event: e))) } }
         }
         if !events.isEmpty {
             events.sort { $0.date < $1.date }
@@ -133,7 +144,7 @@ public struct ReaderState: Sendable {
             merged.reserveCapacity(rows.count + events.count)
             var k = 0
             for row in rows {
-                let date = corpus.articles[row.article].published.date
+                let date = corpus.articles.summary(row.article).published.date
                 while k < events.count, let d = date, events[k].date < d {
                     merged.append(events[k].row); k += 1
                 }

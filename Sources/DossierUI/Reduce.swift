@@ -98,7 +98,7 @@ extension ReaderState {
         let keepID = article?.id
         corpus = new
         refreshRows()
-        if let keepID, let i = corpus.articles.firstIndex(where: { $0.id == keepID }) {
+        if let keepID, let i = corpus.articles.index(ofID: keepID) {
             currentArticle = i
             timelineSelection = timelineRows.firstIndex(of: .article(i)) ?? timelineSelection
         } else if let first = timelineRows.first {
@@ -113,7 +113,7 @@ extension ReaderState {
     /// Puts back the reading position and marks saved by the previous run.
     mutating func restore(_ saved: SavedPosition) {
         marks = saved.marks
-        guard let id = saved.article, let i = corpus.articles.firstIndex(where: { $0.id == id }) else { return }
+        guard let id = saved.article, let i = corpus.articles.index(ofID: id) else { return }
         showArticle(i)
         timelineSelection = timelineRows.firstIndex(of: .article(i)) ?? 0
         ensureTimelineVisible()
@@ -350,7 +350,7 @@ extension ReaderState {
         var seen = Set<Int>()
         for row in timelineRows {
             guard case .article(let a) = row, seen.insert(a).inserted else { continue }
-            for (i, q) in corpus.articles[a].quotes.enumerated() where q.speaker == speaker { refs.append(QuoteRef(article: a, quote: i)) }
+            for (i, q) in corpus.articles.summary(a).quoteSpeakers.enumerated() where q == speaker { refs.append(QuoteRef(article: a, quote: i)) }
         }
         return refs
     }
@@ -402,11 +402,14 @@ extension ReaderState {
     /// Bookmarks then stars, resolved against the corpus.
     public func markEntries() -> [(label: String, ref: QuoteRef)] {
         var out: [(String, QuoteRef)] = []
-        let byID = Dictionary(corpus.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for id in marks.bookmarks { if let a = byID[id] { out.append(("▶ " + corpus.articles[a].displayTitle, QuoteRef(article: a, quote: -1))) } }
+        for id in marks.bookmarks {
+            if let a = corpus.articles.index(ofID: id) { out.append(("▶ " + corpus.articles.summary(a).displayTitle, QuoteRef(article: a, quote: -1))) }
+        }
         for star in marks.stars {
-            guard let a = byID[star.article], let q = corpus.articles[a].quotes.firstIndex(where: { $0.range.start == star.start }) else { continue }
-            let quote = corpus.articles[a].quotes[q]
+            guard let a = corpus.articles.index(ofID: star.article) else { continue }
+            let quotes = corpus.articles[a].quotes
+            guard let q = quotes.firstIndex(where: { $0.range.start == star.start }) else { continue }
+            let quote = quotes[q]
             out.append(("★ \(quote.speaker ?? "unattributed"): “\(quote.text)”", QuoteRef(article: a, quote: q)))
         }
         return out

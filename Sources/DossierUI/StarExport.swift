@@ -21,9 +21,10 @@ public enum StarExport {
     }
 
     public static func rows(corpus: Corpus, stars: [Marks.StarKey]) -> [Row] {
-        let byID = Dictionary(corpus.articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return stars.compactMap { star in
-            guard let a = byID[star.article], let q = a.quotes.first(where: { $0.range.start == star.start }) else { return nil }
+            guard let i = corpus.articles.index(ofID: star.article) else { return nil }
+            let a = corpus.articles[i]
+            guard let q = a.quotes.first(where: { $0.range.start == star.start }) else { return nil }
             return Row(speaker: q.speaker, quote: q.text, kind: q.kind.rawValue, file: a.id, title: a.displayTitle, published: a.published.date?.iso)
         }
     }

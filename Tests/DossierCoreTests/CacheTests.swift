@@ -44,7 +44,8 @@ import Testing
     func expected(_ s: Scratch) -> Corpus { CorpusBuilder.load(paths: [s.corpus]) }
 
     func same(_ a: Corpus, _ b: Corpus) {
-        #expect(a.articles == b.articles)
+        #expect(a.articles.all == b.articles.all)
+        #expect(a.articles.indices.map(a.articles.summary) == b.articles.indices.map(b.articles.summary))
         #expect(a.speakers == b.speakers)
         #expect(a.links == b.links)
         #expect(Set(a.problems) == Set(b.problems))
@@ -141,6 +142,26 @@ import Testing
         #expect(Search.candidates(snap.index, q) == Search.candidates(corpus.searchIndex!, q))
         s.write("a.txt", "Changed.\n", age: 1)
         #expect(s.cache.snapshot(paths: [s.corpus], key: s.corpus) == nil, "a stale snapshot is not offered")
+    }
+
+    @Test func aSecondStartReadsArticlesAsAskedAndARecordDamagedLaterBecomesANote() throws {
+        let s = populated()
+        let before = s.load().0.articles.all
+        let (second, r) = s.load()
+        #expect(r.fromSnapshot && second.articles.isOnDemand, "a cached corpus keeps summaries, not every article")
+        // The file changes under the running reader: the record's checksum no longer holds.
+        let snap = try #require(s.cache.snapshot(paths: [s.corpus], key: s.corpus))
+        let victim = 1
+        let handle = try #require(FileHandle(forUpdatingAtPath: s.cache.files(forKey: s.corpus).snapshot))
+        try handle.seek(toOffset: UInt64(snap.block.offset(victim) + 3))
+        try handle.write(contentsOf: Data([0xEE, 0xEE]))
+        try handle.close()
+        let damaged = second.articles[victim]
+        #expect(damaged.id == before[victim].id && damaged.paragraphs.isEmpty)
+        #expect(damaged.metadata["cache"]?.contains("damaged") == true)
+        #expect(second.articles[0] == before[0] && second.articles[2] == before[2])
+        #expect(!Search.hits(in: second, SearchQuery(parsing: "said")).isEmpty, "the other articles still search")
+        #expect(s.load().1.warning != nil, "the next start notices the damage and parses again")
     }
 
     @Test func everyModelFieldIsStored() {

@@ -71,7 +71,11 @@ public struct CorpusCache: Sendable {
             return trouble
         }
         if trouble == nil { trouble = write(corpus, listing: listing, key: key) }
-        if let trouble { report.warning = report.warning ?? trouble }
+        if let trouble { report.warning = report.warning ?? trouble; return (corpus, report) }
+        // Read on from the snapshot just written, so the parsed text need not stay in memory.
+        if let snap = try? CorpusSnapshot(path: names.snapshot, key: key, listing: listing), let onDisk = try? snap.corpus() {
+            return (onDisk, report)
+        }
         return (corpus, report)
     }
 
@@ -166,8 +170,8 @@ public struct CorpusCache: Sendable {
     /// Identifies the program writing a cache: its size and modification time.
     static let writer: String = {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? "?"
-        guard let f = SourceListing.stat(exe, id: exe) else { return "format 2 " + exe }
-        return "format 2 \(exe) \(f.size) \(f.mtime)"
+        guard let f = SourceListing.stat(exe, id: exe) else { return "format 3 " + exe }
+        return "format 3 \(exe) \(f.size) \(f.mtime)"
     }()
 
 }
@@ -235,7 +239,7 @@ enum ParsedFiles {
         w.seal()
         let file = try CacheFileWriter(path: path)
         try file.write(w.bytes)
-        try ArticleBlock.write(files.flatMap(\.articles), to: file)
+        try ArticleBlock.write(ArticleStore(files.flatMap(\.articles)), to: file)
         try file.commit()
     }
 
@@ -282,7 +286,7 @@ struct ArticleBlock: Sendable {
 
     /// Writes the records, then the offset table, its position and an end mark. Articles are
     /// encoded on all cores a window at a time, so the encoded form never piles up in memory.
-    static func write(_ articles: [Article], to file: CacheFileWriter) throws {
+    static func write(_ articles: ArticleStore, to file: CacheFileWriter) throws {
         let chunk = 1024, window = 8 * chunk
         var offsets: [UInt64] = [UInt64(file.offset)]
         offsets.reserveCapacity(articles.count + 1)
@@ -334,6 +338,27 @@ struct ArticleBlock: Sendable {
         self.tableStart = Int(tableStart)
         guard offset(0) == first, offset(n) == self.tableStart else { throw CacheCorrupt() }
     }
+
+    /// Checks every record's checksum on all cores, handing the pages back as it goes, so a
+    /// damaged cache is noticed at the start rather than when that article is shown.
+    func verify() throws {
+        let chunk = 2048, chunks = (count + chunk - 1) / chunk
+        let bad = ChunkFlags(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lo = c * chunk, hi = min(count, lo + chunk)
+            for i in lo..<hi {
+                let start = offset(i), end = offset(i + 1) - 8
+                guard start >= first, end > start, end + 8 <= tableStart,
+                      UInt64(littleEndian: map.buffer.loadUnaligned(fromByteOffset: end, as: UInt64.self)) == Checksum.of(UnsafeRawBufferPointer(rebasing: map.buffer[start..<end]))
+                else { bad.set(c); return }
+            }
+            map.release(offset(lo)..<offset(hi))
+        }
+        guard !bad.any else { throw CacheCorrupt() }
+    }
+
+    /// Hands the pages of every record read so far back to the kernel (the file stays mapped).
+    func releaseRecords() { map.release(first..<tableStart) }
 
     /// Where record `i` starts (`i == count`: where the last one ends).
     func offset(_ i: Int) -> Int {
@@ -399,6 +424,7 @@ final class ChunkFlags: @unchecked Sendable {
     func set(_ i: Int) { lock.lock(); flags[i] = true; lock.unlock() }
     func get(_ i: Int) -> Bool { lock.lock(); defer { lock.unlock() }; return flags[i] }
     var all: Bool { lock.lock(); defer { lock.unlock() }; return !flags.contains(false) }
+    var any: Bool { lock.lock(); defer { lock.unlock() }; return flags.contains(true) }
 }
 
 /// A pointer that parallel workers write through at disjoint places.

@@ -1,24 +1,25 @@
 import Foundation
 
 /// A built corpus as cached on disk, memory-mapped. Opening it reads the file list (to see
-/// that it is fresh), the problems and the search index in place; speakers and links are read
-/// when the whole corpus is asked for, articles one at a time, so a one-shot search touches
-/// only the index and its candidates.
+/// that it is fresh), the problems and the search index in place; speakers, links and article
+/// summaries are read when the whole corpus is asked for, articles one at a time, so a
+/// one-shot search touches only the index and its candidates and a reader holds no text it
+/// does not show.
 ///
 /// The magic stays that of format 1: the writer line, which names the format, comes first in
 /// both, so an older file is quietly stale rather than damaged.
 ///
 /// Layout: a header (writer, key, files, problems, where the sections start) with its own
 /// checksum, then speakers and links with theirs, the index (arrays aligned to be used where
-/// they lie) with its own, then the article block.
+/// they lie) with its own, the article summaries with theirs, then the article block.
 public final class CorpusSnapshot: Sendable {
     static let magic: [UInt8] = Array("DOSSCRP1".utf8)
 
     public let index: SearchIndex
     public let problems: [LoadProblem]
     let map: MappedFile
-    /// Where speakers and links start.
-    let speakersAt: Int
+    /// Where speakers and links, the article summaries and the article records start.
+    let speakersAt: Int, summariesAt: Int, blockAt: Int
     let block: ArticleBlock
 
     public var articleCount: Int { block.count }
@@ -38,17 +39,21 @@ public final class CorpusSnapshot: Sendable {
             guard stored == f else { return nil }
         }
         problems = try r.problems()
-        let speakersAt = Int(try r.fixed64()), indexAt = Int(try r.fixed64()), blockAt = Int(try r.fixed64())
+        let speakersAt = Int(try r.fixed64()), indexAt = Int(try r.fixed64())
+        let summariesAt = Int(try r.fixed64()), blockAt = Int(try r.fixed64())
         try r.checkSeal()
-        guard speakersAt == r.at, indexAt > speakersAt, blockAt > indexAt, blockAt <= map.buffer.count else { throw CacheCorrupt() }
-        var x = BinaryReader(UnsafeRawBufferPointer(rebasing: map.buffer[..<blockAt]), at: indexAt)
+        guard speakersAt == r.at, indexAt > speakersAt, summariesAt > indexAt, blockAt > summariesAt,
+              blockAt <= map.buffer.count else { throw CacheCorrupt() }
+        var x = BinaryReader(UnsafeRawBufferPointer(rebasing: map.buffer[..<summariesAt]), at: indexAt)
         index = try x.index(owner: map)
         try x.checkSeal(from: indexAt)
-        guard x.at == blockAt else { throw CacheCorrupt() }
-        block = try ArticleBlock(reader: x, map: map)
+        guard x.at == summariesAt else { throw CacheCorrupt() }
+        block = try ArticleBlock(reader: BinaryReader(map.buffer, at: blockAt), map: map)
         guard index.articleCount == block.count else { throw CacheCorrupt() }
         self.map = map
         self.speakersAt = speakersAt
+        self.summariesAt = summariesAt
+        self.blockAt = blockAt
     }
 
     /// One article, or nil when its record is damaged. `findings: false` skips boilerplate,
@@ -58,14 +63,23 @@ public final class CorpusSnapshot: Sendable {
         return try? block.article(i, findings: findings)
     }
 
-    /// The whole corpus, articles decoded on all cores.
+    /// The whole corpus: summaries of every article in memory, each article read from the
+    /// mapped file when it is asked for.
     func corpus() throws -> Corpus {
         var r = BinaryReader(map.buffer, at: speakersAt)
         let speakers = try r.speakers(), links = try r.links()
         try r.checkSeal(from: speakersAt)
-        let articles = try block.decode(ranges: [0..<block.count])[0]
-        return Corpus(articles: articles, speakers: speakers, links: links, problems: problems, searchIndex: index)
+        var s = BinaryReader(UnsafeRawBufferPointer(rebasing: map.buffer[..<blockAt]), at: summariesAt)
+        let summaries = try s.summaries()
+        try s.checkSeal(from: summariesAt)
+        guard s.at == blockAt, summaries.count == block.count else { throw CacheCorrupt() }
+        try block.verify()
+        let store = ArticleStore(source: SnapshotArticles(snapshot: self, summaries: summaries))
+        return Corpus(store: store, speakers: speakers, links: links, problems: problems, searchIndex: index)
     }
+
+    /// Every article decoded on all cores, for a caller that holds them all anyway.
+    func allArticles() throws -> [Article] { try block.decode(0..<block.count) }
 
     static func write(_ corpus: Corpus, files: [SourceFile], key: String, to path: String) throws {
         var w = BinaryWriter()
@@ -75,7 +89,7 @@ public final class CorpusSnapshot: Sendable {
         for f in files { w.string(f.path); w.string(f.id); w.int(Int(f.size)); w.int(Int(f.mtime)) }
         w.problems(corpus.problems)
         let table = w.bytes.count
-        w.fixed64(0); w.fixed64(0); w.fixed64(0)
+        w.fixed64(0); w.fixed64(0); w.fixed64(0); w.fixed64(0)
         w.fixed64(0)  // the header's checksum, once the offsets before it are known
         let speakersAt = w.bytes.count
         w.speakers(corpus.speakers)
@@ -86,14 +100,76 @@ public final class CorpusSnapshot: Sendable {
         let index = corpus.searchIndex.flatMap { $0.articleCount == corpus.articles.count ? $0 : nil } ?? SearchIndex(articles: corpus.articles)
         w.index(index)
         w.seal(from: indexAt)
+        let summariesAt = w.bytes.count
+        w.summaries(corpus.articles)
+        w.seal(from: summariesAt)
         w.patch64(UInt64(speakersAt), at: table)
         w.patch64(UInt64(indexAt), at: table + 8)
-        w.patch64(UInt64(w.bytes.count), at: table + 16)
-        w.patch64(w.bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[..<(table + 24)])) }, at: table + 24)
+        w.patch64(UInt64(summariesAt), at: table + 16)
+        w.patch64(UInt64(w.bytes.count), at: table + 24)
+        w.patch64(w.bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[..<(table + 32)])) }, at: table + 32)
         let file = try CacheFileWriter(path: path)
         try file.write(w.bytes)
         w = BinaryWriter()
         try ArticleBlock.write(corpus.articles, to: file)
         try file.commit()
+    }
+}
+
+/// Articles of a snapshot, read from the mapped file as they are asked for. The few read last
+/// are kept (a frame asks for the article shown several times), and the pages of records read
+/// are handed back to the kernel now and then, so a search through every article does not
+/// leave the whole file counted against the reader's memory.
+final class SnapshotArticles: ArticleSource, @unchecked Sendable {
+    let snapshot: CorpusSnapshot
+    let summaries: [ArticleSummary]
+    private let lock = NSLock()
+    private var recent: [(Int, Article)] = []
+    private var bytesRead = 0
+    static let keep = 32, releaseEvery = 16 << 20
+
+    init(snapshot: CorpusSnapshot, summaries: [ArticleSummary]) {
+        self.snapshot = snapshot
+        self.summaries = summaries
+    }
+
+    var count: Int { summaries.count }
+    func summary(_ i: Int) -> ArticleSummary { summaries[i] }
+
+    func article(_ i: Int) -> Article {
+        lock.lock()
+        if let k = recent.firstIndex(where: { $0.0 == i }) {
+            let a = recent[k].1
+            lock.unlock()
+            return a
+        }
+        lock.unlock()
+        let a = read(i, findings: true)
+        lock.lock()
+        if recent.count >= Self.keep { recent.removeFirst() }
+        recent.append((i, a))
+        lock.unlock()
+        return a
+    }
+
+    func story(_ i: Int) -> Article { read(i, findings: false) }
+
+    /// A damaged record reads as an article with what the summary knows and a note.
+    private func read(_ i: Int, findings: Bool) -> Article {
+        let block = snapshot.block
+        noteRead(block.offset(i + 1) - block.offset(i))
+        if let a = try? block.article(i, findings: findings) { return a }
+        let s = summaries[i]
+        return Article(id: s.id, path: s.id, title: s.displayTitle, published: s.published,
+                       metadata: ["cache": "this article's record in the cache is damaged; run with --no-cache to read it again"])
+    }
+
+    private func noteRead(_ bytes: Int) {
+        lock.lock()
+        bytesRead += bytes
+        let release = bytesRead >= Self.releaseEvery
+        if release { bytesRead = 0 }
+        lock.unlock()
+        if release { snapshot.block.releaseRecords() }
     }
 }

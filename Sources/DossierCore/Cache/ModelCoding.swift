@@ -29,6 +29,31 @@ extension BinaryWriter {
         for l in a.lineStarts { int(Int(l) - last); last = Int(l) }
     }
 
+    /// Every article's summary; speaker names are written once and referred to by number.
+    mutating func summaries(_ articles: ArticleStore) {
+        var names: [String] = [], number: [String: Int] = [:]
+        var rows: [ArticleSummary] = []
+        rows.reserveCapacity(articles.count)
+        for i in articles.indices {
+            let s = articles.summary(i)
+            for case let name? in s.quoteSpeakers where number[name] == nil { number[name] = names.count; names.append(name) }
+            rows.append(s)
+        }
+        uint(UInt64(names.count))
+        for n in names { string(n) }
+        uint(UInt64(rows.count))
+        for s in rows {
+            string(s.id); string(s.displayTitle)
+            if let d = s.published.date { bool(true); date(d) } else { bool(false) }
+            string(s.published.evidence); bool(s.published.inferred)
+            optString(s.story); optString(s.source); optString(s.url)
+            uint(UInt64(s.quoteSpeakers.count))
+            for q in s.quoteSpeakers { uint(q.map { UInt64(number[$0]! + 1) } ?? 0) }
+            uint(UInt64(s.eventDates.count))
+            for d in s.eventDates { date(d) }
+        }
+    }
+
     mutating func problems(_ ps: [LoadProblem]) {
         uint(UInt64(ps.count))
         for p in ps { string(p.path); string(p.message) }
@@ -114,6 +139,32 @@ extension BinaryReader {
         }
         a.lineStarts = lines
         return a
+    }
+
+    mutating func summaries() throws -> [ArticleSummary] {
+        var names: [String] = []
+        for _ in 0..<(try size()) { names.append(try string()) }
+        var out: [ArticleSummary] = []
+        let n = try size()
+        out.reserveCapacity(n)
+        for _ in 0..<n {
+            let id = try string(), title = try string()
+            let day = try bool() ? try self.date() : nil
+            var s = ArticleSummary(id: id, displayTitle: title, published: Publication(date: day, evidence: try string(), inferred: try bool()))
+            s.story = try optString(); s.source = try optString(); s.url = try optString()
+            let nq = try size()
+            if nq > 0 {
+                s.quoteSpeakers.reserveCapacity(nq)
+                for _ in 0..<nq {
+                    let k = try uint()
+                    guard k <= UInt64(names.count) else { throw CacheCorrupt() }
+                    s.quoteSpeakers.append(k == 0 ? nil : names[Int(k) - 1])
+                }
+            }
+            for _ in 0..<(try size()) { s.eventDates.append(try self.date()) }
+            out.append(s)
+        }
+        return out
     }
 
     mutating func problems() throws -> [LoadProblem] {

@@ -40,7 +40,7 @@ public struct LoadProblem: Hashable, Codable, Sendable, CustomStringConvertible 
 /// Everything Dossier knows about a set of articles.
 public struct Corpus: Sendable {
     /// Articles ordered by publication date (unknown dates last), then id.
-    public var articles: [Article]
+    public var articles: ArticleStore
     public var speakers: [Speaker]
     /// Set once: `linkLookup` is built from them.
     public private(set) var links: [StatementLink]
@@ -51,7 +51,12 @@ public struct Corpus: Sendable {
     public var searchIndex: SearchIndex?
     public init(articles: [Article] = [], speakers: [Speaker] = [], links: [StatementLink] = [], problems: [LoadProblem] = [],
                 searchIndex: SearchIndex? = nil) {
-        self.articles = articles; self.speakers = speakers; self.links = links; self.problems = problems
+        self.init(store: ArticleStore(articles), speakers: speakers, links: links, problems: problems, searchIndex: searchIndex)
+    }
+
+    public init(store: ArticleStore, speakers: [Speaker] = [], links: [StatementLink] = [], problems: [LoadProblem] = [],
+                searchIndex: SearchIndex? = nil) {
+        self.articles = store; self.speakers = speakers; self.links = links; self.problems = problems
         self.linkLookup = LinkLookup(links)
         self.searchIndex = searchIndex
     }

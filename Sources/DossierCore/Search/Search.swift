@@ -10,9 +10,13 @@ public struct SearchHit: Hashable, Sendable {
 public enum Search {
     /// True when the article passes the query's filters (speaker, date range, file).
     public static func accepts(_ article: Article, _ q: SearchQuery) -> Bool {
+        accepts(ArticleSummary(article), q)
+    }
+
+    public static func accepts(_ article: ArticleSummary, _ q: SearchQuery) -> Bool {
         if let f = q.file {
             let needle = TextFolding.fold(f, keepCase: false)
-            let hay = TextFolding.fold(article.id + " " + (article.metadata["source"] ?? "") + " " + (article.metadata["url"] ?? ""), keepCase: false)
+            let hay = TextFolding.fold(article.id + " " + (article.source ?? "") + " " + (article.url ?? ""), keepCase: false)
             if find(needle, in: hay, from: 0) == nil { return false }
         }
         if let from = q.dateFrom {
@@ -22,8 +26,8 @@ public enum Search {
         }
         if let s = q.speaker {
             let needle = TextFolding.fold(s, keepCase: false)
-            let ok = article.quotes.contains { quote in
-                guard let name = quote.speaker else { return false }
+            let ok = article.quoteSpeakers.contains { speaker in
+                guard let name = speaker else { return false }
                 return find(needle, in: TextFolding.fold(name, keepCase: false), from: 0) != nil
             }
             if !ok { return false }
@@ -42,6 +46,19 @@ public enum Search {
     /// the article misses a term or fails a filter.
     public static func matches(in article: Article, _ q: SearchQuery) -> [SourceRange] {
         guard !q.terms.isEmpty, accepts(article, q) else { return [] }
+        return textMatches(in: article, q)
+    }
+
+    /// The same for article `i` of a store: the filters read its summary, so an article read
+    /// from disk is read only when it passes them, and then only its story text.
+    public static func matches(at i: Int, in articles: ArticleStore, _ q: SearchQuery) -> [SourceRange] {
+        guard articles.isOnDemand else { return matches(in: articles[i], q) }
+        guard !q.terms.isEmpty, accepts(articles.summary(i), q) else { return [] }
+        return textMatches(in: articles.story(i), q)
+    }
+
+    /// Every occurrence of every term in the story text, filters aside.
+    static func textMatches(in article: Article, _ q: SearchQuery) -> [SourceRange] {
         // Fold the story once for all terms; `starts[i]` is where paragraph i begins in `hay`.
         var hay: [UInt32] = []
         hay.reserveCapacity(article.sourceLength)
@@ -117,7 +134,7 @@ public enum Search {
         }
         var out: [SearchHit] = []
         for i in articles {
-            for r in matches(in: corpus.articles[i], q) { out.append(SearchHit(article: i, range: r)) }
+            for r in matches(at: i, in: corpus.articles, q) { out.append(SearchHit(article: i, range: r)) }
             if out.count >= limit { return (out, false) }
         }
         return (out, true)

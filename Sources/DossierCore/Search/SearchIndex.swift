@@ -40,7 +40,10 @@ public final class SearchIndex: @unchecked Sendable {
     public var byteSize: Int { words.count + wordStarts.count * 4 + postings.count + postingStarts.count * 8 }
 
     /// Indexes `articles` on all cores, a slice at a time so that word lists never pile up.
-    public convenience init(articles: [Article]) {
+    public convenience init(articles: [Article]) { self.init(articles: ArticleStore(articles)) }
+
+    /// The same over a store; one read from disk reads only the story text.
+    public convenience init(articles: ArticleStore) {
         var builder = Builder()
         let slice = 4096
         for lo in stride(from: 0, to: articles.count, by: slice) {
@@ -48,7 +51,7 @@ public final class SearchIndex: @unchecked Sendable {
             let sets = WordSets(count: hi - lo)
             DispatchQueue.concurrentPerform(iterations: (hi - lo + 255) / 256) { chunk in
                 let a = lo + chunk * 256, b = min(hi, a + 256)
-                for i in a..<b { sets.set(i - lo, WordSet(articles[i])) }
+                for i in a..<b { sets.set(i - lo, WordSet(articles.story(i))) }
             }
             for set in sets.values { builder.add(set) }
         }

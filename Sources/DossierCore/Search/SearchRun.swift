@@ -30,7 +30,7 @@ public struct SearchRun: Sendable {
         while scanned < candidates.count {
             let i = candidates[scanned]
             scanned += 1
-            for r in Search.matches(in: corpus.articles[i], query) { hits.append(SearchHit(article: i, range: r)) }
+            for r in Search.matches(at: i, in: corpus.articles, query) { hits.append(SearchHit(article: i, range: r)) }
             if DispatchTime.now() >= deadline { break }
         }
         return hits.count > before
@@ -45,7 +45,7 @@ public struct SearchRun: Sendable {
         while scanned < stop {
             let i = candidates[scanned]
             scanned += 1
-            for r in Search.matches(in: corpus.articles[i], query) { hits.append(SearchHit(article: i, range: r)) }
+            for r in Search.matches(at: i, in: corpus.articles, query) { hits.append(SearchHit(article: i, range: r)) }
         }
         return hits.count > before
     }

@@ -32,7 +32,7 @@ public enum QuotePane: Pane {
         let me = QuoteRef(article: state.currentArticle, quote: index)
         let others = state.corpus.linkLookup.linked(to: me)
         guard !others.isEmpty else { return nil }
-        let names = Set(others.map { state.corpus.articles[$0.article].id }).sorted()
+        let names = Set(others.map { state.corpus.articles.id($0.article) }).sorted()
         return "also reported by " + names.joined(separator: ", ")
     }
 

@@ -33,8 +33,8 @@ public enum TimelinePane: Pane {
             if selected { canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style, role: role) }
             switch rows[i] {
             case .article(let a):
-                let art = state.corpus.articles[a]
-                let story = art.metadata["story"]
+                let art = state.corpus.articles.summary(a)
+                let story = art.story
                 let groupRole: ColorRole = story.map { .speaker(SpeakerColors.slot(for: $0)) } ?? .accent
                 var x = rect.x + canvas.put(story == nil ? " " : "┃", x: rect.x, y: y, style: style, role: selected ? role : groupRole, limit: rect.width)
                 let date = DisplayWidth.pad(dateLabel(art.published), to: 11)
