@@ -70,10 +70,14 @@ public struct CorpusCache: Sendable {
             trouble = write(perFile, key: key)
             return trouble
         }
-        if trouble == nil { trouble = write(corpus, listing: listing, key: key) }
+        var summaries: [ArticleSummary] = []
+        if trouble == nil {
+            trouble = attempt { summaries = try CorpusSnapshot.write(corpus, files: listing.files, key: key, to: names.snapshot) }
+        }
         if let trouble { report.warning = report.warning ?? trouble; return (corpus, report) }
         // Read on from the snapshot just written, so the parsed text need not stay in memory.
-        if let snap = try? CorpusSnapshot(path: names.snapshot, key: key, listing: listing), let onDisk = try? snap.corpus() {
+        if let snap = try? CorpusSnapshot(path: names.snapshot, key: key, listing: listing),
+           let onDisk = snap.corpus(replacing: corpus, summaries: summaries) {
             return (onDisk, report)
         }
         return (corpus, report)
@@ -150,11 +154,6 @@ public struct CorpusCache: Sendable {
     /// Writes the per-file results; returns a one-line message when that fails.
     func write(_ perFile: [ParsedFile], key: String) -> String? {
         attempt { try ParsedFiles.write(perFile, key: key, to: files(forKey: key).parsed) }
-    }
-
-    /// Writes the snapshot of the built corpus; returns a one-line message when that fails.
-    func write(_ corpus: Corpus, listing: SourceListing, key: String) -> String? {
-        attempt { try CorpusSnapshot.write(corpus, files: listing.files, key: key, to: files(forKey: key).snapshot) }
     }
 
     private func attempt(_ body: () throws -> Void) -> String? {

@@ -78,10 +78,17 @@ public final class CorpusSnapshot: Sendable {
         return Corpus(store: store, speakers: speakers, links: links, problems: problems, searchIndex: index)
     }
 
-    /// Every article decoded on all cores, for a caller that holds them all anyway.
-    func allArticles() throws -> [Article] { try block.decode(0..<block.count) }
+    /// The corpus just written from `built`: its speakers and links as they are, its
+    /// articles read from this file, so the parsed text can go.
+    func corpus(replacing built: Corpus, summaries: [ArticleSummary]) -> Corpus? {
+        guard summaries.count == block.count else { return nil }
+        let store = ArticleStore(source: SnapshotArticles(snapshot: self, summaries: summaries))
+        return Corpus(store: store, speakers: built.speakers, links: built.links, problems: built.problems, searchIndex: index)
+    }
 
-    static func write(_ corpus: Corpus, files: [SourceFile], key: String, to path: String) throws {
+    /// Writes the snapshot; returns the article summaries it stored.
+    @discardableResult
+    static func write(_ corpus: Corpus, files: [SourceFile], key: String, to path: String) throws -> [ArticleSummary] {
         var w = BinaryWriter()
         w.bytes = magic
         w.string(CorpusCache.writer); w.string(key)
@@ -101,7 +108,8 @@ public final class CorpusSnapshot: Sendable {
         w.index(index)
         w.seal(from: indexAt)
         let summariesAt = w.bytes.count
-        w.summaries(corpus.articles)
+        let summaries = corpus.articles.indices.map(corpus.articles.summary)
+        w.summaries(summaries)
         w.seal(from: summariesAt)
         w.patch64(UInt64(speakersAt), at: table)
         w.patch64(UInt64(indexAt), at: table + 8)
@@ -113,6 +121,7 @@ public final class CorpusSnapshot: Sendable {
         w = BinaryWriter()
         try ArticleBlock.write(corpus.articles, to: file)
         try file.commit()
+        return summaries
     }
 }
 

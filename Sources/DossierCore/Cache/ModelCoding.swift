@@ -30,14 +30,10 @@ extension BinaryWriter {
     }
 
     /// Every article's summary; speaker names are written once and referred to by number.
-    mutating func summaries(_ articles: ArticleStore) {
+    mutating func summaries(_ rows: [ArticleSummary]) {
         var names: [String] = [], number: [String: Int] = [:]
-        var rows: [ArticleSummary] = []
-        rows.reserveCapacity(articles.count)
-        for i in articles.indices {
-            let s = articles.summary(i)
+        for s in rows {
             for case let name? in s.quoteSpeakers where number[name] == nil { number[name] = names.count; names.append(name) }
-            rows.append(s)
         }
         uint(UInt64(names.count))
         for n in names { string(n) }
