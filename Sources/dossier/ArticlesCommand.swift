@@ -10,7 +10,7 @@ struct Articles: ParsableCommand {
 
     func run() {
         let c = corpus.load()
-        if json { Output.json(c.articles.map(ArticleJSON.init)); return }
+        if json { Output.jsonArray(c.articles.lazy.map(ArticleJSON.init)); return }
         for a in c.articles {
             Output.line("\(a.id) · \(a.published.date?.iso ?? "?") (\(a.published.precision.rawValue)) · \(a.title ?? "(no headline)")")
             Output.line("  date: \(a.published.evidence)")

@@ -59,7 +59,8 @@ struct SpeakerJSON: Encodable {
     }
 }
 
-struct TimelineJSON: Encodable {
+/// `dossier timeline --json`: {articles, events}, printed a part at a time.
+enum TimelineJSON {
     struct Entry: Encodable {
         var file: String, published: String?, precision: String, evidence: String
         enum CodingKeys: String, CodingKey { case file, published, precision, evidence }
@@ -72,12 +73,18 @@ struct TimelineJSON: Encodable {
     struct Event: Encodable {
         var file: String, text: String, start: Int, end: Int, date: String, precision: String, sentence: String
     }
-    var articles: [Entry]
-    var events: [Event]
-    init(_ corpus: Corpus) {
-        articles = corpus.articles.map { Entry(file: $0.id, published: $0.published.date?.iso, precision: $0.published.precision.rawValue, evidence: $0.published.evidence) }
-        events = corpus.articles.flatMap { a in
-            a.events.map { Event(file: a.id, text: $0.text, start: $0.range.start, end: $0.range.end, date: $0.date.iso, precision: $0.date.precision.rawValue, sentence: a.sentence(of: $0)) }
+    /// Read from the summaries: no article's text is needed.
+    static func articles(_ corpus: Corpus) -> some Sequence<Entry> {
+        corpus.articles.indices.lazy.map { i in
+            let a = corpus.articles.summary(i)
+            return Entry(file: a.id, published: a.published.date?.iso, precision: a.published.precision.rawValue, evidence: a.published.evidence)
+        }
+    }
+
+    static func events(_ corpus: Corpus) -> some Sequence<Event> {
+        corpus.articles.indices.lazy.filter { !corpus.articles.summary($0).eventDates.isEmpty }.flatMap { i in
+            let a = corpus.articles[i]
+            return a.events.map { Event(file: a.id, text: $0.text, start: $0.range.start, end: $0.range.end, date: $0.date.iso, precision: $0.date.precision.rawValue, sentence: a.sentence(of: $0)) }
         }
     }
 }

@@ -10,7 +10,7 @@ struct Quotes: ParsableCommand {
 
     func run() {
         let c = corpus.load()
-        if json { Output.json(c.articles.flatMap { a in a.quotes.map { QuoteJSON(a, $0) } }); return }
+        if json { Output.jsonArray(c.articles.lazy.flatMap { a in a.quotes.map { QuoteJSON(a, $0) } }); return }
         for a in c.articles where !a.quotes.isEmpty {
             Output.line(a.id)
             for q in a.quotes {

@@ -10,7 +10,7 @@ struct Speakers: ParsableCommand {
 
     func run() {
         let c = corpus.load()
-        if json { Output.json(c.speakers.map(SpeakerJSON.init)); return }
+        if json { Output.jsonArray(c.speakers.lazy.map(SpeakerJSON.init)); return }
         for s in c.speakers {
             Output.line("\(s.name)\(s.role.map { " — \($0)" } ?? ""): \(s.quotes) quotes, \(s.reported) reported")
             if s.aliases.count > 1 { Output.line("  also: " + s.aliases.filter { $0 != s.name }.joined(separator: "; ")) }

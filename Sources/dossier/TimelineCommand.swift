@@ -10,7 +10,14 @@ struct Timeline: ParsableCommand {
 
     func run() {
         let c = corpus.load()
-        if json { Output.json(TimelineJSON(c)); return }
+        if json {
+            Output.write("{\n  \"articles\" : ")
+            Output.jsonArray(TimelineJSON.articles(c), depth: 1, newline: false)
+            Output.write(",\n  \"events\" : ")
+            Output.jsonArray(TimelineJSON.events(c), depth: 1, newline: false)
+            Output.write("\n}\n")
+            return
+        }
         for a in c.articles {
             Output.line("\(a.published.date?.iso ?? "?")\(a.published.inferred ? "~" : "")  \(a.id)  \(a.displayTitle)")
             for e in a.events { Output.line("    \(e.date.iso)  “\(e.text)”  \(a.sentence(of: e))") }

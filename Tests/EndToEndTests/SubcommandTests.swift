@@ -208,6 +208,34 @@ struct Subcommands {
         }
     }
 
+    @Test("JSON of more articles than print at once: every item, in order, from the cache too; none gives []")
+    func longJSONOutput() throws {
+        let n = 1_300
+        let records = (0..<n).map { i in
+            #"{"id": "r\#(i)", "published": "2021-03-04", "text": "Rates rose on 3 March, analysts said. \u201cWe expect item \#(i) to hold,\u201d said Ana Lima."}"#
+        }
+        let dir = Harness.corpus(["wire.jsonl": records.joined(separator: "\n") + "\n", "empty.jsonl": "{\"id\": \"e\", \"text\": \"No one speaks here.\"}\n"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let home = Harness.makeTempDir("long")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        for run in ["parsing", "from the cache"] {
+            let q = Harness.dossier(["quotes", dir + "/wire.jsonl", "--json"], stateHome: home)
+            let quotes = try #require(Harness.json(q) as? [[String: Any]], "\(run)")
+            let direct = quotes.filter { $0["kind"] as? String == "direct" }
+            #expect(direct.count == n, "\(run)")
+            // Corpus order: same date, then by id ("r0", "r1", "r10", …).
+            let order = (0..<n).sorted { "r\($0)" < "r\($1)" }.map { "We expect item \($0) to hold," }
+            let inOrder = direct.map { $0["text"] as? String ?? "" } == order
+            #expect(inOrder, "\(run): in corpus order")
+            let t = Harness.dossier(["timeline", dir + "/wire.jsonl", "--json"], stateHome: home)
+            let timeline = try #require(Harness.json(t) as? [String: Any], "\(run)")
+            #expect((timeline["articles"] as? [Any])?.count == n, "\(run)")
+            #expect((timeline["events"] as? [[String: Any]])?.filter { $0["date"] as? String == "2021-03-03" }.count == n, "\(run)")
+        }
+        let none = Harness.dossier(["quotes", dir + "/empty.jsonl", "--json"], stateHome: home)
+        #expect(none.status == 0 && none.stdout == "[]\n")
+    }
+
     @Test("--help works on every subcommand", arguments: subcommands)
     func help(_ sub: String) {
         let r = Harness.dossier([sub, "--help"])
