@@ -179,6 +179,8 @@ final class SnapshotArticles: ArticleSource, @unchecked Sendable {
         let release = bytesRead >= Self.releaseEvery
         if release { bytesRead = 0 }
         lock.unlock()
-        if release { snapshot.block.releaseRecords() }
+        // Off the caller's thread: dropping many resident pages takes milliseconds, a frame's
+        // budget. A record being read meanwhile is read again from the file, unchanged.
+        if release { DispatchQueue.global(qos: .utility).async { [snapshot] in snapshot.block.releaseRecords() } }
     }
 }
