@@ -90,6 +90,8 @@ public struct ReaderState: Sendable {
     public private(set) var timelineRows: [TimelineRow] = []
     /// Articles among the rows (counted when the rows change, not per frame).
     public private(set) var articleCount = 0
+    /// Which articles have a row, when a filter hides some (nil: every article has one).
+    public private(set) var shownArticles: [Bool]?
 
     public struct Progress: Hashable, Sendable {
         public var done: Int, total: Int, rate: Double
@@ -159,6 +161,13 @@ public struct ReaderState: Sendable {
         }
         timelineRows = rows
         articleCount = rows.reduce(0) { if case .article = $1 { return $0 + 1 } else { return $0 } }
+        if articleCount == corpus.articles.count {
+            shownArticles = nil
+        } else {
+            var shown = [Bool](repeating: false, count: corpus.articles.count)
+            for case .article(let a) in rows { shown[a] = true }
+            shownArticles = shown
+        }
         timelineSelection = min(timelineSelection, max(0, rows.count - 1))
     }
 

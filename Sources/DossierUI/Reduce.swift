@@ -346,13 +346,11 @@ extension ReaderState {
 
     /// Every quote of one speaker in timeline order (respecting the filter).
     func quotes(of speaker: String) -> [QuoteRef] {
-        var refs: [QuoteRef] = []
-        var seen = Set<Int>()
-        for row in timelineRows {
-            guard case .article(let a) = row, seen.insert(a).inserted else { continue }
-            for (i, q) in corpus.articles.summary(a).quoteSpeakers.enumerated() where q == speaker { refs.append(QuoteRef(article: a, quote: i)) }
-        }
-        return refs
+        // Article rows run in corpus order, so the speaker's quotes in corpus order are in
+        // timeline order; a filter keeps those of the articles it shows.
+        let refs = corpus.articles.quoteRefs(of: speaker)
+        guard let shown = shownArticles else { return refs }
+        return refs.filter { shown[$0.article] }
     }
 
     mutating func jumpToSpeaker(_ name: String) {

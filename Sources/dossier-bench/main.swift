@@ -95,13 +95,15 @@ func keystrokes(_ corpus: Corpus, limit: Int, budget: Double? = nil, rounds: Int
     return out
 }
 
-/// Navigation keys through reduce + render at 160x45.
+/// Navigation keys (and same-speaker jumps) through reduce + render at 160x45.
 func keyToFrame(_ corpus: Corpus) -> [Double] {
     var state = reduce(ReaderState(corpus: corpus, size: Size(width: 160, height: 45)), .resize(Size(width: 160, height: 45)))
     var keys: [Key] = Array(repeating: .char("j"), count: 60) + Array(repeating: .char("k"), count: 20)
     keys += Array(repeating: .char(" "), count: 20) + Array(repeating: .char("b"), count: 10) + [.char("G"), .char("g")]
     keys += [.char("2")] + Array(repeating: .char("j"), count: 30) + [.char(" "), .char(" "), .char("3")]
     keys += Array(repeating: .char("j"), count: 20) + [.tab, .tab, .char("1")] + Array(repeating: .down, count: 40) + [.end, .home]
+    // The first speaker of the speaker list, then the next and previous quote of theirs.
+    keys += [.char("s"), .enter] + Array(repeating: .char("]"), count: 15) + Array(repeating: .char("["), count: 5)
     var out: [Double] = []
     for key in keys {
         let t0 = now()
@@ -183,6 +185,7 @@ for n in sizes {
     row.busyP99 = percentile(during, 0.99)
 
     corpus.linkLookup.prepare()  // as the reader does in the background after loading
+    corpus.articles.prepare()
     let frames = keyToFrame(corpus)
     row.frameP50 = percentile(frames, 0.5); row.frameP99 = percentile(frames, 0.99)
 

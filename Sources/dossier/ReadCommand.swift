@@ -56,7 +56,9 @@ enum BackgroundLoad {
         } else if !corpus.problems.isEmpty {
             post(.showMessage("\(corpus.problems.count) file(s) skipped: run `dossier articles` to see why"))
         }
-        // Once the reader has the corpus: "also reported by" stops scanning every link.
+        // Once the reader has the corpus: "also reported by" stops scanning every link, and
+        // the first jump to a speaker does not wait for the table of quotes by speaker.
         corpus.linkLookup.prepare()
+        corpus.articles.prepare()
     }
 }

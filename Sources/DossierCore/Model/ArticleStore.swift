@@ -49,6 +49,7 @@ public struct ArticleStore: RandomAccessCollection, Sendable {
     }
     let backing: Backing
     let ids = IDTable()
+    let speakers = SpeakerTable()
 
     public init(_ articles: [Article] = []) { backing = .memory(articles) }
     public init(source: any ArticleSource) { backing = .source(source) }
@@ -106,6 +107,34 @@ public struct ArticleStore: RandomAccessCollection, Sendable {
 
     /// The index of the article with this id, if any (the first, should two share it).
     public func index(ofID id: String) -> Int? { ids.index(of: id, in: self) }
+
+    /// Every quote of `speaker` in corpus order.
+    public func quoteRefs(of speaker: String) -> [QuoteRef] { speakers.refs(of: speaker, in: self) }
+
+    /// Builds the table of quotes by speaker now (the reader does, in the background, once
+    /// the corpus has loaded), so that no key waits for it.
+    public func prepare() { _ = quoteRefs(of: "") }
+}
+
+/// Quotes by speaker, built the first time a speaker is asked for, so that jumping to a
+/// speaker's next quote does not walk every article.
+final class SpeakerTable: @unchecked Sendable {
+    private var table: [String: [QuoteRef]]?
+    private let lock = NSLock()
+
+    func refs(of speaker: String, in store: ArticleStore) -> [QuoteRef] {
+        lock.lock(); defer { lock.unlock() }
+        if table == nil {
+            var t: [String: [QuoteRef]] = [:]
+            for i in store.indices {
+                for (q, name) in store.summary(i).quoteSpeakers.enumerated() {
+                    if let name { t[name, default: []].append(QuoteRef(article: i, quote: q)) }
+                }
+            }
+            table = t
+        }
+        return table![speaker] ?? []
+    }
 }
 
 /// Article ids to indexes, built the first time one is looked up (marks and a reload ask
