@@ -123,9 +123,9 @@ public struct ReaderState: Sendable {
         var events: [(date: PartialDate, row: TimelineRow)] = []
         // Words in the filter: only the articles the index names can match.
         var mayMatch: [Bool]?
-        if let q, !q.terms.isEmpty, let index = corpus.searchIndex, index.articleCount == corpus.articles.count {
+        if let q, !q.terms.isEmpty, corpus.searchIndex != nil {
             var marks = [Bool](repeating: false, count: corpus.articles.count)
-            for i in index.candidates(q) { marks[i] = true }
+            for i in Search.candidates(in: corpus, q) { marks[i] = true }
             mayMatch = marks
         }
         for i in corpus.articles.indices {
@@ -146,7 +146,7 @@ public struct ReaderState: Sendable {
             merged.reserveCapacity(rows.count + events.count)
             var k = 0
             for row in rows {
-                let date = corpus.articles.summary(row.article).published.date
+                let date = corpus.articles.published(row.article).date
                 while k < events.count, let d = date, events[k].date < d {
                     merged.append(events[k].row); k += 1
                 }

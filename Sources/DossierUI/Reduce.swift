@@ -151,8 +151,7 @@ extension ReaderState {
         timelineSelection = row
         let r = timelineRows[row]
         if r.article != currentArticle { showArticle(r.article) }
-        if case .event(let a, let e) = r, corpus.articles[a].events.indices.contains(e) {
-            let ev = corpus.articles[a].events[e]
+        if case .event(let a, let e) = r, let ev = corpus.articles[a].events[safe: e] {
             highlight = ev.sentenceRange
             scrollArticle(to: ev.range.start)
         }
@@ -205,8 +204,7 @@ extension ReaderState {
         switch focus {
         case .timeline:
             focus = .article
-            if case .event(let a, let e)? = timelineRows[safe: timelineSelection] {
-                let ev = corpus.articles[a].events[e]
+            if case .event(let a, let e)? = timelineRows[safe: timelineSelection], let ev = corpus.articles[a].events[safe: e] {
                 highlight = ev.sentenceRange
                 scrollArticle(to: ev.range.start)
             }
@@ -277,13 +275,14 @@ extension ReaderState {
     }
 
     /// Articles scanned per step: a few milliseconds, so keys stay responsive on large corpora.
-    static let searchSlice = 2_000
+    /// Fewer when each is read from the cache first.
+    var searchSlice: Int { corpus.articles.isOnDemand ? 300 : 2_000 }
 
     /// Scans the next slice of the search under way and takes its hits; the first match at or
     /// after the current article is selected as soon as it is found.
     mutating func searchStep() {
         guard var run = search.run else { return }
-        run.advance(in: corpus, articles: Self.searchSlice)
+        run.advance(in: corpus, articles: searchSlice)
         let visible: Set<Int>? = filter.isEmpty ? nil : Set(timelineRows.map(\.article))
         for hit in run.hits[search.taken...] where visible?.contains(hit.article) ?? true {
             search.hits.append(hit)

@@ -346,9 +346,9 @@ struct ArticleBlock: Sendable {
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let lo = c * chunk, hi = min(count, lo + chunk)
             for i in lo..<hi {
-                let start = offset(i), end = offset(i + 1) - 8
-                guard start >= first, end > start, end + 8 <= tableStart,
-                      UInt64(littleEndian: map.buffer.loadUnaligned(fromByteOffset: end, as: UInt64.self)) == Checksum.of(UnsafeRawBufferPointer(rebasing: map.buffer[start..<end]))
+                guard let body = record(i),
+                      UInt64(littleEndian: map.buffer.loadUnaligned(fromByteOffset: body.upperBound, as: UInt64.self))
+                        == Checksum.of(UnsafeRawBufferPointer(rebasing: map.buffer[body]))
                 else { bad.set(c); return }
             }
             map.release(offset(lo)..<offset(hi))
@@ -359,15 +359,24 @@ struct ArticleBlock: Sendable {
     /// Hands the pages of every record read so far back to the kernel (the file stays mapped).
     func releaseRecords() { map.release(first..<tableStart) }
 
+    /// The bytes of record `i`'s article (its checksum follows), or nil when the table is damaged.
+    func record(_ i: Int) -> Range<Int>? {
+        let start = offset(i), next = offset(i + 1)
+        // In this order no subtraction can overflow, whatever the table holds.
+        guard start >= first, start <= tableStart, next >= start, next <= tableStart, next - start > 8 else { return nil }
+        return start..<(next - 8)
+    }
+
     /// Where record `i` starts (`i == count`: where the last one ends).
     func offset(_ i: Int) -> Int {
-        Int(UInt64(littleEndian: map.buffer.loadUnaligned(fromByteOffset: table + 8 * i, as: UInt64.self)))
+        // A damaged entry fails the bounds checks of the caller rather than trapping here.
+        Int(truncatingIfNeeded: UInt64(littleEndian: map.buffer.loadUnaligned(fromByteOffset: table + 8 * i, as: UInt64.self)))
     }
 
     /// Each record is the article followed by a checksum of it.
     func article(_ i: Int, findings: Bool = true) throws -> Article {
-        let start = offset(i), end = offset(i + 1) - 8
-        guard start >= first, end > start, end + 8 <= tableStart else { throw CacheCorrupt() }
+        guard let body = record(i) else { throw CacheCorrupt() }
+        let start = body.lowerBound, end = body.upperBound
         var sum = BinaryReader(map.buffer, at: end)
         guard try sum.fixed64() == Checksum.of(UnsafeRawBufferPointer(rebasing: map.buffer[start..<end])) else { throw CacheCorrupt() }
         var r = BinaryReader(UnsafeRawBufferPointer(rebasing: map.buffer[..<end]), at: start)

@@ -39,8 +39,9 @@ public final class CorpusSnapshot: Sendable {
             guard stored == f else { return nil }
         }
         problems = try r.problems()
-        let speakersAt = Int(try r.fixed64()), indexAt = Int(try r.fixed64())
-        let summariesAt = Int(try r.fixed64()), blockAt = Int(try r.fixed64())
+        // Damaged offsets must fail the checks below, not trap on conversion.
+        let speakersAt = Int(truncatingIfNeeded: try r.fixed64()), indexAt = Int(truncatingIfNeeded: try r.fixed64())
+        let summariesAt = Int(truncatingIfNeeded: try r.fixed64()), blockAt = Int(truncatingIfNeeded: try r.fixed64())
         try r.checkSeal()
         guard speakersAt == r.at, indexAt > speakersAt, summariesAt > indexAt, blockAt > summariesAt,
               blockAt <= map.buffer.count else { throw CacheCorrupt() }
@@ -69,25 +70,30 @@ public final class CorpusSnapshot: Sendable {
         var r = BinaryReader(map.buffer, at: speakersAt)
         let speakers = try r.speakers(), links = try r.links()
         try r.checkSeal(from: speakersAt)
-        var s = BinaryReader(UnsafeRawBufferPointer(rebasing: map.buffer[..<blockAt]), at: summariesAt)
+        // Checked before parsing: a damaged count must not ask for gigabytes.
+        let sealAt = blockAt - 8
+        guard sealAt >= summariesAt,
+              UInt64(littleEndian: map.buffer.loadUnaligned(fromByteOffset: sealAt, as: UInt64.self))
+                == Checksum.of(UnsafeRawBufferPointer(rebasing: map.buffer[summariesAt..<sealAt])) else { throw CacheCorrupt() }
+        var s = BinaryReader(UnsafeRawBufferPointer(rebasing: map.buffer[..<sealAt]), at: summariesAt)
         let summaries = try s.summaries()
-        try s.checkSeal(from: summariesAt)
-        guard s.at == blockAt, summaries.count == block.count else { throw CacheCorrupt() }
+        guard s.at == sealAt, summaries.count == block.count else { throw CacheCorrupt() }
         try block.verify()
-        let store = ArticleStore(source: SnapshotArticles(snapshot: self, summaries: summaries))
-        return Corpus(store: store, speakers: speakers, links: links, problems: problems, searchIndex: index)
+        return Corpus(store: store(summaries), speakers: speakers, links: links, problems: problems, searchIndex: index)
+    }
+
+    private func store(_ summaries: [ArticleSummary]) -> ArticleStore {
+        ArticleStore(source: SnapshotArticles(snapshot: self, summaries: summaries))
     }
 
     /// The corpus just written from `built`: its speakers and links as they are, its
     /// articles read from this file, so the parsed text can go.
     func corpus(replacing built: Corpus, summaries: [ArticleSummary]) -> Corpus? {
         guard summaries.count == block.count else { return nil }
-        let store = ArticleStore(source: SnapshotArticles(snapshot: self, summaries: summaries))
-        return Corpus(store: store, speakers: built.speakers, links: built.links, problems: built.problems, searchIndex: index)
+        return Corpus(store: store(summaries), speakers: built.speakers, links: built.links, problems: built.problems, searchIndex: index)
     }
 
     /// Writes the snapshot; returns the article summaries it stored.
-    @discardableResult
     static func write(_ corpus: Corpus, files: [SourceFile], key: String, to path: String) throws -> [ArticleSummary] {
         var w = BinaryWriter()
         w.bytes = magic
@@ -125,8 +131,9 @@ public final class CorpusSnapshot: Sendable {
     }
 }
 
-/// Articles of a snapshot, read from the mapped file as they are asked for. The few read last
-/// are kept (a frame asks for the article shown several times), and the pages of records read
+/// Articles of a snapshot, read from the mapped file as they are asked for. The few used last
+/// are kept (a frame asks for the article shown several times, and a timeline of events for
+/// the articles of every visible event), and the pages of records read
 /// are handed back to the kernel now and then, so a search through every article does not
 /// leave the whole file counted against the reader's memory.
 final class SnapshotArticles: ArticleSource, @unchecked Sendable {
@@ -135,7 +142,7 @@ final class SnapshotArticles: ArticleSource, @unchecked Sendable {
     private let lock = NSLock()
     private var recent: [(Int, Article)] = []
     private var bytesRead = 0
-    static let keep = 32, releaseEvery = 16 << 20
+    static let keep = 64, releaseEvery = 16 << 20
 
     init(snapshot: CorpusSnapshot, summaries: [ArticleSummary]) {
         self.snapshot = snapshot
@@ -148,9 +155,10 @@ final class SnapshotArticles: ArticleSource, @unchecked Sendable {
     func article(_ i: Int) -> Article {
         lock.lock()
         if let k = recent.firstIndex(where: { $0.0 == i }) {
-            let a = recent[k].1
+            let hit = recent.remove(at: k)
+            recent.append(hit)
             lock.unlock()
-            return a
+            return hit.1
         }
         lock.unlock()
         let a = read(i, findings: true)
@@ -166,7 +174,7 @@ final class SnapshotArticles: ArticleSource, @unchecked Sendable {
     /// A damaged record reads as an article with what the summary knows and a note.
     private func read(_ i: Int, findings: Bool) -> Article {
         let block = snapshot.block
-        noteRead(block.offset(i + 1) - block.offset(i))
+        noteRead(block.record(i)?.count ?? 0)
         if let a = try? block.article(i, findings: findings) { return a }
         let s = summaries[i]
         return Article(id: s.id, path: s.id, title: s.displayTitle, published: s.published,

@@ -6,10 +6,14 @@ extension BinaryWriter {
     mutating func date(_ d: PartialDate) { int(d.year); optInt(d.month); optInt(d.day) }
     mutating func range(_ r: SourceRange) { int(r.start); int(r.end - r.start) }
 
+    mutating func publication(_ p: Publication) {
+        if let d = p.date { bool(true); date(d) } else { bool(false) }
+        string(p.evidence); bool(p.inferred)
+    }
+
     mutating func article(_ a: Article) {
         string(a.id); string(a.path); optString(a.title)
-        if let d = a.published.date { bool(true); date(d) } else { bool(false) }
-        string(a.published.evidence); bool(a.published.inferred)
+        publication(a.published)
         uint(UInt64(a.paragraphs.count))
         for p in a.paragraphs { string(p.text); int(p.start); int(p.scalarCount) }
         uint(UInt64(a.boilerplate.count))
@@ -39,9 +43,7 @@ extension BinaryWriter {
         for n in names { string(n) }
         uint(UInt64(rows.count))
         for s in rows {
-            string(s.id); string(s.displayTitle)
-            if let d = s.published.date { bool(true); date(d) } else { bool(false) }
-            string(s.published.evidence); bool(s.published.inferred)
+            string(s.id); string(s.displayTitle); publication(s.published)
             optString(s.story); optString(s.source); optString(s.url)
             uint(UInt64(s.quoteSpeakers.count))
             for q in s.quoteSpeakers { uint(q.map { UInt64(number[$0]! + 1) } ?? 0) }
@@ -84,11 +86,15 @@ extension BinaryReader {
         return SourceRange(s, s + (try int()))
     }
 
+    mutating func publication() throws -> Publication {
+        let day = try bool() ? try self.date() : nil
+        return Publication(date: day, evidence: try string(), inferred: try bool())
+    }
+
     /// `findings: false` leaves boilerplate, quotes and events empty, for a search of the text.
     mutating func article(findings: Bool = true) throws -> Article {
         let id = try string(), path = try string(), title = try optString()
-        let day = try bool() ? try self.date() : nil
-        let published = Publication(date: day, evidence: try string(), inferred: try bool())
+        let published = try publication()
         var paragraphs: [Paragraph] = []
         let np = try size()
         paragraphs.reserveCapacity(np)
@@ -145,8 +151,7 @@ extension BinaryReader {
         out.reserveCapacity(n)
         for _ in 0..<n {
             let id = try string(), title = try string()
-            let day = try bool() ? try self.date() : nil
-            var s = ArticleSummary(id: id, displayTitle: title, published: Publication(date: day, evidence: try string(), inferred: try bool()))
+            var s = ArticleSummary(id: id, displayTitle: title, published: try publication())
             s.story = try optString(); s.source = try optString(); s.url = try optString()
             let nq = try size()
             if nq > 0 {

@@ -33,7 +33,8 @@ public struct ArticleSummary: Hashable, Sendable {
 public protocol ArticleSource: Sendable {
     var count: Int { get }
     func summary(_ i: Int) -> ArticleSummary
-    /// The whole article; a damaged record reads as an empty article with the summary's facts.
+    /// The whole article; one that cannot be read comes back with the summary's facts and a
+    /// note in its metadata.
     func article(_ i: Int) -> Article
     /// The story text only (no quotes, events or furniture), for matching.
     func story(_ i: Int) -> Article
@@ -76,6 +77,13 @@ public struct ArticleStore: RandomAccessCollection, Sendable {
         }
     }
 
+    public func published(_ i: Int) -> Publication {
+        switch backing {
+        case .memory(let a): return a[i].published
+        case .source(let s): return s.summary(i).published
+        }
+    }
+
     public func id(_ i: Int) -> String {
         switch backing {
         case .memory(let a): return a[i].id
@@ -95,14 +103,6 @@ public struct ArticleStore: RandomAccessCollection, Sendable {
     public var isOnDemand: Bool {
         if case .source = backing { return true }
         return false
-    }
-
-    /// Every article in memory: the array itself, or all of them read.
-    public var all: [Article] {
-        switch backing {
-        case .memory(let a): return a
-        case .source(let s): return (0..<s.count).map { s.article($0) }
-        }
     }
 
     /// The index of the article with this id, if any (the first, should two share it).

@@ -10,23 +10,29 @@ public struct SearchHit: Hashable, Sendable {
 public enum Search {
     /// True when the article passes the query's filters (speaker, date range, file).
     public static func accepts(_ article: Article, _ q: SearchQuery) -> Bool {
-        accepts(ArticleSummary(article), q)
+        accepts(id: article.id, source: article.metadata["source"], url: article.metadata["url"], date: article.published.date,
+                speakers: article.quotes.lazy.map(\.speaker), q)
     }
 
     public static func accepts(_ article: ArticleSummary, _ q: SearchQuery) -> Bool {
+        accepts(id: article.id, source: article.source, url: article.url, date: article.published.date, speakers: article.quoteSpeakers, q)
+    }
+
+    static func accepts(id: String, source: String?, url: String?, date: PartialDate?, speakers: some Sequence<String?>,
+                        _ q: SearchQuery) -> Bool {
         if let f = q.file {
             let needle = TextFolding.fold(f, keepCase: false)
-            let hay = TextFolding.fold(article.id + " " + (article.source ?? "") + " " + (article.url ?? ""), keepCase: false)
+            let hay = TextFolding.fold(id + " " + (source ?? "") + " " + (url ?? ""), keepCase: false)
             if find(needle, in: hay, from: 0) == nil { return false }
         }
         if let from = q.dateFrom {
-            guard let d = article.published.date else { return false }
+            guard let d = date else { return false }
             let to = q.dateTo ?? from
             if !(covers(from, d, lower: true) && covers(to, d, lower: false)) { return false }
         }
         if let s = q.speaker {
             let needle = TextFolding.fold(s, keepCase: false)
-            let ok = article.quoteSpeakers.contains { speaker in
+            let ok = speakers.contains { speaker in
                 guard let name = speaker else { return false }
                 return find(needle, in: TextFolding.fold(name, keepCase: false), from: 0) != nil
             }
@@ -118,6 +124,12 @@ public enum Search {
         index.candidates(query)
     }
 
+    /// The same for a corpus: every article when it has no index (or one of another corpus).
+    public static func candidates(in corpus: Corpus, _ query: SearchQuery) -> [Int] {
+        if let index = corpus.searchIndex, index.articleCount == corpus.articles.count { return index.candidates(query) }
+        return query.terms.isEmpty ? [] : Array(corpus.articles.indices)
+    }
+
     /// All hits across the corpus, in corpus order.
     public static func hits(in corpus: Corpus, _ q: SearchQuery) -> [SearchHit] {
         firstHits(in: corpus, q, limit: .max).hits
@@ -126,12 +138,7 @@ public enum Search {
     /// Hits in corpus order, stopping once `limit` are found (an incremental search can show
     /// the first screenful at once); `complete` is false when it stopped early.
     public static func firstHits(in corpus: Corpus, _ q: SearchQuery, limit: Int) -> (hits: [SearchHit], complete: Bool) {
-        let articles: [Int]
-        if let index = corpus.searchIndex, index.articleCount == corpus.articles.count {
-            articles = index.candidates(q)
-        } else {
-            articles = q.terms.isEmpty ? [] : Array(corpus.articles.indices)
-        }
+        let articles = candidates(in: corpus, q)
         var out: [SearchHit] = []
         for i in articles {
             for r in matches(at: i, in: corpus.articles, q) { out.append(SearchHit(article: i, range: r)) }

@@ -16,11 +16,7 @@ public struct SearchRun: Sendable {
     /// Picks the candidates with the corpus's index (every article without one).
     public init(_ corpus: Corpus, _ query: SearchQuery) {
         self.query = query
-        if let index = corpus.searchIndex, index.articleCount == corpus.articles.count {
-            candidates = index.candidates(query)
-        } else {
-            candidates = query.terms.isEmpty ? [] : Array(corpus.articles.indices)
-        }
+        candidates = Search.candidates(in: corpus, query)
     }
 
     /// Scans on until `deadline` passes or the candidates run out; returns whether hits were added.

@@ -45,6 +45,8 @@ public enum TimelinePane: Pane {
                 canvas.put(DisplayWidth.truncate(title, to: rect.x + rect.width - x), x: x, y: y, style: style, role: role)
             case .event(let a, let e):
                 let art = state.corpus.articles[a]
+                // A record damaged since the start reads back without its events.
+                guard art.events.indices.contains(e) else { continue }
                 let ev = art.events[e]
                 let label = " · \(DisplayWidth.pad(ev.date.iso, to: 10)) \(ev.text) — \(art.sentence(of: ev))"
                 canvas.put(DisplayWidth.truncate(label, to: rect.width), x: rect.x, y: y, style: style, role: selected ? role : .dim)
