@@ -276,7 +276,7 @@ extension ReaderState {
 
     /// Articles scanned per step: a few milliseconds, so keys stay responsive on large corpora.
     /// Fewer when each is read from the cache first.
-    var searchSlice: Int { corpus.articles.isOnDemand ? 300 : 2_000 }
+    var searchSlice: Int { corpus.articles.isOnDemand ? 150 : 2_000 }
 
     /// Scans the next slice of the search under way and takes its hits; the first match at or
     /// after the current article is selected as soon as it is found.
