@@ -1,3 +1,4 @@
+import DossierTestSupport
 import Foundation
 import Testing
 @testable import DossierCore
@@ -118,6 +119,28 @@ import Testing
         #expect(r.parsed == 5)
         same(corpus, expected(s))
         #expect(s.load().1.fromSnapshot, "the damaged cache was replaced")
+    }
+
+    @Test("300 single damaged bytes anywhere in the snapshot: the same corpus every time, never a crash")
+    func randomDamageNeverCrashes() throws {
+        let s = populated()
+        _ = s.load()
+        let file = s.cache.files(forKey: s.corpus).snapshot
+        let good = try #require(FileManager.default.contents(atPath: file))
+        let want = expected(s)
+        var rng = SplitMix(seed: 0xCAC4E)
+        for _ in 0..<300 {
+            var bytes = good
+            let at = Int(rng.next() % UInt64(bytes.count))
+            bytes[at] ^= UInt8(1 + rng.next() % 255)
+            try bytes.write(to: URL(fileURLWithPath: file))
+            // Damage is noticed (a warning, or a stale snapshot parsed again) or harmless.
+            let (corpus, _) = s.load()
+            // Read everything a reader or a script would.
+            #expect(Array(corpus.articles) == Array(want.articles), "damage at byte \(at) of \(bytes.count)")
+            #expect(corpus.articles.indices.map(corpus.articles.summary) == want.articles.indices.map(want.articles.summary))
+            _ = Search.hits(in: corpus, SearchQuery(parsing: "said"))
+        }
     }
 
     @Test func aTruncatedCacheIsIgnored() throws {
