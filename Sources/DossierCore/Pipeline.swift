@@ -234,7 +234,7 @@ enum ParagraphLimit {
                 var a = start, b = end
                 while a < b, Scalars.isSpace(scalars[a]) { a += 1 }
                 while b > a, Scalars.isSpace(scalars[b - 1]) { b -= 1 }
-                if b > a { out.append(Paragraph(text: String(String.UnicodeScalarView(scalars[a..<b])), start: p.start + a)) }
+                if b > a { out.append(Paragraph(text: Scalars.string(scalars[a..<b]), start: p.start + a)) }
                 start = end
             }
         }

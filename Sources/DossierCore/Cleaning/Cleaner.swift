@@ -166,20 +166,21 @@ public enum Cleaner {
     static func cutGlued(_ p: Paragraph, boilerplate: inout [String]) -> [Paragraph] {
         guard let cut = GluedHeadline.find(in: p.text) else { return [p] }
         let s = Array(p.text.unicodeScalars)
-        boilerplate.append(String(String.UnicodeScalarView(s[cut.start..<cut.resume])).trimmingCharacters(in: .whitespaces))
+        boilerplate.append(Scalars.string(s[cut.start..<cut.resume]).trimmingCharacters(in: .whitespaces))
         var pieces: [Paragraph] = []
         var end = cut.start
         while end > 0, Scalars.isSpace(s[end - 1]) { end -= 1 }
-        if end > 0 { pieces.append(Paragraph(text: String(String.UnicodeScalarView(s[0..<end])), start: p.start)) }
-        let rest = Paragraph(text: String(String.UnicodeScalarView(s[cut.resume...])), start: p.start + cut.resume)
+        if end > 0 { pieces.append(Paragraph(text: Scalars.string(s[0..<end]), start: p.start)) }
+        let rest = Paragraph(text: Scalars.string(s[cut.resume...]), start: p.start + cut.resume)
         return pieces + cutGlued(rest, boilerplate: &boilerplate)
     }
 
     /// Same words, ignoring case, quotes and spacing.
     static func same(_ a: String, _ b: String) -> Bool {
         func norm(_ s: String) -> String {
-            String(s.lowercased().unicodeScalars.filter { Scalars.isLetter($0) || Scalars.isDigit($0) }.map(Character.init))
+            Scalars.string(Array(s.lowercased().unicodeScalars.filter { Scalars.isLetter($0) || Scalars.isDigit($0) }))
         }
-        return norm(a) == norm(b) && !norm(a).isEmpty
+        let x = norm(a)
+        return !x.isEmpty && x == norm(b)
     }
 }

@@ -33,12 +33,41 @@ enum Furniture {
     static func isMenu(_ text: String) -> Bool {
         // Bytes first: this runs on every short paragraph, and few hold a separator.
         guard text.utf8.contains(where: { $0 == 0x7C || $0 == 0x3E }) || text.includesAny(["•", "·", "»", "›"]) else { return false }
+        if let ascii = isASCIIMenu(text) { return ascii }
         let items = text.split(whereSeparator: { "|•·»›>".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let arrow = text.unicodeScalars.contains { "»›>".unicodeScalars.contains($0) }
         // Two items only after an arrow that is not a closing guillemet ("«Oui» dit-il").
         let crumb = arrow && items.count == 2 && !text.unicodeScalars.contains("«") && text.unicodeScalars.first.map { !"»›>".unicodeScalars.contains($0) } == true
         guard items.count >= 3 || crumb else { return false }
         return items.allSatisfy { $0.split(separator: " ").count <= 3 && !$0.hasSuffix(".") }
+    }
+
+    /// `isMenu` for ASCII text, read from its bytes without splitting it into strings (a
+    /// wire story's ticker symbols, "<IBM>", put a separator in many paragraphs); nil for
+    /// other text. The separators are then "|" and ">", and the trimmed white space spaces and tabs.
+    static func isASCIIMenu(_ text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { u -> Bool? in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var items = 0
+            var start = 0
+            // Each piece between separators: trimmed, at most three words, no closing full stop.
+            for end in 0...u.count where end == u.count || u[end] == 0x7C || u[end] == 0x3E {
+                var a = start, b = end
+                start = end + 1
+                while a < b, u[a] == 0x20 || u[a] == 0x09 { a += 1 }
+                while b > a, u[b - 1] == 0x20 || u[b - 1] == 0x09 { b -= 1 }
+                guard a < b else { continue }
+                items += 1
+                if u[b - 1] == 0x2E { return false }
+                var words = 0
+                for k in a..<b where u[k] != 0x20 && (k == a || u[k - 1] == 0x20) { words += 1 }
+                if words > 3 { return false }
+            }
+            // Two items only after an arrow that does not open the line.
+            let crumb = items == 2 && u.contains(0x3E) && u.first != 0x3E
+            return items >= 3 || crumb
+        }
     }
 
     /// A heading that opens a list of other stories, a comment box or a share bar: nothing

@@ -25,16 +25,29 @@ enum GluedHeadline {
         return nil
     }
 
-    static let openers: Set<Unicode.Scalar> = ["“", "\"", "‘", "«", "„"]
-    static let closers: Set<Unicode.Scalar> = ["'", "’", "\"", "”", "»"]
+    /// “ " ‘ « „ (switches: asked at every capital of every paragraph).
+    static func isOpener(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "“", "\"", "‘", "«", "„": return true
+        default: return false
+        }
+    }
+
+    /// ' ’ " ” »
+    static func isCloser(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "'", "’", "\"", "”", "»": return true
+        default: return false
+        }
+    }
 
     /// A sentence starts at `g` with nothing before it but the end of a word.
     static func isGlue(_ s: [Unicode.Scalar], at g: Int) -> Bool {
         let prev = s[g - 1], c = s[g], next = s[g + 1]
         // decade“We
-        if Scalars.isLower(prev), Scalars.isUpper(next), openers.contains(c) { return true }
+        if Scalars.isLower(prev), Scalars.isUpper(next), isOpener(c) { return true }
         // 'd***head'They
-        if Scalars.isUpper(c), Scalars.isLower(next), closers.contains(prev), g >= 2, Scalars.isLetter(s[g - 2]) { return true }
+        if Scalars.isUpper(c), Scalars.isLower(next), isCloser(prev), g >= 2, Scalars.isLetter(s[g - 2]) { return true }
         // decadeWe, but not McDonald, iPhone, PlayStation: the glued word is lowercase throughout.
         if Scalars.isLower(prev), Scalars.isUpper(c), Scalars.isLower(next) {
             var a = g - 1
@@ -57,9 +70,9 @@ enum GluedHeadline {
     /// Headline shape: several words, a capital first, no sentence punctuation.
     static func isHeadlineRun(_ s: [Unicode.Scalar], _ h: Int, _ g: Int) -> Bool {
         guard g - h <= 250 else { return false }
-        let run = String(String.UnicodeScalarView(s[h..<g]))
+        let run = Scalars.string(s[h..<g])
         let words = run.split(separator: " ").count
-        guard words >= 4, words <= 25, let first = s[h...].first(where: { !openers.contains($0) }), Scalars.isUpper(first) || Scalars.isDigit(first) else { return false }
+        guard words >= 4, words <= 25, let first = s[h...].first(where: { !isOpener($0) }), Scalars.isUpper(first) || Scalars.isDigit(first) else { return false }
         return !run.unicodeScalars.contains { $0 == "." || $0 == "!" || $0 == "?" || $0 == ":" }
     }
 

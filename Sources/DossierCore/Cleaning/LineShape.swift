@@ -24,7 +24,7 @@ struct LineShape {
     /// Ends like a sentence: a full stop, question or exclamation mark, possibly inside a closing quote.
     var endsSentence: Bool {
         var s = Substring(text)
-        while let last = s.unicodeScalars.last, Sentences.closers.contains(last) || Scalars.isSpace(last) { s = s.dropLast() }
+        while let last = s.unicodeScalars.last, Sentences.isCloser(last) || Scalars.isSpace(last) { s = s.dropLast() }
         guard let last = s.unicodeScalars.last else { return false }
         return last == "." || last == "!" || last == "?" || last == "…"
     }
@@ -68,7 +68,7 @@ struct LineShape {
     /// Looks like a headline: a few words, starts with a capital, no closing full stop.
     var isHeadlineShaped: Bool {
         guard !isLong, wordCount >= 3, wordCount <= 30, text.unicodeScalars.count <= 200, !endsSentence else { return false }
-        guard let first = text.unicodeScalars.first(where: { !Sentences.closers.contains($0) && !"“‘\"'".unicodeScalars.contains($0) }),
+        guard let first = text.unicodeScalars.first(where: { !Sentences.isCloser($0) && !"“‘\"'".unicodeScalars.contains($0) }),
               Scalars.isUpper(first) || Scalars.isDigit(first) else { return false }
         guard let last = text.unicodeScalars.last, !",;:-–—".unicodeScalars.contains(last) else { return false }
         return true

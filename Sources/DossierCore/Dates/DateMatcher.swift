@@ -29,7 +29,7 @@ struct DateMatcher {
         var result: [DateMatch] = []
         var i = 0
         while i < t.count {
-            if let m = match(at: i) {
+            if mayStart(i), let m = match(at: i) {
                 result.append(m)
                 i = max(m.end, i + 1)
             } else {
@@ -38,6 +38,24 @@ struct DateMatcher {
         }
         return result
     }
+
+    /// Whether any rule of `match(at:)` could start at token `i`: each asks first for a number
+    /// or for one of `starters`. Most tokens of a paragraph are neither, and one lookup rules
+    /// them out where the rules would each ask again.
+    func mayStart(_ i: Int) -> Bool {
+        switch t[i].kind {
+        case .number: return true
+        case .punct: return false
+        case .word: return Self.starters.contains(t[i].lower)
+        }
+    }
+
+    /// The words some rule may start at: units and seasons (`period`), month, weekday and
+    /// holiday names, counts and approximators (`ago`, `counted`), and the words that open a
+    /// relative or anaphoric expression.
+    static let starters: Set<String> = countedPeriods.union(seasons).union(holidayWords).union(DateLexicon.approximators)
+        .union(DateLexicon.months.keys).union(DateLexicon.weekdays.keys).union(DateLexicon.numberWords.keys)
+        .union(["the", "that", "today", "tonight", "yesterday", "tomorrow", "this", "last", "previous", "current", "next", "coming", "more", "less"])
 
     // MARK: token tests
 

@@ -90,7 +90,7 @@ public enum DateTagger {
             let lo = tokens[m.first].start, hi = tokens[m.end - 1].end
             let s = Self.window(sentence(holding: lo, in: sentences) ?? 0..<scalars.count, around: lo..<hi, in: scalars)
             result.append(DateEvent(
-                text: String(String.UnicodeScalarView(scalars[lo..<hi])),
+                text: Scalars.string(scalars[lo..<hi]),
                 range: SourceRange(paragraph.start + lo, paragraph.start + hi),
                 date: date,
                 sentenceRange: SourceRange(paragraph.start + s.lowerBound, paragraph.start + s.upperBound)))
@@ -113,7 +113,7 @@ public enum DateTagger {
         let scalars = Array(text.unicodeScalars)
         let tokens = DateTokenizer.tokens(scalars)
         return DateMatcher(tokens).matches().map { m in
-            (String(String.UnicodeScalarView(scalars[tokens[m.first].start..<tokens[m.end - 1].end])), m.meaning)
+            (Scalars.string(scalars[tokens[m.first].start..<tokens[m.end - 1].end]), m.meaning)
         }
     }
 }

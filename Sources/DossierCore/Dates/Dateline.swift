@@ -36,11 +36,11 @@ public struct Dateline: Sendable, Hashable {
                     j += 1
                 }
                 guard j < tokens.count, ["-", "–", "—"].contains(tokens[j].text) else { return nil }
-                let place = String(String.UnicodeScalarView(scalars[0..<tokens[comma].start]))
+                let place = Scalars.string(scalars[0..<tokens[comma].start])
                 guard d <= Calendar.daysIn(month: m, year: year ?? 2000) else { return nil }
                 var start = tokens[j].end
                 while start < scalars.count, scalars[start] == "-" || Scalars.isSpace(scalars[start]) { start += 1 }
-                return Dateline(place: place, month: m, day: d, year: year, text: String(String.UnicodeScalarView(scalars[0..<end])), storyStart: start)
+                return Dateline(place: place, month: m, day: d, year: year, text: Scalars.string(scalars[0..<end]), storyStart: start)
             }
             guard tok.kind != .number, tok.kind == .punct || tok.isCapitalized || i == 0 else { return nil }
             i += 1

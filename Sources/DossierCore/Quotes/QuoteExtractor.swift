@@ -35,7 +35,7 @@ struct ArticleReading {
         for (qi, q) in marked.enumerated() {
             for piece in q.pieces {
                 byParagraph[piece.paragraph, default: []].append((piece.outer, qi))
-                texts[piece.paragraph, default: [:]][qi] = String(String.UnicodeScalarView(scalars[piece.paragraph][piece.inner]))
+                texts[piece.paragraph, default: [:]][qi] = Scalars.string(scalars[piece.paragraph][piece.inner])
             }
         }
         for (p, para) in paragraphs.enumerated() {
@@ -73,7 +73,7 @@ struct ArticleReading {
                    let r = trimmed(pt, 0..<sentenceEnd(pt)), !pt[r].contains(where: \.isQuote) {
                     let lo = pt[r.lowerBound].range.lowerBound, hi = pt[r.upperBound - 1].range.upperBound
                     discourse.spoke(e)
-                    reported.append(Quote(text: String(String.UnicodeScalarView(scalars[prev.paragraph][lo..<hi])), speaker: discourse.entities[e].name,
+                    reported.append(Quote(text: Scalars.string(scalars[prev.paragraph][lo..<hi]), speaker: discourse.entities[e].name,
                                           kind: .reported, range: SourceRange(prevBase + lo, prevBase + hi),
                                           cue: SourceRange(base + t[agent.subject.lowerBound].range.lowerBound, base + t[agent.subject.upperBound - 1].range.upperBound)))
                 }
@@ -132,7 +132,7 @@ struct ArticleReading {
                 guard let range = reportedClause(t, cue: cue, cues: cues, used: used), let e = entity(c) else { continue }
                 guard !cue.coordinated else { continue }
                 let lo = t[range.lowerBound].range.lowerBound, hi = t[range.upperBound - 1].range.upperBound
-                let text = String(String.UnicodeScalarView(scalars[s.paragraph][lo..<hi]))
+                let text = Scalars.string(scalars[s.paragraph][lo..<hi])
                 discourse.spoke(e)
                 reported.append(Quote(text: text, speaker: discourse.entities[e].name, kind: .reported,
                                       range: SourceRange(base + lo, base + hi), cue: cueRange(c)))
@@ -177,7 +177,7 @@ struct ArticleReading {
             if q.single && !(a.explicit && a.adjacent) && !(singleStyle && (a.explicit || a.direct)) { continue }
             if q.single, !singleStyle, QuoteMarks.wordCount(scalars[q.pieces[0].paragraph][q.pieces[0].inner]) < 3 { continue }
             let first = q.pieces[0], last = q.pieces[q.pieces.count - 1]
-            let text = q.pieces.map { String(String.UnicodeScalarView(scalars[$0.paragraph][$0.inner])) }.joined(separator: " ")
+            let text = q.pieces.map { Scalars.string(scalars[$0.paragraph][$0.inner]) }.joined(separator: " ")
             let range = SourceRange(paragraphs[first.paragraph].start + first.outer.lowerBound, paragraphs[last.paragraph].start + last.outer.upperBound)
             quotes.append(Quote(text: text, speaker: a.entity.map { discourse.entities[$0].name }, kind: a.direct ? .direct : .partial,
                                 range: range, cue: a.cue))

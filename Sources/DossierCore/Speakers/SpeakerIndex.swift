@@ -60,7 +60,7 @@ public enum SpeakerIndex {
         let s = Array(para.text.unicodeScalars)
         let lo = cue.start - para.start, hi = min(s.count, cue.end - para.start)
         guard lo >= 0, hi > lo else { return nil }
-        return NameWords.stripPossessive(String(String.UnicodeScalarView(s[lo..<hi])))
+        return NameWords.stripPossessive(Scalars.string(s[lo..<hi]))
     }
 
     static func words(_ name: String) -> [String] {
@@ -191,7 +191,7 @@ public enum SpeakerIndex {
                 // itself, not "a spokeswoman for …".
                 if let role = Discourse.appositiveRole(tokens, after: run[run.count - 1]), let first = role.first, let last = role.last,
                    NameWords.titles.contains(first.lower) {
-                    result.append((name, String(String.UnicodeScalarView(scalars[first.range.lowerBound..<last.range.upperBound]))))
+                    result.append((name, Scalars.string(scalars[first.range.lowerBound..<last.range.upperBound])))
                 }
             }
         }
