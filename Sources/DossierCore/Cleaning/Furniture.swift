@@ -275,11 +275,11 @@ enum Furniture {
         let bare = LineShape(shape.words.prefix(k + 6).joined(separator: " ")).bare
         if bare[0..<k].contains(where: authors.contains), authorVerbs.contains(bare[k]) { return true }
         guard k >= 2, k + 1 < bare.count, bare[k] == "is", ["a", "an", "the"].contains(bare[k + 1]) else { return false }
-        return bare[(k + 2)..<min(bare.count, k + 6)].contains(where: authorRoles.contains)
+        return bare[(k + 2)..<min(bare.count, k + 6)].contains { authorRoles.contains($0) }
     }
 
-    static let authorVerbs: Set<String> = ["is", "covers", "writes", "reports", "has", "was", "joined", "lives", "edits", "leads"]
-    static let authorRoles: Set<String> = ["reporter", "writer", "correspondent", "editor", "journalist", "columnist", "contributor",
+    static let authorVerbs: Lexicon = ["is", "covers", "writes", "reports", "has", "was", "joined", "lives", "edits", "leads"]
+    static let authorRoles: Lexicon = ["reporter", "writer", "correspondent", "editor", "journalist", "columnist", "contributor",
                                            "producer", "author", "photographer", "freelance", "critic", "commentator"]
 
     /// "By Jane Smith", "Reporting by …; Editing by …", "Photo: Reuters".

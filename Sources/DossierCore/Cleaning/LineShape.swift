@@ -32,10 +32,10 @@ struct LineShape {
     /// Contains a sentence break inside (". " followed by more text).
     var hasInnerSentenceEnd: Bool { isLong || Sentences.split(Array(text.unicodeScalars)).count > 1 }
 
-    static let stopwords: Set<String> = ["a", "an", "the", "to", "of", "on", "in", "and", "or", "for", "with", "our", "us", "your", "you", "this", "at", "by", "no", "is", "be", "me", "my", "&", "up", "here", "it", "from", "all"]
+    static let stopwords: Lexicon = ["a", "an", "the", "to", "of", "on", "in", "and", "or", "for", "with", "our", "us", "your", "you", "this", "at", "by", "no", "is", "be", "me", "my", "&", "up", "here", "it", "from", "all"]
 
     /// Words of page navigation, sharing, subscriptions and media promotion.
-    static let navigation: Set<String> = [
+    static let navigation: Lexicon = [
         "menu", "home", "homepage", "search", "login", "log", "logout", "sign", "signin", "register", "subscribe", "subscribed",
         "subscription", "subscriptions", "newsletter", "newsletters", "share", "shares", "shared", "tweet", "email", "e-mail",
         "print", "comment", "comments", "sharing", "reply", "replies", "related", "trending", "popular", "latest", "read", "more", "next",

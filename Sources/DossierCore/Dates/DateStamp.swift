@@ -52,8 +52,8 @@ public struct DateStamp: Sendable, Hashable {
             switch tok.kind {
             case .word:
                 let w = tok.lower, f = DateLexicon.folded(w)
-                if let m = DateLexicon.months[w], month == nil { month = m }
-                else if let d = DateLexicon.weekdays[w], weekday == nil { weekday = d }
+                if let m = DateLexicon.monthTable[w], month == nil { month = m }
+                else if let d = DateLexicon.weekdayTable[w], weekday == nil { weekday = d }
                 else if let m = DateLexicon.foreignMonths[w] ?? DateLexicon.foreignMonths[f], month == nil { month = m; foreign = true }
                 else if let d = DateLexicon.foreignWeekdays[w] ?? DateLexicon.foreignWeekdays[f], weekday == nil { weekday = d; foreign = true }
                 else if !fillers.contains(w) && !fillers.contains(f) { return nil }

@@ -22,7 +22,7 @@ public struct Dateline: Sendable, Hashable {
         while i < tokens.count, i < 14 {
             let tok = tokens[i]
             if tok.kind == .punct, tok.text == "," { lastComma = i }
-            if let m = DateLexicon.months[tok.lower], tok.isCapitalized, let comma = lastComma, comma > 0,
+            if let m = DateLexicon.monthTable[tok.lower], tok.isCapitalized, let comma = lastComma, comma > 0,
                let dayTok = tokens.dropFirst(i + 1).first(where: { $0.text != "." }), dayTok.kind == .number,
                dayTok.digits <= 2, let d = dayTok.value, (1...31).contains(d) {
                 var j = tokens.firstIndex(where: { $0.start == dayTok.start })! + 1

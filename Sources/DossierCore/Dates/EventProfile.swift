@@ -57,7 +57,7 @@ struct EventProfile: Sendable {
     var futureWeekdays: Set<Int> = []
     var years: Set<Int> = []
 
-    static let stop: Set<String> = [
+    static let stop: Lexicon = [
         "the", "and", "that", "this", "with", "from", "have", "has", "had", "been", "were", "was", "will", "would", "their",
         "they", "them", "there", "which", "what", "when", "where", "while", "also", "about", "into", "more", "than", "other",
         "said", "says", "such", "some", "most", "very", "only", "over", "after", "before", "could", "should", "being", "these",
@@ -84,7 +84,7 @@ struct EventProfile: Sendable {
                 }
                 guard tok.kind == .word else { previous = nil; continue }
                 let w = tok.lower
-                if tok.isCapitalized, !sentenceStart, w.count >= 3, DateLexicon.months[w] == nil, DateLexicon.weekdays[w] == nil {
+                if tok.isCapitalized, !sentenceStart, w.count >= 3, DateLexicon.monthTable[w] == nil, DateLexicon.weekdayTable[w] == nil {
                     names.insert(w)
                 }
                 if tok.isCapitalized, sentenceStart, k + 1 < tokens.count, tokens[k + 1].isCapitalized, tokens[k + 1].kind == .word, w.count >= 3 {

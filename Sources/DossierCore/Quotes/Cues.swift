@@ -20,7 +20,7 @@ struct Cue: Sendable {
 
 /// Finds cues in a sentence's tokens.
 enum CueFinder {
-    static let objectVerbs: Set<String> = ["tell", "inform", "assure", "reassure", "remind", "warn", "brief", "advise", "notify", "promise", "urge", "caution", "write"]
+    static let objectVerbs: Lexicon = ["tell", "inform", "assure", "reassure", "remind", "warn", "brief", "advise", "notify", "promise", "urge", "caution", "write"]
 
     /// Every reporting verb that has a speaker phrase, plus `according to X`.
     static func cues(_ t: [Token]) -> [Cue] {
@@ -84,11 +84,11 @@ enum CueFinder {
                    inverted: false, coordinated: false, appositiveRole: nil)
     }
 
-    static let pronounSubjects: Set<String> = ["he", "she"]
+    static let pronounSubjects: Lexicon = ["he", "she"]
     /// What may stand before a participle that speaks for the sentence's subject ("after revealing",
     /// "a statement saying"); "areas reporting snow" is a reduced relative, not speech.
-    static let participleLinks: Set<String> = ["after", "before", "while", "when", "by", "without", "statement", "release", "report", "letter", "post", "note", "memo", "website", "interview", "briefing", "filing"]
-    static let connectors: Set<String> = ["of", "for", "and", "to", "the"]
+    static let participleLinks: Lexicon = ["after", "before", "while", "when", "by", "without", "statement", "release", "report", "letter", "post", "note", "memo", "website", "interview", "briefing", "filing"]
+    static let connectors: Lexicon = ["of", "for", "and", "to", "the"]
 
     /// The subject of a sentence before token `limit`: a person's or body's name (with titles and
     /// particles) or `he`/`she` at its start, after an opening adverbial or participle clause
@@ -145,9 +145,9 @@ enum CueFinder {
     }
 
     /// Words before a quotation in a passive naming: `described as “…” by`, `called “…” by`.
-    static let passiveLinks: Set<String> = ["as", "like", "called", "dubbed", "labelled", "labeled", "branded", "termed"]
+    static let passiveLinks: Lexicon = ["as", "like", "called", "dubbed", "labelled", "labeled", "branded", "termed"]
 
-    static let statementNouns: Set<String> = ["statement", "statements", "remark", "remarks", "comment", "comments", "words", "announcement", "claim", "assessment", "warning"]
+    static let statementNouns: Lexicon = ["statement", "statements", "remark", "remarks", "comment", "comments", "words", "announcement", "claim", "assessment", "warning"]
 
     /// `This was stated by X.` / `Such a statement was made by X.`: a passive whose subject
     /// points back at the previous sentence.
@@ -303,8 +303,8 @@ enum CueFinder {
         return (from..<j, ref)
     }
 
-    static let timeWords: Set<String> = ["week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "day", "days", "weeks", "months", "time"]
-    static let timePrepositions: Set<String> = ["on", "in", "last", "this", "next", "late", "early", "earlier", "at", "during", "over", "the"]
+    static let timeWords: Lexicon = ["week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "day", "days", "weeks", "months", "time"]
+    static let timePrepositions: Lexicon = ["on", "in", "last", "this", "next", "late", "early", "earlier", "at", "during", "over", "the"]
 
     /// Moves left past adverbs and time phrases that may stand between speaker and verb.
     static func skipAdverbialsBackward(_ t: [Token], _ start: Int) -> Int {
@@ -336,7 +336,7 @@ enum CueFinder {
             || (w.text.unicodeScalars.first.map(Scalars.isDigit) ?? false)
     }
 
-    static let adverbialStarts: Set<String> = [
+    static let adverbialStarts: Lexicon = [
         "in", "on", "at", "however", "meanwhile", "also", "too", "for", "earlier", "later", "then", "moreover",
         "furthermore", "nevertheless", "though", "instead", "separately", "additionally", "still", "again", "last",
         "this", "today", "yesterday", "previously", "now", "once", "indeed", "after", "before", "during", "speaking",

@@ -83,8 +83,8 @@ struct Discourse {
         return t[(end + 2)..<close]
     }
 
-    static let spokespeople: Set<String> = ["spokesman", "spokeswoman", "spokesperson"]
-    static let placePrepositions: Set<String> = ["in", "at", "from", "near", "to", "across", "into", "outside", "inside", "toward", "towards", "via", "through"]
+    static let spokespeople: Lexicon = ["spokesman", "spokeswoman", "spokesperson"]
+    static let placePrepositions: Lexicon = ["in", "at", "from", "near", "to", "across", "into", "outside", "inside", "toward", "towards", "via", "through"]
 
     /// Runs of capitalized words with the titles before them ("NATO chief Jens Stoltenberg").
     static func nameRuns(_ t: [Token]) -> [[Token]] {

@@ -244,7 +244,7 @@ struct ArticleReading {
         return QuoteMarks.isTitleCase(scalars[p.paragraph][p.inner])
     }
 
-    static let namingVerbs: Set<String> = ["describe", "characterise", "characterize"]
+    static let namingVerbs: Lexicon = ["describe", "characterise", "characterize"]
 
     /// Any speech cue of the sentence: the nearest before the quotation, else the nearest after.
     /// `X described it as “…”` counts although describing is no speech.
@@ -322,9 +322,9 @@ struct ArticleReading {
         }
     }
 
-    static let audiences: Set<String> = ["reporters", "journalists", "him", "her", "them", "us", "me", "lawmakers", "parliament", "congress", "investors", "analysts", "shareholders", "delegates", "supporters", "listeners", "viewers", "readers", "students", "members"]
-    static let clauseSubjects: Set<String> = ["he", "she", "it", "they", "we", "i", "there", "his", "her", "their", "its"]
-    static let prepositions: Set<String> = ["in", "on", "at", "during", "to", "after", "before", "with", "for", "from", "by", "about", "upon", "via", "outside", "inside"]
+    static let audiences: Lexicon = ["reporters", "journalists", "him", "her", "them", "us", "me", "lawmakers", "parliament", "congress", "investors", "analysts", "shareholders", "delegates", "supporters", "listeners", "viewers", "readers", "students", "members"]
+    static let clauseSubjects: Lexicon = ["he", "she", "it", "they", "we", "i", "there", "his", "her", "their", "its"]
+    static let prepositions: Lexicon = ["in", "on", "at", "during", "to", "after", "before", "with", "for", "from", "by", "about", "upon", "via", "outside", "inside"]
 
     func afterIsAdverbial(_ t: [Token], from: Int, to end: Int) -> Bool {
         var j = from

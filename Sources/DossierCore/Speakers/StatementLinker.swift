@@ -75,7 +75,7 @@ public enum StatementLinker {
 
     public static func similarity(_ a: String, _ b: String) -> Double { similarity(contentTerms(a), contentTerms(b)) }
 
-    static let stopwords: Set<String> = Set("""
+    static let stopwords = Lexicon("""
         a an the and or but of to in on at for with by from as is are was were be been being it its this that these \
         those we our us you your he his him she her they their them i me my not no so if then than there here \
         will would can could shall should may might must do does did have has had also just very more most \

@@ -1,7 +1,7 @@
 /// Sentence boundaries inside a paragraph, aware of abbreviations ("U.S.", "Mr.", "Feb."),
 /// initials, decimals and closing quotation marks.
 public enum Sentences {
-    static let abbreviations: Set<String> = [
+    static let abbreviations: Lexicon = [
         "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "gov", "st", "jr", "sr",
         "inc", "corp", "co", "ltd", "no", "vs", "etc", "u.s", "u.k", "u.n", "e.u", "jan", "feb", "mar", "apr", "jun",
         "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "est", "fig", "e.g", "i.e",

@@ -1,0 +1,122 @@
+/// A closed list of words (titles, stop words, month names) that the parser asks about every
+/// token of every article. `Set<String>` would hash each query through SipHash and compare
+/// Strings; here a plain ASCII word of up to 23 bytes is packed into three integers, which are
+/// both its hash key and its comparison. Other queries (accents, long words) go to the set.
+struct Lexicon: Sendable, Sequence, ExpressibleByArrayLiteral {
+    /// All the words, for other queries and for iteration.
+    let words: Set<String>
+    private let table: PackedTable
+
+    init(_ words: some Sequence<String>) {
+        self.words = Set(words)
+        table = PackedTable(Array(self.words))
+    }
+
+    init(arrayLiteral words: String...) { self.init(words) }
+
+    func contains(_ word: String) -> Bool {
+        if let key = PackedWord(word, lowercasing: false) { return table.index(of: key) != nil }
+        return words.contains(word)
+    }
+
+    /// Whether the word in lowercase is listed (`contains(word.lowercased())`, without the copy).
+    func contains(lowercasing word: String) -> Bool {
+        if let key = PackedWord(word, lowercasing: true) { return table.index(of: key) != nil }
+        return words.contains(word.lowercased())
+    }
+
+    func makeIterator() -> Set<String>.Iterator { words.makeIterator() }
+    var count: Int { words.count }
+}
+
+/// Words with a value each (a month's number, a verb's lemma), looked up as `Lexicon` does.
+struct LexiconMap<Value: Sendable>: Sendable {
+    let dictionary: [String: Value]
+    private let table: PackedTable
+    private let values: [Value]
+
+    init(_ dictionary: [String: Value]) {
+        self.dictionary = dictionary
+        let keys = Array(dictionary.keys)
+        table = PackedTable(keys)
+        values = keys.map { dictionary[$0]! }
+    }
+
+    subscript(_ word: String) -> Value? {
+        if let key = PackedWord(word, lowercasing: false) { return table.index(of: key).map { values[$0] } }
+        return dictionary[word]
+    }
+
+    /// The value of the word in lowercase (`self[word.lowercased()]`, without the copy).
+    subscript(lowercasing word: String) -> Value? {
+        if let key = PackedWord(word, lowercasing: true) { return table.index(of: key).map { values[$0] } }
+        return dictionary[word.lowercased()]
+    }
+
+    var keys: Dictionary<String, Value>.Keys { dictionary.keys }
+}
+
+/// A non-empty ASCII word of at most 23 bytes, packed with its length: equal keys are equal words.
+struct PackedWord: Equatable {
+    var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0
+
+    /// Nil for the empty word, a longer one, or one with a byte outside ASCII.
+    @inline(__always)
+    init?(_ word: String, lowercasing: Bool) {
+        var n = 0
+        for byte in word.utf8 {
+            guard byte < 0x80, n < 23 else { return nil }
+            let v = UInt64(lowercasing && byte &- 0x41 < 26 ? byte | 0x20 : byte)
+            let shift = UInt64((n & 7) * 8)
+            switch n >> 3 {
+            case 0: a |= v << shift
+            case 1: b |= v << shift
+            default: c |= v << shift
+            }
+            n += 1
+        }
+        guard n > 0 else { return nil }
+        c |= UInt64(n) << 56
+    }
+
+    var hash: Int {
+        var h = a &* 0x9E37_79B9_7F4A_7C15 ^ b &* 0xC2B2_AE3D_27D4_EB4F ^ c &* 0x1656_67B1_9E37_79F9
+        h ^= h >> 29
+        return Int(truncatingIfNeeded: h)
+    }
+}
+
+/// Open addressing over the packable words; `index` is the word's place in the list given.
+private struct PackedTable: Sendable {
+    struct Slot: Sendable {
+        var key: (UInt64, UInt64, UInt64)
+        var index: Int32
+    }
+    let slots: [Slot]
+    let mask: Int
+
+    init(_ words: [String]) {
+        var size = 8
+        while size < words.count * 2 { size *= 2 }
+        var slots = Array(repeating: Slot(key: (0, 0, 0), index: -1), count: size)
+        for (i, w) in words.enumerated() {
+            guard let key = PackedWord(w, lowercasing: false) else { continue }
+            var k = key.hash & (size - 1)
+            while slots[k].index >= 0 { k = (k + 1) & (size - 1) }
+            slots[k] = Slot(key: (key.a, key.b, key.c), index: Int32(i))
+        }
+        self.slots = slots
+        mask = size - 1
+    }
+
+    @inline(__always)
+    func index(of key: PackedWord) -> Int? {
+        var k = key.hash & mask
+        while true {
+            let s = slots[k]
+            if s.index < 0 { return nil }
+            if s.key.0 == key.a && s.key.1 == key.b && s.key.2 == key.c { return Int(s.index) }
+            k = (k + 1) & mask
+        }
+    }
+}
