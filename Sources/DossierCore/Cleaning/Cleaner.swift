@@ -175,8 +175,29 @@ public enum Cleaner {
         return pieces + cutGlued(rest, boilerplate: &boilerplate)
     }
 
+    /// `same` for two ASCII texts, compared letter by letter without building either; nil otherwise.
+    static func sameASCII(_ a: String, _ b: String) -> Bool? {
+        guard a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func kept(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x41...0x5A: return c | 0x20
+            case 0x61...0x7A, 0x30...0x39: return c
+            default: return nil
+            }
+        }
+        var x = a.utf8.lazy.compactMap(kept).makeIterator(), y = b.utf8.lazy.compactMap(kept).makeIterator()
+        var any = false
+        while true {
+            let p = x.next(), q = y.next()
+            guard p == q else { return false }
+            guard p != nil else { return any }
+            any = true
+        }
+    }
+
     /// Same words, ignoring case, quotes and spacing.
     static func same(_ a: String, _ b: String) -> Bool {
+        if let ascii = sameASCII(a, b) { return ascii }
         func norm(_ s: String) -> String {
             Scalars.string(Array(s.lowercased().unicodeScalars.filter { Scalars.isLetter($0) || Scalars.isDigit($0) }))
         }

@@ -81,13 +81,17 @@ enum Furniture {
         // "Read more: Pier reopens after winter" is one inline link, not a heading over a list.
         if let colon = text.firstIndex(of: ":"), text[colon...].split(separator: " ").count > 3 { return false }
         let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.-–—>»*#"))
-        let openers = ["related", "more from", "more stories", "more news", "more on this", "read more", "read next", "read also", "also read",
-                       "you may also like", "you might also like", "recommended", "most read", "most popular", "most viewed", "trending",
-                       "latest news", "latest stories", "top stories", "comments", "leave a reply", "leave a comment", "share this",
-                       "join the conversation", "what to read next", "see also", "further reading", "tags", "topics",
-                       "don't miss", "don’t miss", "explore more", "more like this", "about the author", "in case you missed it", "elsewhere"]
-        return openers.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") }
+        return trailerOpeners.contains { lower == $0.word || lower.hasPrefix($0.spaced) || lower.hasPrefix($0.colon) }
     }
+
+    /// Headings over the trailer, each also as it starts a longer heading ("related articles", "tags:").
+    static let trailerOpeners = [
+        "related", "more from", "more stories", "more news", "more on this", "read more", "read next", "read also", "also read",
+        "you may also like", "you might also like", "recommended", "most read", "most popular", "most viewed", "trending",
+        "latest news", "latest stories", "top stories", "comments", "leave a reply", "leave a comment", "share this",
+        "join the conversation", "what to read next", "see also", "further reading", "tags", "topics",
+        "don't miss", "don’t miss", "explore more", "more like this", "about the author", "in case you missed it", "elsewhere",
+    ].map { (word: $0, spaced: $0 + " ", colon: $0 + ":") }
 
     /// A heading over readers' comments: whatever follows it is never the story resuming.
     static func opensComments(_ text: String) -> Bool {
@@ -179,7 +183,8 @@ enum Furniture {
     static let clockPattern = Pattern(#"^\s*\d{1,2}[:.]\d{2}(\s*([AaPp]\.?[Mm]\.?|h|Uhr))?(\s*[A-Z]{2,4})?\s*$"#)
     /// "13:26", "10:15 AM".
     static func isClock(_ text: String) -> Bool {
-        guard text.utf8.count <= 24 else { return false }
+        // The pattern needs a colon or a dot between hours and minutes.
+        guard text.utf8.count <= 24, text.utf8.contains(where: { $0 == 0x3A || $0 == 0x2E }) else { return false }
         return Self.clockPattern.matches(text)
     }
 
@@ -213,7 +218,9 @@ enum Furniture {
     static func isCode(_ shape: LineShape) -> Bool {
         guard shape.wordCount <= 3 else { return false }
         let t = shape.text
-        if t.contains("{{") || t.contains("}}") || t.contains("</") || t.contains("/>") { return true }
+        // Each of the marks holds a brace or a slash.
+        if t.utf8.contains(where: { $0 == 0x7B || $0 == 0x7D || $0 == 0x2F }),
+           t.contains("{{") || t.contains("}}") || t.contains("</") || t.contains("/>") { return true }
         return shape.words.allSatisfy { w in w.contains("_") && w.unicodeScalars.allSatisfy { Scalars.isLetter($0) || Scalars.isDigit($0) || $0 == "_" } }
     }
 
@@ -268,11 +275,12 @@ enum Furniture {
     /// "Dana Whitfield is a staff writer covering …", "Olafsdottir covers Iceland for …".
     static func isAuthorNote(_ shape: LineShape, authors: Set<String>) -> Bool {
         guard shape.wordCount >= 4, shape.wordCount <= 120 else { return false }
+        let words = shape.words
         var k = 0
-        while k < min(3, shape.wordCount), shape.words[k].unicodeScalars.first.map(Scalars.isUpper) == true { k += 1 }
+        while k < min(3, shape.wordCount), words[k].unicodeScalars.first.map(Scalars.isUpper) == true { k += 1 }
         guard k >= 1 else { return false }
         // Only the opening words matter: a bio says who the writer is first.
-        let bare = LineShape(shape.words.prefix(k + 6).joined(separator: " ")).bare
+        let bare = LineShape(words.prefix(k + 6).joined(separator: " ")).bare
         if bare[0..<k].contains(where: authors.contains), authorVerbs.contains(bare[k]) { return true }
         guard k >= 2, k + 1 < bare.count, bare[k] == "is", ["a", "an", "the"].contains(bare[k + 1]) else { return false }
         return bare[(k + 2)..<min(bare.count, k + 6)].contains { authorRoles.contains($0) }

@@ -1,7 +1,8 @@
 /// Measurements of one line or paragraph that tell story text from page furniture.
 struct LineShape {
     let text: String
-    let words: [Substring]
+    /// The runs of characters between spaces.
+    let wordCount: Int
 
     /// Longer than any line of furniture: only its first words are measured.
     let isLong: Bool
@@ -9,17 +10,37 @@ struct LineShape {
     init(_ text: String) {
         isLong = text.utf8.count > 3000
         self.text = isLong ? String(text.unicodeScalars.prefix(3000)) : text
-        words = self.text.unicodeScalars.split(separator: " ").map { Substring($0) }
+        // Counted from the bytes: a space is one byte, and no longer character holds that byte.
+        var count = 0
+        var inWord = false
+        for b in self.text.utf8 {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        wordCount = count
     }
+
+    /// The words themselves (computed when asked: only the rules for short lines read them).
+    var words: [Substring] { text.unicodeScalars.split(separator: " ").map { Substring($0) } }
 
     /// Lowercased words without surrounding punctuation (computed when asked: few rules need it).
-    var bare: [String] {
-        words.map { w in
-            String(String.UnicodeScalarView(w.lowercased().unicodeScalars.filter { Scalars.isLetter($0) || Scalars.isDigit($0) || $0 == "-" || $0 == "_" }))
-        }
-    }
+    var bare: [String] { words.map(LineShape.bare) }
 
-    var wordCount: Int { words.count }
+    /// A word lowercased, keeping letters, digits, "-" and "_"; plain ASCII from its bytes.
+    static func bare(_ w: Substring) -> String {
+        guard w.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return String(String.UnicodeScalarView(w.lowercased().unicodeScalars.filter { Scalars.isLetter($0) || Scalars.isDigit($0) || $0 == "-" || $0 == "_" }))
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(w.utf8.count)
+        for b in w.utf8 {
+            switch b {
+            case 0x41...0x5A: bytes.append(b | 0x20)
+            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: bytes.append(b)
+            default: break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Ends like a sentence: a full stop, question or exclamation mark, possibly inside a closing quote.
     var endsSentence: Bool {
@@ -59,7 +80,7 @@ struct LineShape {
 
     /// Most words capitalised, as in a headline or a menu ("Leave a Reply", "Biggest Strike In Decade").
     var isTitleCase: Bool {
-        let content = words.filter { !LineShape.stopwords.contains($0.lowercased()) }
+        let content = words.filter { !LineShape.stopwords.contains(lowercasing: String($0)) }
         guard !content.isEmpty else { return false }
         let caps = content.filter { $0.unicodeScalars.first.map { Scalars.isUpper($0) || Scalars.isDigit($0) } ?? false }.count
         return Double(caps) / Double(content.count) >= 0.7

@@ -26,7 +26,8 @@ public struct DateStamp: Sendable, Hashable {
 
     /// Parses `line` when the whole of it is one date (with optional weekday and time).
     public static func parse(_ line: String) -> DateStamp? {
-        guard line.utf8.count <= 160, var stamp = parseDate(line) ?? parsePair(line) else { return nil }
+        // Every stamp has a year or a numeric date: a line without a digit is none.
+        guard line.utf8.count <= 160, line.utf8.contains(where: { $0 &- 0x30 < 10 }), var stamp = parseDate(line) ?? parsePair(line) else { return nil }
         let first = line.split(whereSeparator: { !$0.isLetter }).first.map { $0.lowercased() } ?? ""
         stamp.labelled = labels.contains(first) || (first == "last" && line.lowercased().contains("modified"))
         return stamp
@@ -51,7 +52,8 @@ public struct DateStamp: Sendable, Hashable {
             let tok = tokens[i]
             switch tok.kind {
             case .word:
-                let w = tok.lower, f = DateLexicon.folded(w)
+                // Folding changes only letters outside ASCII (and the token is lowercase already).
+                let w = tok.lower, f = w.utf8.allSatisfy({ $0 < 0x80 }) ? w : DateLexicon.folded(w)
                 if let m = DateLexicon.monthTable[w], month == nil { month = m }
                 else if let d = DateLexicon.weekdayTable[w], weekday == nil { weekday = d }
                 else if let m = DateLexicon.foreignMonths[w] ?? DateLexicon.foreignMonths[f], month == nil { month = m; foreign = true }

@@ -120,7 +120,7 @@ struct ArticleReading {
                     // else the person the sentence before was about, else the speaker before it.
                     var e: Int?
                     // "My mother read it and said, “…”": a speaker we cannot name is still not the one before.
-                    let unplaced = i > 1 && t[i - 1].isPunct(",:") && t[i - 2].isLowercase && ReportingVerbs.lookup(t[i - 2].lower)?.use == .speech
+                    let unplaced = i > 1 && t[i - 1].isPunct(",:") && t[i - 2].isLowercase && t[i - 2].reportingVerb?.use == .speech
                     if i > 0, let (r, ref) = CueFinder.sentenceSubject(t, before: i) {
                         e = discourse.resolve(ref, at: base + t[r.lowerBound].range.lowerBound)
                     }
@@ -148,7 +148,7 @@ struct ArticleReading {
                 if let role = cue.appositiveRole { discourse.noteGender(e, role.split(separator: " ").map { Token(kind: .word, text: String($0), lower: $0.lowercased(), range: 0..<0) }) }
                 for w in t[(cue.anchor + 1)..<min(t.count, cue.anchor + 5)] {
                     if w.isQuote || w.isCapitalized { break }
-                    if NameWords.femaleWords.contains(w.lower) || NameWords.maleWords.contains(w.lower) { discourse.noteGender(e, [w]); break }
+                    if w.is(.female) || w.is(.male) { discourse.noteGender(e, [w]); break }
                 }
             }
             // Who this sentence is about, for a `he`/`she` or a bare quotation in the next one.
@@ -209,7 +209,7 @@ struct ArticleReading {
         if t[i - 1].isPunct(":") { return true }
         if t[i - 1].isPunct(","), cues.contains(where: { $0.anchor < i - 1 && $0.anchor >= i - 4 && $0.form == .verb }) { return true }
         // "… and said, “…”": a speech verb right before, even when its speaker is unknown.
-        if i > 1, t[i - 1].isPunct(",:"), t[i - 2].isLowercase, ReportingVerbs.lookup(t[i - 2].lower)?.use == .speech { return true }
+        if i > 1, t[i - 1].isPunct(",:"), t[i - 2].isLowercase, t[i - 2].reportingVerb?.use == .speech { return true }
         // `X said in a statement “We …”`: a sentence of its own right after the verb.
         let first = marked[t[i].quoteIndex!].pieces[0]
         let text = scalars[first.paragraph][first.inner]
@@ -298,18 +298,18 @@ struct ArticleReading {
                 if CueFinder.objectVerbs.contains(cue.lemma), start < end {
                     if t[start].isCapitalized {
                         while start < end, t[start].isCapitalized { start += 1 }
-                    } else if Self.audiences.contains(t[start].lower) {
+                    } else if t[start].is(.audience) {
                         start += 1
-                    } else if t[start].lower == "the", start + 1 < end, Self.audiences.contains(t[start + 1].lower) {
+                    } else if t[start].lower == "the", start + 1 < end, t[start + 1].is(.audience) {
                         start += 2
-                    } else if t[start].lower == "the", start + 2 < end, t[start + 1].isLowercase, t[start + 2].isCapitalized || Self.clauseSubjects.contains(t[start + 2].lower) {
+                    } else if t[start].lower == "the", start + 2 < end, t[start + 1].isLowercase, t[start + 2].isCapitalized || t[start + 2].is(.clauseSubject) {
                         // "told the court Pugh had …": one noun told, then the clause.
                         start += 2
                     }
                     start = skipAdverbialsForward(t, start, end)
                 }
                 // "said in an interview", "commented on the falls": where, not what.
-                if start < end, Self.prepositions.contains(t[start].lower) { return nil }
+                if start < end, t[start].is(.preposition) { return nil }
             }
             guard start < end, !t[start].isPunct(":") else { return nil }
             // Stop before a participle cue: "…, adding that …"; or before a colon that opens a quotation.
@@ -344,7 +344,7 @@ struct ArticleReading {
         var j = start
         while j < end {
             let w = t[j]
-            if w.isWord, w.isLowercase, NameWords.adverbs.contains(w.lower) { j += 1; continue }
+            if w.isWord, w.isLowercase, w.is(.adverb) { j += 1; continue }
             if w.isWord, ["on", "last", "this", "earlier", "late"].contains(w.lower), j + 1 < end, CueFinder.isTimeWord(t[j + 1]) {
                 j += 2
                 while j < end, CueFinder.isTimeWord(t[j]) || t[j].isPunct(",") && j + 1 < end && CueFinder.isTimeWord(t[j + 1]) { j += 1 }

@@ -190,7 +190,7 @@ public enum SpeakerIndex {
                 // "Ursula von der Leyen, president of the European Commission, said": a title
                 // itself, not "a spokeswoman for …".
                 if let role = Discourse.appositiveRole(tokens, after: run[run.count - 1]), let first = role.first, let last = role.last,
-                   NameWords.titles.contains(first.lower) {
+                   first.is(.title) {
                     result.append((name, Scalars.string(scalars[first.range.lowerBound..<last.range.upperBound])))
                 }
             }
