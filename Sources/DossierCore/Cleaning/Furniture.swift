@@ -12,7 +12,7 @@ enum Furniture {
         let text = shape.text
         guard !shape.isLong, text.utf8.count <= 1500 else { return nil }
         let short = text.utf8.count <= 160
-        let lower = text.lowercased()
+        let lower = SearchedText(text.lowercased())
         if short, DateStamp.parse(text) != nil || isClock(text) || isAge(lower) { return .stamp }
         if isWeather(text) { return .weather }
         if isCode(shape) { return .code }
@@ -32,7 +32,9 @@ enum Furniture {
     /// two are enough after a breadcrumb arrow ("News › UK News").
     static func isMenu(_ text: String) -> Bool {
         // Bytes first: this runs on every short paragraph, and few hold a separator.
-        guard text.utf8.contains(where: { $0 == 0x7C || $0 == 0x3E }) || text.includesAny(["•", "·", "»", "›"]) else { return false }
+        // Each separator starts with one of four bytes: "|", ">", or the lead byte of the others.
+        guard text.utf8.contains(where: { $0 == 0x7C || $0 == 0x3E || $0 == 0xC2 || $0 == 0xE2 }),
+              text.utf8.contains(where: { $0 == 0x7C || $0 == 0x3E }) || text.includesAny(["•", "·", "»", "›"]) else { return false }
         if let ascii = isASCIIMenu(text) { return ascii }
         let items = text.split(whereSeparator: { "|•·»›>".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let arrow = text.unicodeScalars.contains { "»›>".unicodeScalars.contains($0) }
@@ -101,17 +103,17 @@ enum Furniture {
 
     static let agePattern = Pattern(#"^\s*((last\s+)?(updated|posted|published))?:?\s*((\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month|year)s?|\d+\s?[smhdw])\s+ago\s*$"#)
     /// "5 hours ago", "Updated 2 days ago", "3h ago", "Just now": how old the page said the story was.
-    static func isAge(_ lower: String) -> Bool {
-        if lower == "just now" { return true }
+    static func isAge(_ lower: SearchedText) -> Bool {
+        if lower.text == "just now" { return true }
         guard lower.includes("ago") else { return false }
-        return Self.agePattern.matches(lower)
+        return Self.agePattern.matches(lower.text)
     }
 
     static let readingTimePattern = Pattern(#"^\s*\d+\s*(-|\s)?\s*(min|mins|minute|minutes)\s+(read|listen)\s*$"#)
     /// "5 min read", "Listen to this article".
-    static func isReadingTime(_ lower: String) -> Bool {
+    static func isReadingTime(_ lower: SearchedText) -> Bool {
         guard lower.includes("min") || lower.includes("listen") else { return false }
-        return Self.readingTimePattern.matches(lower)
+        return Self.readingTimePattern.matches(lower.text)
             || lower.hasPrefix("listen to this article") || lower.hasPrefix("listen to this story")
     }
 
@@ -130,14 +132,14 @@ enum Furniture {
     }
 
     /// "Tags: Books, Fiction", "Filed under: Politics", "Posted in News": the page's labels for the story.
-    static func isTagList(_ lower: String, _ shape: LineShape) -> Bool {
+    static func isTagList(_ lower: SearchedText, _ shape: LineShape) -> Bool {
         guard shape.wordCount <= 20, !shape.endsSentence else { return false }
         return ["tags", "topics", "related topics", "filed under", "categories", "category", "posted in", "keywords", "subjects", "more on"]
             .contains { lower.hasPrefix($0 + ":") || lower.hasPrefix($0 + " ") && ($0.contains(" ") || lower.includes(",")) }
     }
 
     /// Feedback and embed widgets: "Report an error", "Was this article helpful?", "Opens in new window".
-    static func isWidget(_ lower: String) -> Bool {
+    static func isWidget(_ lower: SearchedText) -> Bool {
         lower.utf8.count <= 60 && lower.includesAny(["report an error", "report a typo", "send us your feedback", "send feedback", "was this article",
                                                       "did you find this article", "spotted an error", "spotted a mistake", "opens in new window",
                                                       "opens in a new window", "rate this article", "has been shared", "comments are closed",
@@ -145,7 +147,7 @@ enum Furniture {
     }
 
     /// "Watch: Drone footage shows …", "Related: 5 things to know", "Pictured: …": a link or a caption label before a headline.
-    static func isMediaLink(_ lower: String, _ shape: LineShape) -> Bool {
+    static func isMediaLink(_ lower: SearchedText, _ shape: LineShape) -> Bool {
         guard shape.wordCount <= 25, !shape.endsSentence, lower.includes(":") else { return false }
         return ["watch:", "video:", "listen:", "photos:", "gallery:", "in pictures:", "pictured:", "watch live:", "live:", "podcast:", "in photos:",
                 "related:", "read more:", "more:", "also read:", "read also:", "see also:", "recommended:", "must read:", "don't miss:", "don’t miss:"]
@@ -154,13 +156,13 @@ enum Furniture {
 
     static let counterPattern = Pattern(#"^\s*(page|image|photo|picture|slide|photograph)?\s*\d+\s*(of|/)\s*\d+\s*$"#)
     /// "Image 1 of 5", "Page 2 of 3", "3/12": a gallery or pager position.
-    static func isCounter(_ lower: String) -> Bool {
+    static func isCounter(_ lower: SearchedText) -> Bool {
         guard lower.utf8.count <= 30, lower.includes(" of ") || lower.includes("/") else { return false }
-        return Self.counterPattern.matches(lower)
+        return Self.counterPattern.matches(lower.text)
     }
 
     /// "Already a subscriber? Log in", "Create a free account to keep reading": a login wall.
-    static func isLoginPrompt(_ lower: String, _ shape: LineShape) -> Bool {
+    static func isLoginPrompt(_ lower: SearchedText, _ shape: LineShape) -> Bool {
         guard shape.wordCount <= 12, lower.includesAny(["log in", "login", "sign in", "subscriber", "account", "register"]) else { return false }
         return lower.includesAny(["read", "continue", "access", "already", "free", "unlock"]) && !reports(lower)
     }
@@ -225,14 +227,14 @@ enum Furniture {
     }
 
     /// Reported speech ("…, she said"): a story's sentence, never the site's own notice or call to action.
-    static func reports(_ lower: String) -> Bool { lower.includesAny([" said", " says", " told ", "according to"]) }
+    static func reports(_ lower: SearchedText) -> Bool { lower.includesAny([" said", " says", " told ", "according to"]) }
 
     /// Cookie words of consent banners, in the languages pages come in.
     static let cookieWords = ["we use", "accept", "consent", "policy", "browsing", "experience", "this site", "our site", "website",
                               "acept", "utiliz", "navega", "polític", "akzept", "verwend", "nutzen", "utilis", "naviga", "privac"]
 
     /// Cookie, consent and newsletter notices, notes on the article itself, appeals for money.
-    static func isNotice(_ lower: String, _ shape: LineShape) -> Bool {
+    static func isNotice(_ lower: SearchedText, _ shape: LineShape) -> Bool {
         if lower.includes("cookie"), lower.includesAny(cookieWords), !reports(lower) { return true }
         if shape.wordCount <= 40, lower.includesAny(["newsletter", "inbox", "sign up", "subscribe"]),
            ["email", "e-mail", "inbox", "newsletter", "sign up", "subscribe", "free"].filter({ lower.includes($0) }).count >= 2, !reports(lower) { return true }
@@ -244,7 +246,7 @@ enum Furniture {
     }
 
     /// "This article was originally published by …", "Correction: an earlier version of this story …".
-    static func isEditorNote(_ lower: String) -> Bool {
+    static func isEditorNote(_ lower: SearchedText) -> Bool {
         if ["correction", "clarification", "editor's note", "editor’s note", "editors' note", "editors’ note", "originally published",
             "first published", "this article"].contains(where: lower.hasPrefix), !reports(lower) { return true }
         guard lower.includesAny(["this article", "this story", "this piece", "this report", "this post"]) else { return false }
@@ -253,7 +255,7 @@ enum Furniture {
 
     /// "Our journalism relies on readers like you … please donate", "You have read 3 of 5 free
     /// articles": the site asking the reader for support or a subscription.
-    static func isAppeal(_ lower: String) -> Bool {
+    static func isAppeal(_ lower: SearchedText) -> Bool {
         guard lower.includesAny(["you", "our journalism", "access"]) else { return false }
         return lower.includesAny(["donat", "readers like you", "support our journalism", "support independent", "support us", "become a member",
                                   "make a contribution", "consider subscribing", "subscribe today", "unlimited access", "free articles",
@@ -261,12 +263,12 @@ enum Furniture {
     }
 
     /// "Jan Olsen in Copenhagen contributed to this report."
-    static func isContributorLine(_ lower: String) -> Bool {
+    static func isContributorLine(_ lower: SearchedText) -> Bool {
         lower.includes("contributed") && lower.includesAny(["contributed to this report", "contributed to this story", "contributed reporting"])
     }
 
     /// "Got a story? Email us at news@…": a contact box with the newsroom's address.
-    static func isContactBox(_ lower: String, _ shape: LineShape) -> Bool {
+    static func isContactBox(_ lower: SearchedText, _ shape: LineShape) -> Bool {
         guard shape.wordCount <= 25, lower.includes("@"), lower.includesAny(["email", "e-mail", "contact", "send", "write to", "tips"]) else { return false }
         return shape.words.contains { w in w.contains("@") && w.contains(".") && !w.hasPrefix("@") }
     }
@@ -275,7 +277,7 @@ enum Furniture {
     /// "Dana Whitfield is a staff writer covering …", "Olafsdottir covers Iceland for …".
     static func isAuthorNote(_ shape: LineShape, authors: Set<String>) -> Bool {
         guard shape.wordCount >= 4, shape.wordCount <= 120 else { return false }
-        let words = shape.words
+        let words = shape.firstWords(9)
         var k = 0
         while k < min(3, shape.wordCount), words[k].unicodeScalars.first.map(Scalars.isUpper) == true { k += 1 }
         guard k >= 1 else { return false }
@@ -312,7 +314,7 @@ enum Furniture {
     static let promotionCalls = ["watch", "follow", "subscribe", "visit", "read", "download", "listen", "click", "sign up", "join"].flatMap { [", \($0) ", " \($0) us"] }
 
     /// Calls to action: "For more videos … watch the … channel.", "* Follow X on Twitter and Facebook".
-    static func isPromotion(_ shape: LineShape, _ lower: String) -> Bool {
+    static func isPromotion(_ shape: LineShape, _ lower: SearchedText) -> Bool {
         guard shape.wordCount <= 40, !reports(lower) else { return false }
         let head = String(lower.unicodeScalars.drop(while: { "*•>-– ".unicodeScalars.contains($0) }).prefix(20))
         let opens = promotionOpeners.contains(where: head.hasPrefix)

@@ -5,6 +5,7 @@ enum GluedHeadline {
     struct Cut: Equatable { var start: Int; var resume: Int }
 
     static func find(in text: String) -> Cut? {
+        if let ascii = mayGlueASCII(text), !ascii { return nil }
         let s = Array(text.unicodeScalars)
         guard s.count > 20 else { return nil }
         var starts: [Int]?
@@ -23,6 +24,26 @@ enum GluedHeadline {
             g += 1
         }
         return nil
+    }
+
+    /// For ASCII text, whether any byte could be a glue point (`isGlue` holds only where a
+    /// quotation mark stands between a lowercase and a capital letter, or a capital follows a
+    /// lowercase letter or a quotation mark and comes before a lowercase one); nil for other
+    /// text. Most paragraphs have no such point, and need no scalars.
+    static func mayGlueASCII(_ text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { u -> Bool? in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func lower(_ b: UInt8) -> Bool { b &- 0x61 < 26 }
+            func upper(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
+            guard u.count > 2 else { return false }
+            for g in 1..<(u.count - 1) {
+                let prev = u[g - 1], c = u[g], next = u[g + 1]
+                if c == 0x22, lower(prev), upper(next) { return true }
+                if upper(c), lower(next), lower(prev) || prev == 0x27 || prev == 0x22 { return true }
+            }
+            return false
+        }
     }
 
     /// “ " ‘ « „ (switches: asked at every capital of every paragraph).

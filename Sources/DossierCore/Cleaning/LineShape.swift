@@ -22,6 +22,11 @@ struct LineShape {
     /// The words themselves (computed when asked: only the rules for short lines read them).
     var words: [Substring] { text.unicodeScalars.split(separator: " ").map { Substring($0) } }
 
+    /// The first `n` words, without splitting the rest of the line.
+    func firstWords(_ n: Int) -> [Substring] {
+        Array(text.unicodeScalars.split(separator: " ", maxSplits: n).prefix(n).map { Substring($0) })
+    }
+
     /// Lowercased words without surrounding punctuation (computed when asked: few rules need it).
     var bare: [String] { words.map(LineShape.bare) }
 
@@ -30,16 +35,17 @@ struct LineShape {
         guard w.utf8.allSatisfy({ $0 < 0x80 }) else {
             return String(String.UnicodeScalarView(w.lowercased().unicodeScalars.filter { Scalars.isLetter($0) || Scalars.isDigit($0) || $0 == "-" || $0 == "_" }))
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(w.utf8.count)
-        for b in w.utf8 {
-            switch b {
-            case 0x41...0x5A: bytes.append(b | 0x20)
-            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: bytes.append(b)
-            default: break
+        return String(unsafeUninitializedCapacity: w.utf8.count) { buf in
+            var n = 0
+            for b in w.utf8 {
+                switch b {
+                case 0x41...0x5A: buf[n] = b | 0x20; n += 1
+                case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: buf[n] = b; n += 1
+                default: break
+                }
             }
+            return n
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Ends like a sentence: a full stop, question or exclamation mark, possibly inside a closing quote.

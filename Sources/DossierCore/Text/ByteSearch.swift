@@ -62,3 +62,44 @@ enum ASCIIWords {
         return true
     }
 }
+
+/// A text to be searched for many short phrases (the furniture rules ask a line for dozens),
+/// with a record of which pairs of adjacent bytes it holds: a phrase with a pair the text lacks
+/// cannot occur in it, and is ruled out without scanning the text.
+struct SearchedText {
+    let text: String
+    private var pairs = SIMD16<UInt64>()
+
+    init(_ text: String) {
+        self.text = text
+        var previous: UInt8?
+        for b in text.utf8 {
+            if let a = previous { let k = Self.slot(a, b); pairs[k >> 6] |= 1 << UInt64(k & 63) }
+            previous = b
+        }
+    }
+
+    /// One of 1,024 bits; distinct for every pair of lowercase letters.
+    @inline(__always) private static func slot(_ a: UInt8, _ b: UInt8) -> Int {
+        (Int(a &- 0x61) &* 37 &+ Int(b &- 0x61)) & 1023
+    }
+
+    /// Whether every adjacent pair of `needle` is in the text (needed for it to occur).
+    private func mayInclude(_ needle: String) -> Bool {
+        var previous: UInt8?
+        for b in needle.utf8 {
+            if let a = previous {
+                let k = Self.slot(a, b)
+                if pairs[k >> 6] & (1 << UInt64(k & 63)) == 0 { return false }
+            }
+            previous = b
+        }
+        return true
+    }
+
+    func includes(_ needle: String) -> Bool { mayInclude(needle) && text.includes(needle) }
+    func includesAny(_ needles: [String]) -> Bool { needles.contains { includes($0) } }
+    func hasPrefix(_ prefix: String) -> Bool { text.hasPrefix(prefix) }
+    var utf8: String.UTF8View { text.utf8 }
+    var unicodeScalars: String.UnicodeScalarView { text.unicodeScalars }
+}
