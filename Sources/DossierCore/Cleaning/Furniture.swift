@@ -18,7 +18,7 @@ enum Furniture {
         if isCode(shape) { return .code }
         if lower.includes("©") || (lower.hasPrefix("copyright") && !reports(lower)) || lower.includes("all rights reserved") { return .copyright }
         if isNotice(lower, shape) { return .notice }
-        if shape.wordCount <= 40, isByline(shape) || isCaptionCredit(text) || isAgencyCredit(text) || isContributorLine(lower) { return .byline }
+        if shape.wordCount <= 40, isByline(shape) || isCaptionCredit(text, lower) || isAgencyCredit(text) || isContributorLine(lower) { return .byline }
         if short, isReadingTime(lower) || isCounter(lower) || isLoginPrompt(lower, shape) || isTagList(lower, shape) || isWidget(lower) { return .navigation }
         if short, isMediaLink(lower, shape) { return .promotion }
         if isPromotion(shape, lower) || isContactBox(lower, shape) { return .promotion }
@@ -77,14 +77,20 @@ enum Furniture {
     static func opensTrailer(_ text: String) -> Bool {
         // Six words or fewer: longer lines are never such a heading.
         guard text.utf8.count <= 80 else { return false }
+        // The heading's words first: most short lines start with no such heading, and the
+        // tests of shape below are not needed for them.
+        let lower = text.lowercased().trimmingCharacters(in: trailerTrim)
+        guard let initial = lower.unicodeScalars.first, trailerInitials.contains(initial),
+              trailerOpeners.contains(where: { lower == $0.word || lower.hasPrefix($0.spaced) || lower.hasPrefix($0.colon) }) else { return false }
         let shape = LineShape(text)
         // A heading, not a sentence: "Related charges were dropped." opens nothing.
         guard shape.wordCount <= 6, !shape.hasInnerSentenceEnd, !shape.endsSentence || shape.text.hasSuffix(":") else { return false }
         // "Read more: Pier reopens after winter" is one inline link, not a heading over a list.
         if let colon = text.firstIndex(of: ":"), text[colon...].split(separator: " ").count > 3 { return false }
-        let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.-–—>»*#"))
-        return trailerOpeners.contains { lower == $0.word || lower.hasPrefix($0.spaced) || lower.hasPrefix($0.colon) }
+        return true
     }
+
+    static let trailerTrim = CharacterSet(charactersIn: " :.-–—>»*#")
 
     /// Headings over the trailer, each also as it starts a longer heading ("related articles", "tags:").
     static let trailerOpeners = [
@@ -94,6 +100,8 @@ enum Furniture {
         "join the conversation", "what to read next", "see also", "further reading", "tags", "topics",
         "don't miss", "don’t miss", "explore more", "more like this", "about the author", "in case you missed it", "elsewhere",
     ].map { (word: $0, spaced: $0 + " ", colon: $0 + ":") }
+    /// The letters they start with.
+    static let trailerInitials = Set(trailerOpeners.compactMap { $0.word.unicodeScalars.first })
 
     /// A heading over readers' comments: whatever follows it is never the story resuming.
     static func opensComments(_ text: String) -> Bool {
@@ -119,8 +127,10 @@ enum Furniture {
 
     static let captionCreditPattern = Pattern(#"(Photograph|Photo|Image|Picture|Credit|Foto)\s*:\s*[^.]{2,60}$|\((Photo|Image)[^)]*\)\s*$|Getty Images\)?\s*$"#)
     /// A picture caption ending in its credit: "… in Kyiv. Photograph: Reuters", "(Getty Images)".
-    static func isCaptionCredit(_ text: String) -> Bool {
-        guard text.includesAny(["Photo", "Image", "Picture", "Credit", "Foto", "Getty"]) else { return false }
+    static func isCaptionCredit(_ text: String, _ lower: SearchedText) -> Bool {
+        // The lowercase words come first: they are ruled out without a scan.
+        guard lower.includesAny(["photo", "image", "picture", "credit", "foto", "getty"]),
+              text.includesAny(["Photo", "Image", "Picture", "Credit", "Foto", "Getty"]) else { return false }
         return Self.captionCreditPattern.matches(text)
     }
 

@@ -7,6 +7,7 @@ struct Token: Sendable {
         case quote(Int)
     }
     var kind: Kind
+    /// The word or mark as written, and lowercase; empty for a quotation.
     var text: String
     var lower: String
     /// Paragraph offsets.
@@ -116,7 +117,8 @@ enum Tokenizer {
         }
         while i < n {
             if q < quotes.count, quotes[q].0.lowerBound == i {
-                result.append(make(.quote(quotes[q].1), quotes[q].0))
+                // A quotation's words are read from its marks' ranges, never from its token.
+                result.append(Token(kind: .quote(quotes[q].1), text: "", lower: "", range: quotes[q].0))
                 i = quotes[q].0.upperBound
                 q += 1
                 continue
@@ -130,7 +132,7 @@ enum Tokenizer {
                     if q < quotes.count, quotes[q].0.lowerBound == j { break }
                     if isWordScalar(s[j]) { j += 1; continue }
                     // Inner joiners: U.S, Secretary-General, Kyiv's, 1,000.
-                    if "'’-.,".unicodeScalars.contains(s[j]), j + 1 < n, isWordScalar(s[j + 1]),
+                    if isJoiner(s[j]), j + 1 < n, isWordScalar(s[j + 1]),
                        s[j] != "," || (Scalars.isDigit(s[j - 1]) && Scalars.isDigit(s[j + 1])) {
                         j += 2; continue
                     }
@@ -144,6 +146,14 @@ enum Tokenizer {
             i += 1
         }
         return result
+    }
+
+    /// ' ’ - . , inside a word.
+    static func isJoiner(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "'", "’", "-", ".", ",": return true
+        default: return false
+        }
     }
 
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {

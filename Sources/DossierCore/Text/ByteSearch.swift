@@ -68,7 +68,7 @@ enum ASCIIWords {
 /// cannot occur in it, and is ruled out without scanning the text.
 struct SearchedText {
     let text: String
-    private var pairs = SIMD16<UInt64>()
+    private var pairs = [UInt64](repeating: 0, count: 16)
 
     init(_ text: String) {
         self.text = text

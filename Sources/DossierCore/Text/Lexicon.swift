@@ -60,23 +60,28 @@ struct LexiconMap<Value: Sendable>: Sendable {
 struct PackedWord: Equatable {
     var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0
 
-    /// Nil for the empty word, a longer one, or one with a byte outside ASCII.
+    /// Nil for the empty word, a longer one, or one with a byte outside ASCII. The bytes are
+    /// copied in whole and tested and lowercased eight at a time.
     @inline(__always)
     init?(_ word: String, lowercasing: Bool) {
-        var n = 0
-        for byte in word.utf8 {
-            guard byte < 0x80, n < 23 else { return nil }
-            let v = UInt64(lowercasing && byte &- 0x41 < 26 ? byte | 0x20 : byte)
-            let shift = UInt64((n & 7) * 8)
-            switch n >> 3 {
-            case 0: a |= v << shift
-            case 1: b |= v << shift
-            default: c |= v << shift
+        var key: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let n = word.utf8.withContiguousStorageIfAvailable { buf -> Int in
+            guard buf.count <= 23 else { return 0 }
+            withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(buf)) }
+            return buf.count
+        } ?? 0
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard n > 0, (key.0 | key.1 | key.2) & high == 0 else { return nil }
+        if lowercasing {
+            // Per byte, 0x80 where it is A–Z (no byte is above 0x7F, so no sum carries over).
+            func lower(_ x: UInt64) -> UInt64 {
+                let upper = (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525) & high
+                return x | upper >> 2
             }
-            n += 1
+            key = (lower(key.0), lower(key.1), lower(key.2))
         }
-        guard n > 0 else { return nil }
-        c |= UInt64(n) << 56
+        // Packed little-endian: byte i is in word i / 8; the length takes the last byte.
+        a = UInt64(littleEndian: key.0); b = UInt64(littleEndian: key.1); c = UInt64(littleEndian: key.2) | UInt64(n) << 56
     }
 
     var hash: Int {
