@@ -304,6 +304,10 @@ enum Furniture {
 
     /// "By Jane Smith", "Reporting by …; Editing by …", "Photo: Reuters".
     static func isByline(_ shape: LineShape) -> Bool {
+        // Every opening below starts with one of a few pairs of letters: most lines are ruled out by their first two.
+        let opening = shape.text.unicodeScalars.lazy.drop(while: { "()[] ".unicodeScalars.contains($0) }).prefix(2).map { $0.value | 0x20 }
+        if opening.count == 2, opening.allSatisfy({ $0 &- 0x61 < 26 }),
+           !bylineInitials.contains(String(decoding: opening.map { UInt8($0) }, as: UTF8.self)) { return false }
         // Only the opening words matter here; lowercasing the whole paragraph would be waste.
         let lower = String(shape.text.unicodeScalars.drop(while: { "()[] ".unicodeScalars.contains($0) }).prefix(24)).lowercased()
         if ["reporting by", "editing by", "writing by", "additional reporting", "compiled by", "edited by"].contains(where: lower.hasPrefix) { return true }
@@ -317,6 +321,9 @@ enum Furniture {
         }
         return false
     }
+
+    /// The first two letters of the openings `isByline` knows.
+    static let bylineInitials: Set<String> = ["re", "ed", "wr", "ad", "co", "ph", "im", "pi", "so", "cr", "fi", "by", "po", "pu", "up"]
 
     static let promotionOpeners = ["for more", "for the latest", "to read", "to watch", "to get", "click", "tap ", "read more", "read also", "watch ", "listen ",
                                    "follow ", "subscribe", "sign up", "download ", "join ", "like us", "get the", "see also", "also read", "related:", "more:"]

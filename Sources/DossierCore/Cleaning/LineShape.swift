@@ -79,9 +79,15 @@ struct LineShape {
 
     /// Share of the content words that belong to page navigation.
     var navigationDensity: Double {
-        let content = bare.filter { !$0.isEmpty && !LineShape.stopwords.contains($0) }
-        guard !content.isEmpty else { return 0 }
-        return Double(content.filter { LineShape.navigation.contains($0) }.count) / Double(content.count)
+        var content = 0, navigation = 0
+        for w in words {
+            let b = LineShape.bare(w)
+            guard !b.isEmpty, !LineShape.stopwords.contains(b) else { continue }
+            content += 1
+            if LineShape.navigation.contains(b) { navigation += 1 }
+        }
+        guard content > 0 else { return 0 }
+        return Double(navigation) / Double(content)
     }
 
     /// Most words capitalised, as in a headline or a menu ("Leave a Reply", "Biggest Strike In Decade").

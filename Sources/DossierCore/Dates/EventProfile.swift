@@ -37,6 +37,8 @@ struct EventProfile: Sendable {
 
     /// Calls `body` with the lowercased words of each quotation of three words or more.
     static func forEachQuote(_ text: String, _ body: ([String]) -> Void) {
+        // Every opening mark holds one of three bytes: '"', or the lead byte of “, „ and «.
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0xE2 || $0 == 0xC2 }) else { return }
         var inside = false
         var words: [String] = []
         var current = ""
@@ -85,8 +87,12 @@ struct EventProfile: Sendable {
             var sentenceStart = true
             for (k, tok) in tokens.enumerated() {
                 if tok.kind == .punct {
-                    if [".", "!", "?", "“", "\"", ":"].contains(tok.text) { sentenceStart = true }
-                    if tok.text != "-" && tok.text != "’" && tok.text != "'" { previous = nil }
+                    // A punctuation token is one scalar.
+                    switch tok.text.unicodeScalars.first {
+                    case ".", "!", "?", "“", "\"", ":": sentenceStart = true; previous = nil
+                    case "-", "’", "'": break
+                    default: previous = nil
+                    }
                     continue
                 }
                 guard tok.kind == .word else { previous = nil; continue }

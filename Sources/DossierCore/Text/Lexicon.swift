@@ -25,6 +25,12 @@ struct Lexicon: Sendable, Sequence, ExpressibleByArrayLiteral {
         return words.contains(word.lowercased())
     }
 
+    /// `contains(lowercasing:)` for a word given as bytes.
+    func contains(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let key = PackedWord(bytes: bytes, lowercasing: true) { return table.index(of: key) != nil }
+        return words.contains(String(decoding: bytes, as: UTF8.self).lowercased())
+    }
+
     func makeIterator() -> Set<String>.Iterator { words.makeIterator() }
     var count: Int { words.count }
 }
@@ -64,12 +70,16 @@ struct PackedWord: Equatable {
     /// copied in whole and tested and lowercased eight at a time.
     @inline(__always)
     init?(_ word: String, lowercasing: Bool) {
+        guard let key = word.utf8.withContiguousStorageIfAvailable({ PackedWord(bytes: $0, lowercasing: lowercasing) }) ?? nil else { return nil }
+        self = key
+    }
+
+    @inline(__always)
+    init?(bytes buf: UnsafeBufferPointer<UInt8>, lowercasing: Bool) {
+        let n = buf.count
+        guard n <= 23 else { return nil }
         var key: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        let n = word.utf8.withContiguousStorageIfAvailable { buf -> Int in
-            guard buf.count <= 23 else { return 0 }
-            withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(buf)) }
-            return buf.count
-        } ?? 0
+        withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(buf)) }
         let high: UInt64 = 0x8080_8080_8080_8080
         guard n > 0, (key.0 | key.1 | key.2) & high == 0 else { return nil }
         if lowercasing {
