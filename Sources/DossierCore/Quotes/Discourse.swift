@@ -89,29 +89,32 @@ struct Discourse {
     /// Runs of capitalized words with the titles before them ("NATO chief Jens Stoltenberg").
     static func nameRuns(_ t: [Token]) -> [[Token]] {
         var runs: [[Token]] = []
-        var cur: [Token] = []
+        // The run being read is always the tokens `lo..<hi` (each token joins it or ends it).
+        var lo = 0, hi = 0
         func flush() {
-            while let f = cur.first, f.is(.stop) || f.is(.determiner) || f.is(.day) { cur.removeFirst() }
-            if cur.contains(where: \.isCapitalized) { runs.append(cur) }
-            cur = []
+            while lo < hi, t[lo].is(.stop) || t[lo].is(.determiner) || t[lo].is(.day) { lo += 1 }
+            if t[lo..<hi].contains(where: \.isCapitalized) { runs.append(Array(t[lo..<hi])) }
+            lo = hi
         }
-        for (i, w) in t.enumerated() {
-            let next = i + 1 < t.count ? t[i + 1] : nil
-            if w.isCapitalized { cur.append(w); continue }
+        for i in t.indices {
+            let w = t[i]
+            func join() { if lo == hi { lo = i }; hi = i + 1 }
+            let nextCapitalized = i + 1 < t.count && t[i + 1].isCapitalized
+            if w.isCapitalized { join(); continue }
             // "van der Berg": particles before a capitalized word, two in a row included.
             if w.isWord, w.is(.particle),
-               next?.isCapitalized == true || (next.map { $0.is(.particle) } == true && i + 2 < t.count && t[i + 2].isCapitalized) {
-                cur.append(w); continue
+               nextCapitalized || (i + 1 < t.count && t[i + 1].is(.particle) && i + 2 < t.count && t[i + 2].isCapitalized) {
+                join(); continue
             }
-            if w.isWord, w.is(.title) || w.is(.personRole), next?.isCapitalized == true {
-                cur.append(w); continue
+            if w.isWord, w.is(.title) || w.is(.personRole), nextCapitalized {
+                join(); continue
             }
-            let afterNext = i + 2 < t.count ? t[i + 2] : nil
-            if w.isWord, w.lower == "for", let last = cur.last, NameWords.isOrgWord(last.text), next?.isCapitalized == true { cur.append(w); continue }
-            if w.isWord, ["of", "to"].contains(w.lower), !cur.isEmpty,
-               next?.isCapitalized == true || (next?.lower == "the" && afterNext?.isCapitalized == true) { cur.append(w); continue }
-            if w.isWord, w.lower == "the", cur.last?.lower == "of", next?.isCapitalized == true { cur.append(w); continue }
+            if w.isWord, w.lower == "for", lo < hi, NameWords.isOrgWord(t[hi - 1].text), nextCapitalized { join(); continue }
+            if w.isWord, w.lower == "of" || w.lower == "to", lo < hi,
+               nextCapitalized || (i + 1 < t.count && t[i + 1].lower == "the" && i + 2 < t.count && t[i + 2].isCapitalized) { join(); continue }
+            if w.isWord, w.lower == "the", lo < hi, t[hi - 1].lower == "of", nextCapitalized { join(); continue }
             flush()
+            lo = i + 1; hi = i + 1
         }
         flush()
         return runs

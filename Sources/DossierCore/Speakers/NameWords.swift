@@ -188,6 +188,7 @@ public enum NameWords {
 
     /// Comparable form of a name: lowercase, hyphens as spaces, dots dropped, single spaces.
     public static func fold(_ s: String) -> String {
+        if let ascii = foldASCII(s) { return ascii }
         var out = String.UnicodeScalarView()
         var space = false
         for c in s.lowercased().unicodeScalars {
@@ -197,5 +198,22 @@ public enum NameWords {
             out.append(c)
         }
         return String(out)
+    }
+
+    /// `fold` for plain ASCII, from the bytes; nil for other text.
+    static func foldASCII(_ s: String) -> String? {
+        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: s.utf8.count) { out in
+            var n = 0
+            var space = false
+            for b in s.utf8 {
+                if b == 0x2E { continue }
+                if b == 0x20 || b == 0x2D { space = n > 0; continue }
+                if space { out[n] = 0x20; n += 1; space = false }
+                out[n] = b &- 0x41 < 26 ? b | 0x20 : b
+                n += 1
+            }
+            return n
+        }
     }
 }
