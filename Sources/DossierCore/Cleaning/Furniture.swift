@@ -78,7 +78,11 @@ enum Furniture {
         // Six words or fewer: longer lines are never such a heading.
         guard text.utf8.count <= 80 else { return false }
         // The heading's words first: most short lines start with no such heading, and the
-        // tests of shape below are not needed for them.
+        // tests of shape below are not needed for them. Most are ruled out by their first letter.
+        if let first = text.unicodeScalars.first(where: { !trailerTrimmed($0) }), first.value < 0x80,
+           !trailerInitials.contains(Unicode.Scalar(UInt8(first.value) &- 0x41 < 26 ? UInt8(first.value) | 0x20 : UInt8(first.value))) {
+            return false
+        }
         let lower = text.lowercased().trimmingCharacters(in: trailerTrim)
         guard let initial = lower.unicodeScalars.first, trailerInitials.contains(initial),
               trailerOpeners.contains(where: { lower == $0.word || lower.hasPrefix($0.spaced) || lower.hasPrefix($0.colon) }) else { return false }
@@ -91,6 +95,12 @@ enum Furniture {
     }
 
     static let trailerTrim = CharacterSet(charactersIn: " :.-–—>»*#")
+    static func trailerTrimmed(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case " ", ":", ".", "-", "–", "—", ">", "»", "*", "#": return true
+        default: return false
+        }
+    }
 
     /// Headings over the trailer, each also as it starts a longer heading ("related articles", "tags:").
     static let trailerOpeners = [
@@ -305,9 +315,9 @@ enum Furniture {
     /// "By Jane Smith", "Reporting by …; Editing by …", "Photo: Reuters".
     static func isByline(_ shape: LineShape) -> Bool {
         // Every opening below starts with one of a few pairs of letters: most lines are ruled out by their first two.
-        let opening = shape.text.unicodeScalars.lazy.drop(while: { "()[] ".unicodeScalars.contains($0) }).prefix(2).map { $0.value | 0x20 }
-        if opening.count == 2, opening.allSatisfy({ $0 &- 0x61 < 26 }),
-           !bylineInitials.contains(String(decoding: opening.map { UInt8($0) }, as: UTF8.self)) { return false }
+        let opening = shape.text.utf8.drop(while: { $0 == 0x28 || $0 == 0x29 || $0 == 0x5B || $0 == 0x5D || $0 == 0x20 }).prefix(2)
+        if opening.count == 2, let a = opening.first, let b = opening.last, (a | 0x20) &- 0x61 < 26, (b | 0x20) &- 0x61 < 26,
+           !bylineInitials.contains(UInt16(a | 0x20) << 8 | UInt16(b | 0x20)) { return false }
         // Only the opening words matter here; lowercasing the whole paragraph would be waste.
         let lower = String(shape.text.unicodeScalars.drop(while: { "()[] ".unicodeScalars.contains($0) }).prefix(24)).lowercased()
         if ["reporting by", "editing by", "writing by", "additional reporting", "compiled by", "edited by"].contains(where: lower.hasPrefix) { return true }
@@ -323,7 +333,9 @@ enum Furniture {
     }
 
     /// The first two letters of the openings `isByline` knows.
-    static let bylineInitials: Set<String> = ["re", "ed", "wr", "ad", "co", "ph", "im", "pi", "so", "cr", "fi", "by", "po", "pu", "up"]
+    static let bylineInitials = Set(["re", "ed", "wr", "ad", "co", "ph", "im", "pi", "so", "cr", "fi", "by", "po", "pu", "up"].map { w in
+        w.utf8.reduce(UInt16(0)) { $0 << 8 | UInt16($1) }
+    })
 
     static let promotionOpeners = ["for more", "for the latest", "to read", "to watch", "to get", "click", "tap ", "read more", "read also", "watch ", "listen ",
                                    "follow ", "subscribe", "sign up", "download ", "join ", "like us", "get the", "see also", "also read", "related:", "more:"]
