@@ -78,14 +78,15 @@ enum Furniture {
         // Six words or fewer: longer lines are never such a heading.
         guard text.utf8.count <= 80 else { return false }
         // The heading's words first: most short lines start with no such heading, and the
-        // tests of shape below are not needed for them. Most are ruled out by their first letter.
-        if let first = text.unicodeScalars.first(where: { !trailerTrimmed($0) }), first.value < 0x80,
-           !trailerInitials.contains(Unicode.Scalar(UInt8(first.value) &- 0x41 < 26 ? UInt8(first.value) | 0x20 : UInt8(first.value))) {
-            return false
+        // tests of shape below are not needed for them. Most are ruled out by their first two letters.
+        let u = text.unicodeScalars
+        if let k = u.firstIndex(where: { !trailerTrimmed($0) }), u.index(after: k) != u.endIndex {
+            let a = u[k].value, b = u[u.index(after: k)].value
+            func lower(_ v: UInt32) -> UInt16 { UInt16(v &- 0x41 < 26 ? v | 0x20 : v) }
+            if a < 0x80, b < 0x80, !trailerInitials.contains(lower(a) << 8 | lower(b)) { return false }
         }
         let lower = text.lowercased().trimmingCharacters(in: trailerTrim)
-        guard let initial = lower.unicodeScalars.first, trailerInitials.contains(initial),
-              trailerOpeners.contains(where: { lower == $0.word || lower.hasPrefix($0.spaced) || lower.hasPrefix($0.colon) }) else { return false }
+        guard trailerOpeners.contains(where: { lower == $0.word || lower.hasPrefix($0.spaced) || lower.hasPrefix($0.colon) }) else { return false }
         let shape = LineShape(text)
         // A heading, not a sentence: "Related charges were dropped." opens nothing.
         guard shape.wordCount <= 6, !shape.hasInnerSentenceEnd, !shape.endsSentence || shape.text.hasSuffix(":") else { return false }
@@ -110,8 +111,8 @@ enum Furniture {
         "join the conversation", "what to read next", "see also", "further reading", "tags", "topics",
         "don't miss", "don’t miss", "explore more", "more like this", "about the author", "in case you missed it", "elsewhere",
     ].map { (word: $0, spaced: $0 + " ", colon: $0 + ":") }
-    /// The letters they start with.
-    static let trailerInitials = Set(trailerOpeners.compactMap { $0.word.unicodeScalars.first })
+    /// The two letters they start with.
+    static let trailerInitials = Set(trailerOpeners.map { o in o.word.utf8.prefix(2).reduce(UInt16(0)) { $0 << 8 | UInt16($1) } })
 
     /// A heading over readers' comments: whatever follows it is never the story resuming.
     static func opensComments(_ text: String) -> Bool {

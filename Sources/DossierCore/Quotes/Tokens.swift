@@ -108,6 +108,7 @@ enum Tokenizer {
     /// `skip`: ranges read as absent (nicknames in quotation marks inside a name).
     static func tokens(_ s: [Unicode.Scalar], quotes: [(Range<Int>, Int)], skip: [Range<Int>] = []) -> [Token] {
         var result: [Token] = []
+        result.reserveCapacity(s.count / 4)
         var q = 0
         var i = 0
         let n = s.count
