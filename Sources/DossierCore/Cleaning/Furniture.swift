@@ -155,9 +155,11 @@ enum Furniture {
     /// "Tags: Books, Fiction", "Filed under: Politics", "Posted in News": the page's labels for the story.
     static func isTagList(_ lower: SearchedText, _ shape: LineShape) -> Bool {
         guard shape.wordCount <= 20, !shape.endsSentence else { return false }
-        return ["tags", "topics", "related topics", "filed under", "categories", "category", "posted in", "keywords", "subjects", "more on"]
-            .contains { lower.hasPrefix($0 + ":") || lower.hasPrefix($0 + " ") && ($0.contains(" ") || lower.includes(",")) }
+        return tagLabels.contains { lower.hasPrefix($0.colon) || lower.hasPrefix($0.spaced) && ($0.word.contains(" ") || lower.includes(",")) }
     }
+
+    static let tagLabels = ["tags", "topics", "related topics", "filed under", "categories", "category", "posted in", "keywords", "subjects", "more on"]
+        .map { (word: $0, spaced: $0 + " ", colon: $0 + ":") }
 
     /// Feedback and embed widgets: "Report an error", "Was this article helpful?", "Opens in new window".
     static func isWidget(_ lower: SearchedText) -> Bool {

@@ -549,10 +549,13 @@ struct DateMatcher {
         var first = i
         if isPunct(first - 1, "-"), glued(first), isWord(first - 2, ["mid"]), glued(first - 1) { first -= 2 }
         if isWord(first - 1, ["early", "late", "mid"]) { first -= 1 }
-        if isWord(first - 1, DateLexicon.leadIns.subtracting(["of", "last", "next", "this", "early", "late", "mid"])) { first -= 1 }
+        if isWord(first - 1, Self.plainLeadIns) { first -= 1 }
         else if isWord(first - 1, ["last", "next", "this"]), first == i { first -= 1 }
         return first
     }
+
+    /// Lead-ins that stand before an expression alone, not as a modifier.
+    static let plainLeadIns = Lexicon(DateLexicon.leadIns.subtracting(["of", "last", "next", "this", "early", "late", "mid"]))
 
     /// Past or future, from the nearest tense marker before the expression (or just after it
     /// when none stands before, as in "On Monday, ministers will…").

@@ -22,9 +22,12 @@ struct EventProfile: Sendable {
         return h.finalize()
     }
 
-    static func quotedTrigrams(_ text: String) -> Set<Int> {
+    static func quotedTrigrams(_ text: String) -> Set<Int> { quotedTrigrams(text, scalars: nil) }
+
+    /// The same, with the text's scalars when the caller has them.
+    static func quotedTrigrams(_ text: String, scalars: [Unicode.Scalar]?) -> Set<Int> {
         var result: Set<Int> = []
-        forEachQuote(text) { words in for k in 0...(words.count - 3) { result.insert(hash(words[k], words[k + 1], words[k + 2])) } }
+        forEachQuote(text, scalars: scalars) { words in for k in 0...(words.count - 3) { result.insert(hash(words[k], words[k + 1], words[k + 2])) } }
         return result
     }
 
@@ -36,27 +39,29 @@ struct EventProfile: Sendable {
     }
 
     /// Calls `body` with the lowercased words of each quotation of three words or more.
-    static func forEachQuote(_ text: String, _ body: ([String]) -> Void) {
+    static func forEachQuote(_ text: String, scalars known: [Unicode.Scalar]? = nil, _ body: ([String]) -> Void) {
         // Every opening mark holds one of three bytes: '"', or the lead byte of “, „ and «.
         guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0xE2 || $0 == 0xC2 }) else { return }
         var inside = false
         var words: [String] = []
-        var current = ""
-        func flushWord() { if !current.isEmpty { words.append(current.lowercased()); current = "" } }
+        var current: [Unicode.Scalar] = []
+        func flushWord() {
+            if !current.isEmpty { words.append(Scalars.stringAndLower(current[...]).lower); current.removeAll(keepingCapacity: true) }
+        }
         func flushQuote() {
             flushWord()
             if words.count >= 3 { body(words) }
             words = []
         }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = known ?? Array(text.unicodeScalars)
         for (k, c) in scalars.enumerated() {
             let straight = c == "\""
             let opens = c == "“" || c == "«" || c == "„" || (straight && !inside)
             let closes = c == "”" || c == "»" || (straight && inside)
-            if opens && !inside && (k == 0 || !Scalars.isLetter(scalars[k - 1])) { inside = true; words = []; current = ""; continue }
+            if opens && !inside && (k == 0 || !Scalars.isLetter(scalars[k - 1])) { inside = true; words = []; current = []; continue }
             if closes && inside { flushQuote(); inside = false; continue }
             guard inside else { continue }
-            if Scalars.isLetter(c) || c == "’" || c == "'" { current.unicodeScalars.append(c) } else { flushWord() }
+            if Scalars.isLetter(c) || c == "’" || c == "'" { current.append(c) } else { flushWord() }
         }
     }
 
@@ -81,8 +86,8 @@ struct EventProfile: Sendable {
         let needsDate = article.published.precision != .day
         if !needsDate { years = Set(article.events.compactMap { $0.date.precision == .year ? $0.date.year : nil }) }
         for p in article.paragraphs {
-            quoted.formUnion(EventProfile.quotedTrigrams(p.text))
             let scalars = Array(p.text.unicodeScalars)
+            quoted.formUnion(EventProfile.quotedTrigrams(p.text, scalars: scalars))
             let tokens = DateTokenizer.tokens(scalars)
             var sentenceStart = true
             for (k, tok) in tokens.enumerated() {
