@@ -22,7 +22,8 @@ enum Furniture {
         if short, isReadingTime(lower) || isCounter(lower) || isLoginPrompt(lower, shape) || isTagList(lower, shape) || isWidget(lower) { return .navigation }
         if short, isMediaLink(lower, shape) { return .promotion }
         if isPromotion(shape, lower) || isContactBox(lower, shape) { return .promotion }
-        if isMenu(text) { return .navigation }
+        // Lowercasing keeps the separators and makes none: the lowercase line's bytes tell whether it has one.
+        if lower.holds(0x7C) || lower.holds(0x3E) || lower.holds(0xC2) || lower.holds(0xE2), isMenu(text) { return .navigation }
         if shape.wordCount <= 12, !shape.isProse || shape.wordCount <= 4, shape.navigationDensity >= 0.5 { return .navigation }
         if shape.wordCount <= 3, shape.text.hasPrefix("* ") || shape.text.hasPrefix("• ") || shape.text.hasPrefix("> ") { return .navigation }
         return nil

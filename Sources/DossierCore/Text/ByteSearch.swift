@@ -69,15 +69,21 @@ enum ASCIIWords {
 struct SearchedText {
     let text: String
     private var pairs = [UInt64](repeating: 0, count: 16)
+    /// Which byte values occur, one bit each.
+    private var bytes = [UInt64](repeating: 0, count: 4)
 
     init(_ text: String) {
         self.text = text
         var previous: UInt8?
         for b in text.utf8 {
             if let a = previous { let k = Self.slot(a, b); pairs[k >> 6] |= 1 << UInt64(k & 63) }
+            bytes[Int(b >> 6)] |= 1 << UInt64(b & 63)
             previous = b
         }
     }
+
+    /// Whether the byte occurs in the text.
+    func holds(_ b: UInt8) -> Bool { bytes[Int(b >> 6)] & (1 << UInt64(b & 63)) != 0 }
 
     /// One of 1,024 bits; distinct for every pair of lowercase letters.
     @inline(__always) private static func slot(_ a: UInt8, _ b: UInt8) -> Int {
@@ -99,7 +105,9 @@ struct SearchedText {
 
     func includes(_ needle: String) -> Bool { mayInclude(needle) && text.includes(needle) }
     func includesAny(_ needles: [String]) -> Bool { needles.contains { includes($0) } }
-    func hasPrefix(_ prefix: String) -> Bool { text.hasPrefix(prefix) }
+    /// `String.hasPrefix`, after a check of the bytes: the rules' prefixes are plain words and
+    /// marks, which no other scalars spell, so a text whose bytes do not start with them cannot.
+    func hasPrefix(_ prefix: String) -> Bool { text.utf8.starts(with: prefix.utf8) && text.hasPrefix(prefix) }
     var utf8: String.UTF8View { text.utf8 }
     var unicodeScalars: String.UnicodeScalarView { text.unicodeScalars }
 }
