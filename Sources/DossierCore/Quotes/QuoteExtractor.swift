@@ -3,7 +3,12 @@
 public enum QuoteExtractor {
     /// Quotes and reported statements of one article, in text order, speakers as named in it.
     public static func extract(_ paragraphs: [Paragraph], title: String?) -> [Quote] {
-        var reading = ArticleReading(paragraphs)
+        extract(paragraphs, scalars: paragraphs.map { Array($0.text.unicodeScalars) })
+    }
+
+    /// The same, with each paragraph's scalars.
+    static func extract(_ paragraphs: [Paragraph], scalars: [[Unicode.Scalar]]) -> [Quote] {
+        var reading = ArticleReading(paragraphs, scalars: scalars)
         return reading.read()
     }
 }
@@ -17,9 +22,8 @@ struct ArticleReading {
     var sentences: [(Sentence, Int)] = []
     var discourse = Discourse()
 
-    init(_ paragraphs: [Paragraph]) {
+    init(_ paragraphs: [Paragraph], scalars: [[Unicode.Scalar]]) {
         self.paragraphs = paragraphs
-        let scalars = paragraphs.map { Array($0.text.unicodeScalars) }
         self.scalars = scalars
         var found = QuoteMarks.find(scalars)
         // "Dwayne “The Rock” Johnson": a nickname inside a name is read as if unquoted words were absent.
