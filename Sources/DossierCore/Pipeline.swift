@@ -27,7 +27,7 @@ public enum ArticleParser {
             metadata["analysis"] = "quotes and dates read from the first \(AnalysisBudget.maxScalars) characters only (the text is \(text.count) long)"
         }
         // Both readers work on the paragraphs' scalars: made once for the two.
-        let scalars = findings ? analysed.map { Array($0.text.unicodeScalars) } : []
+        let scalars = findings ? analysed.map { Scalars.array($0.text) } : []
         var article = Article(
             id: doc.id, path: doc.path, title: clean.title, published: published,
             paragraphs: clean.paragraphs, boilerplate: clean.boilerplate,

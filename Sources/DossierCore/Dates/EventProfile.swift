@@ -86,7 +86,7 @@ struct EventProfile: Sendable {
         let needsDate = article.published.precision != .day
         if !needsDate { years = Set(article.events.compactMap { $0.date.precision == .year ? $0.date.year : nil }) }
         for p in article.paragraphs {
-            let scalars = Array(p.text.unicodeScalars)
+            let scalars = Scalars.array(p.text)
             quoted.formUnion(EventProfile.quotedTrigrams(p.text, scalars: scalars))
             let tokens = DateTokenizer.tokens(scalars)
             var sentenceStart = true

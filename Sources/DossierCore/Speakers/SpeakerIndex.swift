@@ -187,7 +187,7 @@ public enum SpeakerIndex {
     static func roleMentions(in a: Article) -> [(name: String, role: String)] {
         var result: [(name: String, role: String)] = []
         for p in a.paragraphs where mayHoldATitle(p.text) {
-            let scalars = Array(p.text.unicodeScalars)
+            let scalars = Scalars.array(p.text)
             let tokens = Tokenizer.tokens(scalars, quotes: [])
             for run in Discourse.nameRuns(tokens) {
                 guard case let .name(name, role, true)? = SpeakerPhrase.classify(run) else { continue }

@@ -2,7 +2,7 @@
 /// an article is parsed.
 public struct SourceText: Sendable {
     public let scalars: [Unicode.Scalar]
-    public init(_ text: String) { scalars = Array(text.unicodeScalars) }
+    public init(_ text: String) { scalars = Scalars.array(text) }
     public var count: Int { scalars.count }
 
     public func string(_ range: SourceRange) -> String {
@@ -78,6 +78,15 @@ public enum Scalars {
     }
 
     public static func string(_ s: [Unicode.Scalar]) -> String { string(s[...]) }
+
+    /// A text's scalars in one pass: `Array(text.unicodeScalars)` counts them first. The room
+    /// reserved is one scalar a byte, exact for plain ASCII.
+    public static func array(_ text: String) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars { result.append(c) }
+        return result
+    }
 
     /// A run of scalars as a string, and its lowercase form. Tokenizers call this for every
     /// word of every article; ASCII runs (most of them) skip the Unicode machinery.
