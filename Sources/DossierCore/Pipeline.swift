@@ -26,11 +26,13 @@ public enum ArticleParser {
         if analysed.count < clean.paragraphs.count {
             metadata["analysis"] = "quotes and dates read from the first \(AnalysisBudget.maxScalars) characters only (the text is \(text.count) long)"
         }
+        // Both readers work on the paragraphs' scalars: made once for the two.
+        let scalars = findings ? analysed.map { Scalars.array($0.text) } : []
         var article = Article(
             id: doc.id, path: doc.path, title: clean.title, published: published,
             paragraphs: clean.paragraphs, boilerplate: clean.boilerplate,
-            quotes: findings ? QuoteExtractor.extract(analysed, title: clean.title) : [],
-            events: findings ? DateTagger.events(analysed, reference: published) : [],
+            quotes: findings ? QuoteExtractor.extract(analysed, scalars: scalars) : [],
+            events: findings ? DateTagger.events(analysed, scalars: scalars, reference: published) : [],
             metadata: metadata, sourceLength: text.count)
         article.lineStarts = [0] + text.lines().dropFirst().map { Int32($0.start) }
         return article
@@ -234,7 +236,7 @@ enum ParagraphLimit {
                 var a = start, b = end
                 while a < b, Scalars.isSpace(scalars[a]) { a += 1 }
                 while b > a, Scalars.isSpace(scalars[b - 1]) { b -= 1 }
-                if b > a { out.append(Paragraph(text: String(String.UnicodeScalarView(scalars[a..<b])), start: p.start + a)) }
+                if b > a { out.append(Paragraph(text: Scalars.string(scalars[a..<b]), start: p.start + a)) }
                 start = end
             }
         }

@@ -166,20 +166,42 @@ public enum Cleaner {
     static func cutGlued(_ p: Paragraph, boilerplate: inout [String]) -> [Paragraph] {
         guard let cut = GluedHeadline.find(in: p.text) else { return [p] }
         let s = Array(p.text.unicodeScalars)
-        boilerplate.append(String(String.UnicodeScalarView(s[cut.start..<cut.resume])).trimmingCharacters(in: .whitespaces))
+        boilerplate.append(Scalars.string(s[cut.start..<cut.resume]).trimmingCharacters(in: .whitespaces))
         var pieces: [Paragraph] = []
         var end = cut.start
         while end > 0, Scalars.isSpace(s[end - 1]) { end -= 1 }
-        if end > 0 { pieces.append(Paragraph(text: String(String.UnicodeScalarView(s[0..<end])), start: p.start)) }
-        let rest = Paragraph(text: String(String.UnicodeScalarView(s[cut.resume...])), start: p.start + cut.resume)
+        if end > 0 { pieces.append(Paragraph(text: Scalars.string(s[0..<end]), start: p.start)) }
+        let rest = Paragraph(text: Scalars.string(s[cut.resume...]), start: p.start + cut.resume)
         return pieces + cutGlued(rest, boilerplate: &boilerplate)
+    }
+
+    /// `same` for two ASCII texts, compared letter by letter without building either; nil otherwise.
+    static func sameASCII(_ a: String, _ b: String) -> Bool? {
+        guard a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func kept(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x41...0x5A: return c | 0x20
+            case 0x61...0x7A, 0x30...0x39: return c
+            default: return nil
+            }
+        }
+        var x = a.utf8.lazy.compactMap(kept).makeIterator(), y = b.utf8.lazy.compactMap(kept).makeIterator()
+        var any = false
+        while true {
+            let p = x.next(), q = y.next()
+            guard p == q else { return false }
+            guard p != nil else { return any }
+            any = true
+        }
     }
 
     /// Same words, ignoring case, quotes and spacing.
     static func same(_ a: String, _ b: String) -> Bool {
+        if let ascii = sameASCII(a, b) { return ascii }
         func norm(_ s: String) -> String {
-            String(s.lowercased().unicodeScalars.filter { Scalars.isLetter($0) || Scalars.isDigit($0) }.map(Character.init))
+            Scalars.string(Array(s.lowercased().unicodeScalars.filter { Scalars.isLetter($0) || Scalars.isDigit($0) }))
         }
-        return norm(a) == norm(b) && !norm(a).isEmpty
+        let x = norm(a)
+        return !x.isEmpty && x == norm(b)
     }
 }

@@ -12,17 +12,18 @@ enum Furniture {
         let text = shape.text
         guard !shape.isLong, text.utf8.count <= 1500 else { return nil }
         let short = text.utf8.count <= 160
-        let lower = text.lowercased()
+        let lower = SearchedText(text.lowercased())
         if short, DateStamp.parse(text) != nil || isClock(text) || isAge(lower) { return .stamp }
         if isWeather(text) { return .weather }
         if isCode(shape) { return .code }
         if lower.includes("©") || (lower.hasPrefix("copyright") && !reports(lower)) || lower.includes("all rights reserved") { return .copyright }
         if isNotice(lower, shape) { return .notice }
-        if shape.wordCount <= 40, isByline(shape) || isCaptionCredit(text) || isAgencyCredit(text) || isContributorLine(lower) { return .byline }
+        if shape.wordCount <= 40, isByline(shape) || isCaptionCredit(text, lower) || isAgencyCredit(text) || isContributorLine(lower) { return .byline }
         if short, isReadingTime(lower) || isCounter(lower) || isLoginPrompt(lower, shape) || isTagList(lower, shape) || isWidget(lower) { return .navigation }
         if short, isMediaLink(lower, shape) { return .promotion }
         if isPromotion(shape, lower) || isContactBox(lower, shape) { return .promotion }
-        if isMenu(text) { return .navigation }
+        // Lowercasing keeps the separators and makes none: the lowercase line's bytes tell whether it has one.
+        if lower.holds(0x7C) || lower.holds(0x3E) || lower.holds(0xC2) || lower.holds(0xE2), isMenu(text) { return .navigation }
         if shape.wordCount <= 12, !shape.isProse || shape.wordCount <= 4, shape.navigationDensity >= 0.5 { return .navigation }
         if shape.wordCount <= 3, shape.text.hasPrefix("* ") || shape.text.hasPrefix("• ") || shape.text.hasPrefix("> ") { return .navigation }
         return nil
@@ -32,7 +33,10 @@ enum Furniture {
     /// two are enough after a breadcrumb arrow ("News › UK News").
     static func isMenu(_ text: String) -> Bool {
         // Bytes first: this runs on every short paragraph, and few hold a separator.
-        guard text.utf8.contains(where: { $0 == 0x7C || $0 == 0x3E }) || text.includesAny(["•", "·", "»", "›"]) else { return false }
+        // Each separator starts with one of four bytes: "|", ">", or the lead byte of the others.
+        guard text.utf8.contains(where: { $0 == 0x7C || $0 == 0x3E || $0 == 0xC2 || $0 == 0xE2 }),
+              text.utf8.contains(where: { $0 == 0x7C || $0 == 0x3E }) || text.includesAny(["•", "·", "»", "›"]) else { return false }
+        if let ascii = isASCIIMenu(text) { return ascii }
         let items = text.split(whereSeparator: { "|•·»›>".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let arrow = text.unicodeScalars.contains { "»›>".unicodeScalars.contains($0) }
         // Two items only after an arrow that is not a closing guillemet ("«Oui» dit-il").
@@ -41,24 +45,75 @@ enum Furniture {
         return items.allSatisfy { $0.split(separator: " ").count <= 3 && !$0.hasSuffix(".") }
     }
 
+    /// `isMenu` for ASCII text, read from its bytes without splitting it into strings (a
+    /// wire story's ticker symbols, "<IBM>", put a separator in many paragraphs); nil for
+    /// other text. The separators are then "|" and ">", and the trimmed white space spaces and tabs.
+    static func isASCIIMenu(_ text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { u -> Bool? in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var items = 0
+            var start = 0
+            // Each piece between separators: trimmed, at most three words, no closing full stop.
+            for end in 0...u.count where end == u.count || u[end] == 0x7C || u[end] == 0x3E {
+                var a = start, b = end
+                start = end + 1
+                while a < b, u[a] == 0x20 || u[a] == 0x09 { a += 1 }
+                while b > a, u[b - 1] == 0x20 || u[b - 1] == 0x09 { b -= 1 }
+                guard a < b else { continue }
+                items += 1
+                if u[b - 1] == 0x2E { return false }
+                var words = 0
+                for k in a..<b where u[k] != 0x20 && (k == a || u[k - 1] == 0x20) { words += 1 }
+                if words > 3 { return false }
+            }
+            // Two items only after an arrow that does not open the line.
+            let crumb = items == 2 && u.contains(0x3E) && u.first != 0x3E
+            return items >= 3 || crumb
+        }
+    }
+
     /// A heading that opens a list of other stories, a comment box or a share bar: nothing
     /// after it belongs to the story ("Related articles", "Read more", "Leave a Reply").
     static func opensTrailer(_ text: String) -> Bool {
         // Six words or fewer: longer lines are never such a heading.
         guard text.utf8.count <= 80 else { return false }
+        // The heading's words first: most short lines start with no such heading, and the
+        // tests of shape below are not needed for them. Most are ruled out by their first two letters.
+        let u = text.unicodeScalars
+        if let k = u.firstIndex(where: { !trailerTrimmed($0) }), u.index(after: k) != u.endIndex {
+            let a = u[k].value, b = u[u.index(after: k)].value
+            func lower(_ v: UInt32) -> UInt16 { UInt16(v &- 0x41 < 26 ? v | 0x20 : v) }
+            if a < 0x80, b < 0x80, !trailerInitials.contains(lower(a) << 8 | lower(b)) { return false }
+        }
+        let lower = text.lowercased().trimmingCharacters(in: trailerTrim)
+        guard trailerOpeners.contains(where: { lower == $0.word || lower.hasPrefix($0.spaced) || lower.hasPrefix($0.colon) }) else { return false }
         let shape = LineShape(text)
         // A heading, not a sentence: "Related charges were dropped." opens nothing.
         guard shape.wordCount <= 6, !shape.hasInnerSentenceEnd, !shape.endsSentence || shape.text.hasSuffix(":") else { return false }
         // "Read more: Pier reopens after winter" is one inline link, not a heading over a list.
         if let colon = text.firstIndex(of: ":"), text[colon...].split(separator: " ").count > 3 { return false }
-        let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.-–—>»*#"))
-        let openers = ["related", "more from", "more stories", "more news", "more on this", "read more", "read next", "read also", "also read",
-                       "you may also like", "you might also like", "recommended", "most read", "most popular", "most viewed", "trending",
-                       "latest news", "latest stories", "top stories", "comments", "leave a reply", "leave a comment", "share this",
-                       "join the conversation", "what to read next", "see also", "further reading", "tags", "topics",
-                       "don't miss", "don’t miss", "explore more", "more like this", "about the author", "in case you missed it", "elsewhere"]
-        return openers.contains { lower == $0 || lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") }
+        return true
     }
+
+    static let trailerTrim = CharacterSet(charactersIn: " :.-–—>»*#")
+    static func trailerTrimmed(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case " ", ":", ".", "-", "–", "—", ">", "»", "*", "#": return true
+        default: return false
+        }
+    }
+
+    /// Headings over the trailer, each also as it starts a longer heading ("related articles", "tags:").
+    static let trailerOpeners = [
+        "related", "more from", "more stories", "more news", "more on this", "read more", "read next", "read also", "also read",
+        "you may also like", "you might also like", "recommended", "most read", "most popular", "most viewed", "trending",
+        "latest news", "latest stories", "top stories", "comments", "leave a reply", "leave a comment", "share this",
+        "join the conversation", "what to read next", "see also", "further reading", "tags", "topics",
+        "don't miss", "don’t miss", "explore more", "more like this", "about the author", "in case you missed it", "elsewhere",
+    ].map { (word: $0, spaced: $0 + " ", colon: $0 + ":") }
+    /// The two letters they start with.
+    static let trailerInitials = Set(trailerOpeners.map { o in o.word.utf8.prefix(2).reduce(UInt16(0)) { $0 << 8 | UInt16($1) } })
 
     /// A heading over readers' comments: whatever follows it is never the story resuming.
     static func opensComments(_ text: String) -> Bool {
@@ -68,24 +123,26 @@ enum Furniture {
 
     static let agePattern = Pattern(#"^\s*((last\s+)?(updated|posted|published))?:?\s*((\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month|year)s?|\d+\s?[smhdw])\s+ago\s*$"#)
     /// "5 hours ago", "Updated 2 days ago", "3h ago", "Just now": how old the page said the story was.
-    static func isAge(_ lower: String) -> Bool {
-        if lower == "just now" { return true }
+    static func isAge(_ lower: SearchedText) -> Bool {
+        if lower.text == "just now" { return true }
         guard lower.includes("ago") else { return false }
-        return Self.agePattern.matches(lower)
+        return Self.agePattern.matches(lower.text)
     }
 
     static let readingTimePattern = Pattern(#"^\s*\d+\s*(-|\s)?\s*(min|mins|minute|minutes)\s+(read|listen)\s*$"#)
     /// "5 min read", "Listen to this article".
-    static func isReadingTime(_ lower: String) -> Bool {
+    static func isReadingTime(_ lower: SearchedText) -> Bool {
         guard lower.includes("min") || lower.includes("listen") else { return false }
-        return Self.readingTimePattern.matches(lower)
+        return Self.readingTimePattern.matches(lower.text)
             || lower.hasPrefix("listen to this article") || lower.hasPrefix("listen to this story")
     }
 
     static let captionCreditPattern = Pattern(#"(Photograph|Photo|Image|Picture|Credit|Foto)\s*:\s*[^.]{2,60}$|\((Photo|Image)[^)]*\)\s*$|Getty Images\)?\s*$"#)
     /// A picture caption ending in its credit: "… in Kyiv. Photograph: Reuters", "(Getty Images)".
-    static func isCaptionCredit(_ text: String) -> Bool {
-        guard text.includesAny(["Photo", "Image", "Picture", "Credit", "Foto", "Getty"]) else { return false }
+    static func isCaptionCredit(_ text: String, _ lower: SearchedText) -> Bool {
+        // The lowercase words come first: they are ruled out without a scan.
+        guard lower.includesAny(["photo", "image", "picture", "credit", "foto", "getty"]),
+              text.includesAny(["Photo", "Image", "Picture", "Credit", "Foto", "Getty"]) else { return false }
         return Self.captionCreditPattern.matches(text)
     }
 
@@ -97,14 +154,16 @@ enum Furniture {
     }
 
     /// "Tags: Books, Fiction", "Filed under: Politics", "Posted in News": the page's labels for the story.
-    static func isTagList(_ lower: String, _ shape: LineShape) -> Bool {
+    static func isTagList(_ lower: SearchedText, _ shape: LineShape) -> Bool {
         guard shape.wordCount <= 20, !shape.endsSentence else { return false }
-        return ["tags", "topics", "related topics", "filed under", "categories", "category", "posted in", "keywords", "subjects", "more on"]
-            .contains { lower.hasPrefix($0 + ":") || lower.hasPrefix($0 + " ") && ($0.contains(" ") || lower.includes(",")) }
+        return tagLabels.contains { lower.hasPrefix($0.colon) || lower.hasPrefix($0.spaced) && ($0.word.contains(" ") || lower.includes(",")) }
     }
 
+    static let tagLabels = ["tags", "topics", "related topics", "filed under", "categories", "category", "posted in", "keywords", "subjects", "more on"]
+        .map { (word: $0, spaced: $0 + " ", colon: $0 + ":") }
+
     /// Feedback and embed widgets: "Report an error", "Was this article helpful?", "Opens in new window".
-    static func isWidget(_ lower: String) -> Bool {
+    static func isWidget(_ lower: SearchedText) -> Bool {
         lower.utf8.count <= 60 && lower.includesAny(["report an error", "report a typo", "send us your feedback", "send feedback", "was this article",
                                                       "did you find this article", "spotted an error", "spotted a mistake", "opens in new window",
                                                       "opens in a new window", "rate this article", "has been shared", "comments are closed",
@@ -112,7 +171,7 @@ enum Furniture {
     }
 
     /// "Watch: Drone footage shows …", "Related: 5 things to know", "Pictured: …": a link or a caption label before a headline.
-    static func isMediaLink(_ lower: String, _ shape: LineShape) -> Bool {
+    static func isMediaLink(_ lower: SearchedText, _ shape: LineShape) -> Bool {
         guard shape.wordCount <= 25, !shape.endsSentence, lower.includes(":") else { return false }
         return ["watch:", "video:", "listen:", "photos:", "gallery:", "in pictures:", "pictured:", "watch live:", "live:", "podcast:", "in photos:",
                 "related:", "read more:", "more:", "also read:", "read also:", "see also:", "recommended:", "must read:", "don't miss:", "don’t miss:"]
@@ -121,13 +180,13 @@ enum Furniture {
 
     static let counterPattern = Pattern(#"^\s*(page|image|photo|picture|slide|photograph)?\s*\d+\s*(of|/)\s*\d+\s*$"#)
     /// "Image 1 of 5", "Page 2 of 3", "3/12": a gallery or pager position.
-    static func isCounter(_ lower: String) -> Bool {
+    static func isCounter(_ lower: SearchedText) -> Bool {
         guard lower.utf8.count <= 30, lower.includes(" of ") || lower.includes("/") else { return false }
-        return Self.counterPattern.matches(lower)
+        return Self.counterPattern.matches(lower.text)
     }
 
     /// "Already a subscriber? Log in", "Create a free account to keep reading": a login wall.
-    static func isLoginPrompt(_ lower: String, _ shape: LineShape) -> Bool {
+    static func isLoginPrompt(_ lower: SearchedText, _ shape: LineShape) -> Bool {
         guard shape.wordCount <= 12, lower.includesAny(["log in", "login", "sign in", "subscriber", "account", "register"]) else { return false }
         return lower.includesAny(["read", "continue", "access", "already", "free", "unlock"]) && !reports(lower)
     }
@@ -150,7 +209,8 @@ enum Furniture {
     static let clockPattern = Pattern(#"^\s*\d{1,2}[:.]\d{2}(\s*([AaPp]\.?[Mm]\.?|h|Uhr))?(\s*[A-Z]{2,4})?\s*$"#)
     /// "13:26", "10:15 AM".
     static func isClock(_ text: String) -> Bool {
-        guard text.utf8.count <= 24 else { return false }
+        // The pattern needs a colon or a dot between hours and minutes.
+        guard text.utf8.count <= 24, text.utf8.contains(where: { $0 == 0x3A || $0 == 0x2E }) else { return false }
         return Self.clockPattern.matches(text)
     }
 
@@ -184,19 +244,21 @@ enum Furniture {
     static func isCode(_ shape: LineShape) -> Bool {
         guard shape.wordCount <= 3 else { return false }
         let t = shape.text
-        if t.contains("{{") || t.contains("}}") || t.contains("</") || t.contains("/>") { return true }
+        // Each of the marks holds a brace or a slash.
+        if t.utf8.contains(where: { $0 == 0x7B || $0 == 0x7D || $0 == 0x2F }),
+           t.contains("{{") || t.contains("}}") || t.contains("</") || t.contains("/>") { return true }
         return shape.words.allSatisfy { w in w.contains("_") && w.unicodeScalars.allSatisfy { Scalars.isLetter($0) || Scalars.isDigit($0) || $0 == "_" } }
     }
 
     /// Reported speech ("…, she said"): a story's sentence, never the site's own notice or call to action.
-    static func reports(_ lower: String) -> Bool { lower.includesAny([" said", " says", " told ", "according to"]) }
+    static func reports(_ lower: SearchedText) -> Bool { lower.includesAny([" said", " says", " told ", "according to"]) }
 
     /// Cookie words of consent banners, in the languages pages come in.
     static let cookieWords = ["we use", "accept", "consent", "policy", "browsing", "experience", "this site", "our site", "website",
                               "acept", "utiliz", "navega", "polític", "akzept", "verwend", "nutzen", "utilis", "naviga", "privac"]
 
     /// Cookie, consent and newsletter notices, notes on the article itself, appeals for money.
-    static func isNotice(_ lower: String, _ shape: LineShape) -> Bool {
+    static func isNotice(_ lower: SearchedText, _ shape: LineShape) -> Bool {
         if lower.includes("cookie"), lower.includesAny(cookieWords), !reports(lower) { return true }
         if shape.wordCount <= 40, lower.includesAny(["newsletter", "inbox", "sign up", "subscribe"]),
            ["email", "e-mail", "inbox", "newsletter", "sign up", "subscribe", "free"].filter({ lower.includes($0) }).count >= 2, !reports(lower) { return true }
@@ -208,7 +270,7 @@ enum Furniture {
     }
 
     /// "This article was originally published by …", "Correction: an earlier version of this story …".
-    static func isEditorNote(_ lower: String) -> Bool {
+    static func isEditorNote(_ lower: SearchedText) -> Bool {
         if ["correction", "clarification", "editor's note", "editor’s note", "editors' note", "editors’ note", "originally published",
             "first published", "this article"].contains(where: lower.hasPrefix), !reports(lower) { return true }
         guard lower.includesAny(["this article", "this story", "this piece", "this report", "this post"]) else { return false }
@@ -217,7 +279,7 @@ enum Furniture {
 
     /// "Our journalism relies on readers like you … please donate", "You have read 3 of 5 free
     /// articles": the site asking the reader for support or a subscription.
-    static func isAppeal(_ lower: String) -> Bool {
+    static func isAppeal(_ lower: SearchedText) -> Bool {
         guard lower.includesAny(["you", "our journalism", "access"]) else { return false }
         return lower.includesAny(["donat", "readers like you", "support our journalism", "support independent", "support us", "become a member",
                                   "make a contribution", "consider subscribing", "subscribe today", "unlimited access", "free articles",
@@ -225,12 +287,12 @@ enum Furniture {
     }
 
     /// "Jan Olsen in Copenhagen contributed to this report."
-    static func isContributorLine(_ lower: String) -> Bool {
+    static func isContributorLine(_ lower: SearchedText) -> Bool {
         lower.includes("contributed") && lower.includesAny(["contributed to this report", "contributed to this story", "contributed reporting"])
     }
 
     /// "Got a story? Email us at news@…": a contact box with the newsroom's address.
-    static func isContactBox(_ lower: String, _ shape: LineShape) -> Bool {
+    static func isContactBox(_ lower: SearchedText, _ shape: LineShape) -> Bool {
         guard shape.wordCount <= 25, lower.includes("@"), lower.includesAny(["email", "e-mail", "contact", "send", "write to", "tips"]) else { return false }
         return shape.words.contains { w in w.contains("@") && w.contains(".") && !w.hasPrefix("@") }
     }
@@ -239,22 +301,27 @@ enum Furniture {
     /// "Dana Whitfield is a staff writer covering …", "Olafsdottir covers Iceland for …".
     static func isAuthorNote(_ shape: LineShape, authors: Set<String>) -> Bool {
         guard shape.wordCount >= 4, shape.wordCount <= 120 else { return false }
+        let words = shape.firstWords(9)
         var k = 0
-        while k < min(3, shape.wordCount), shape.words[k].unicodeScalars.first.map(Scalars.isUpper) == true { k += 1 }
+        while k < min(3, shape.wordCount), words[k].unicodeScalars.first.map(Scalars.isUpper) == true { k += 1 }
         guard k >= 1 else { return false }
         // Only the opening words matter: a bio says who the writer is first.
-        let bare = LineShape(shape.words.prefix(k + 6).joined(separator: " ")).bare
+        let bare = LineShape(words.prefix(k + 6).joined(separator: " ")).bare
         if bare[0..<k].contains(where: authors.contains), authorVerbs.contains(bare[k]) { return true }
         guard k >= 2, k + 1 < bare.count, bare[k] == "is", ["a", "an", "the"].contains(bare[k + 1]) else { return false }
-        return bare[(k + 2)..<min(bare.count, k + 6)].contains(where: authorRoles.contains)
+        return bare[(k + 2)..<min(bare.count, k + 6)].contains { authorRoles.contains($0) }
     }
 
-    static let authorVerbs: Set<String> = ["is", "covers", "writes", "reports", "has", "was", "joined", "lives", "edits", "leads"]
-    static let authorRoles: Set<String> = ["reporter", "writer", "correspondent", "editor", "journalist", "columnist", "contributor",
+    static let authorVerbs: Lexicon = ["is", "covers", "writes", "reports", "has", "was", "joined", "lives", "edits", "leads"]
+    static let authorRoles: Lexicon = ["reporter", "writer", "correspondent", "editor", "journalist", "columnist", "contributor",
                                            "producer", "author", "photographer", "freelance", "critic", "commentator"]
 
     /// "By Jane Smith", "Reporting by …; Editing by …", "Photo: Reuters".
     static func isByline(_ shape: LineShape) -> Bool {
+        // Every opening below starts with one of a few pairs of letters: most lines are ruled out by their first two.
+        let opening = shape.text.utf8.drop(while: { $0 == 0x28 || $0 == 0x29 || $0 == 0x5B || $0 == 0x5D || $0 == 0x20 }).prefix(2)
+        if opening.count == 2, let a = opening.first, let b = opening.last, (a | 0x20) &- 0x61 < 26, (b | 0x20) &- 0x61 < 26,
+           !bylineInitials.contains(UInt16(a | 0x20) << 8 | UInt16(b | 0x20)) { return false }
         // Only the opening words matter here; lowercasing the whole paragraph would be waste.
         let lower = String(shape.text.unicodeScalars.drop(while: { "()[] ".unicodeScalars.contains($0) }).prefix(24)).lowercased()
         if ["reporting by", "editing by", "writing by", "additional reporting", "compiled by", "edited by"].contains(where: lower.hasPrefix) { return true }
@@ -269,13 +336,18 @@ enum Furniture {
         return false
     }
 
+    /// The first two letters of the openings `isByline` knows.
+    static let bylineInitials = Set(["re", "ed", "wr", "ad", "co", "ph", "im", "pi", "so", "cr", "fi", "by", "po", "pu", "up"].map { w in
+        w.utf8.reduce(UInt16(0)) { $0 << 8 | UInt16($1) }
+    })
+
     static let promotionOpeners = ["for more", "for the latest", "to read", "to watch", "to get", "click", "tap ", "read more", "read also", "watch ", "listen ",
                                    "follow ", "subscribe", "sign up", "download ", "join ", "like us", "get the", "see also", "also read", "related:", "more:"]
     /// ", watch …" or "… follow us" inside a line.
     static let promotionCalls = ["watch", "follow", "subscribe", "visit", "read", "download", "listen", "click", "sign up", "join"].flatMap { [", \($0) ", " \($0) us"] }
 
     /// Calls to action: "For more videos … watch the … channel.", "* Follow X on Twitter and Facebook".
-    static func isPromotion(_ shape: LineShape, _ lower: String) -> Bool {
+    static func isPromotion(_ shape: LineShape, _ lower: SearchedText) -> Bool {
         guard shape.wordCount <= 40, !reports(lower) else { return false }
         let head = String(lower.unicodeScalars.drop(while: { "*•>-– ".unicodeScalars.contains($0) }).prefix(20))
         let opens = promotionOpeners.contains(where: head.hasPrefix)

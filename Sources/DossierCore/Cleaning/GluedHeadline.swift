@@ -5,6 +5,7 @@ enum GluedHeadline {
     struct Cut: Equatable { var start: Int; var resume: Int }
 
     static func find(in text: String) -> Cut? {
+        if let ascii = mayGlueASCII(text), !ascii { return nil }
         let s = Array(text.unicodeScalars)
         guard s.count > 20 else { return nil }
         var starts: [Int]?
@@ -25,16 +26,49 @@ enum GluedHeadline {
         return nil
     }
 
-    static let openers: Set<Unicode.Scalar> = ["“", "\"", "‘", "«", "„"]
-    static let closers: Set<Unicode.Scalar> = ["'", "’", "\"", "”", "»"]
+    /// For ASCII text, whether any byte could be a glue point (`isGlue` holds only where a
+    /// quotation mark stands between a lowercase and a capital letter, or a capital follows a
+    /// lowercase letter or a quotation mark and comes before a lowercase one); nil for other
+    /// text. Most paragraphs have no such point, and need no scalars.
+    static func mayGlueASCII(_ text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { u -> Bool? in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func lower(_ b: UInt8) -> Bool { b &- 0x61 < 26 }
+            func upper(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
+            guard u.count > 2 else { return false }
+            for g in 1..<(u.count - 1) {
+                let prev = u[g - 1], c = u[g], next = u[g + 1]
+                if c == 0x22, lower(prev), upper(next) { return true }
+                if upper(c), lower(next), lower(prev) || prev == 0x27 || prev == 0x22 { return true }
+            }
+            return false
+        }
+    }
+
+    /// “ " ‘ « „ (switches: asked at every capital of every paragraph).
+    static func isOpener(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "“", "\"", "‘", "«", "„": return true
+        default: return false
+        }
+    }
+
+    /// ' ’ " ” »
+    static func isCloser(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "'", "’", "\"", "”", "»": return true
+        default: return false
+        }
+    }
 
     /// A sentence starts at `g` with nothing before it but the end of a word.
     static func isGlue(_ s: [Unicode.Scalar], at g: Int) -> Bool {
         let prev = s[g - 1], c = s[g], next = s[g + 1]
         // decade“We
-        if Scalars.isLower(prev), Scalars.isUpper(next), openers.contains(c) { return true }
+        if Scalars.isLower(prev), Scalars.isUpper(next), isOpener(c) { return true }
         // 'd***head'They
-        if Scalars.isUpper(c), Scalars.isLower(next), closers.contains(prev), g >= 2, Scalars.isLetter(s[g - 2]) { return true }
+        if Scalars.isUpper(c), Scalars.isLower(next), isCloser(prev), g >= 2, Scalars.isLetter(s[g - 2]) { return true }
         // decadeWe, but not McDonald, iPhone, PlayStation: the glued word is lowercase throughout.
         if Scalars.isLower(prev), Scalars.isUpper(c), Scalars.isLower(next) {
             var a = g - 1
@@ -57,9 +91,9 @@ enum GluedHeadline {
     /// Headline shape: several words, a capital first, no sentence punctuation.
     static func isHeadlineRun(_ s: [Unicode.Scalar], _ h: Int, _ g: Int) -> Bool {
         guard g - h <= 250 else { return false }
-        let run = String(String.UnicodeScalarView(s[h..<g]))
+        let run = Scalars.string(s[h..<g])
         let words = run.split(separator: " ").count
-        guard words >= 4, words <= 25, let first = s[h...].first(where: { !openers.contains($0) }), Scalars.isUpper(first) || Scalars.isDigit(first) else { return false }
+        guard words >= 4, words <= 25, let first = s[h...].first(where: { !isOpener($0) }), Scalars.isUpper(first) || Scalars.isDigit(first) else { return false }
         return !run.unicodeScalars.contains { $0 == "." || $0 == "!" || $0 == "?" || $0 == ":" }
     }
 

@@ -1,7 +1,8 @@
 /// Measurements of one line or paragraph that tell story text from page furniture.
 struct LineShape {
     let text: String
-    let words: [Substring]
+    /// The runs of characters between spaces.
+    let wordCount: Int
 
     /// Longer than any line of furniture: only its first words are measured.
     let isLong: Bool
@@ -9,22 +10,48 @@ struct LineShape {
     init(_ text: String) {
         isLong = text.utf8.count > 3000
         self.text = isLong ? String(text.unicodeScalars.prefix(3000)) : text
-        words = self.text.unicodeScalars.split(separator: " ").map { Substring($0) }
+        // Counted from the bytes: a space is one byte, and no longer character holds that byte.
+        var count = 0
+        var inWord = false
+        for b in self.text.utf8 {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        wordCount = count
+    }
+
+    /// The words themselves (computed when asked: only the rules for short lines read them).
+    var words: [Substring] { text.unicodeScalars.split(separator: " ").map { Substring($0) } }
+
+    /// The first `n` words, without splitting the rest of the line.
+    func firstWords(_ n: Int) -> [Substring] {
+        Array(text.unicodeScalars.split(separator: " ", maxSplits: n).prefix(n).map { Substring($0) })
     }
 
     /// Lowercased words without surrounding punctuation (computed when asked: few rules need it).
-    var bare: [String] {
-        words.map { w in
-            String(String.UnicodeScalarView(w.lowercased().unicodeScalars.filter { Scalars.isLetter($0) || Scalars.isDigit($0) || $0 == "-" || $0 == "_" }))
+    var bare: [String] { words.map(LineShape.bare) }
+
+    /// A word lowercased, keeping letters, digits, "-" and "_"; plain ASCII from its bytes.
+    static func bare(_ w: Substring) -> String {
+        guard w.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return String(String.UnicodeScalarView(w.lowercased().unicodeScalars.filter { Scalars.isLetter($0) || Scalars.isDigit($0) || $0 == "-" || $0 == "_" }))
+        }
+        return String(unsafeUninitializedCapacity: w.utf8.count) { buf in
+            var n = 0
+            for b in w.utf8 {
+                switch b {
+                case 0x41...0x5A: buf[n] = b | 0x20; n += 1
+                case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: buf[n] = b; n += 1
+                default: break
+                }
+            }
+            return n
         }
     }
-
-    var wordCount: Int { words.count }
 
     /// Ends like a sentence: a full stop, question or exclamation mark, possibly inside a closing quote.
     var endsSentence: Bool {
         var s = Substring(text)
-        while let last = s.unicodeScalars.last, Sentences.closers.contains(last) || Scalars.isSpace(last) { s = s.dropLast() }
+        while let last = s.unicodeScalars.last, Sentences.isCloser(last) || Scalars.isSpace(last) { s = s.dropLast() }
         guard let last = s.unicodeScalars.last else { return false }
         return last == "." || last == "!" || last == "?" || last == "…"
     }
@@ -32,10 +59,10 @@ struct LineShape {
     /// Contains a sentence break inside (". " followed by more text).
     var hasInnerSentenceEnd: Bool { isLong || Sentences.split(Array(text.unicodeScalars)).count > 1 }
 
-    static let stopwords: Set<String> = ["a", "an", "the", "to", "of", "on", "in", "and", "or", "for", "with", "our", "us", "your", "you", "this", "at", "by", "no", "is", "be", "me", "my", "&", "up", "here", "it", "from", "all"]
+    static let stopwords: Lexicon = ["a", "an", "the", "to", "of", "on", "in", "and", "or", "for", "with", "our", "us", "your", "you", "this", "at", "by", "no", "is", "be", "me", "my", "&", "up", "here", "it", "from", "all"]
 
     /// Words of page navigation, sharing, subscriptions and media promotion.
-    static let navigation: Set<String> = [
+    static let navigation: Lexicon = [
         "menu", "home", "homepage", "search", "login", "log", "logout", "sign", "signin", "register", "subscribe", "subscribed",
         "subscription", "subscriptions", "newsletter", "newsletters", "share", "shares", "shared", "tweet", "email", "e-mail",
         "print", "comment", "comments", "sharing", "reply", "replies", "related", "trending", "popular", "latest", "read", "more", "next",
@@ -52,14 +79,20 @@ struct LineShape {
 
     /// Share of the content words that belong to page navigation.
     var navigationDensity: Double {
-        let content = bare.filter { !$0.isEmpty && !LineShape.stopwords.contains($0) }
-        guard !content.isEmpty else { return 0 }
-        return Double(content.filter { LineShape.navigation.contains($0) }.count) / Double(content.count)
+        var content = 0, navigation = 0
+        for w in words {
+            let b = LineShape.bare(w)
+            guard !b.isEmpty, !LineShape.stopwords.contains(b) else { continue }
+            content += 1
+            if LineShape.navigation.contains(b) { navigation += 1 }
+        }
+        guard content > 0 else { return 0 }
+        return Double(navigation) / Double(content)
     }
 
     /// Most words capitalised, as in a headline or a menu ("Leave a Reply", "Biggest Strike In Decade").
     var isTitleCase: Bool {
-        let content = words.filter { !LineShape.stopwords.contains($0.lowercased()) }
+        let content = words.filter { !LineShape.stopwords.contains(lowercasing: String($0)) }
         guard !content.isEmpty else { return false }
         let caps = content.filter { $0.unicodeScalars.first.map { Scalars.isUpper($0) || Scalars.isDigit($0) } ?? false }.count
         return Double(caps) / Double(content.count) >= 0.7
@@ -68,7 +101,7 @@ struct LineShape {
     /// Looks like a headline: a few words, starts with a capital, no closing full stop.
     var isHeadlineShaped: Bool {
         guard !isLong, wordCount >= 3, wordCount <= 30, text.unicodeScalars.count <= 200, !endsSentence else { return false }
-        guard let first = text.unicodeScalars.first(where: { !Sentences.closers.contains($0) && !"“‘\"'".unicodeScalars.contains($0) }),
+        guard let first = text.unicodeScalars.first(where: { !Sentences.isCloser($0) && !"“‘\"'".unicodeScalars.contains($0) }),
               Scalars.isUpper(first) || Scalars.isDigit(first) else { return false }
         guard let last = text.unicodeScalars.last, !",;:-–—".unicodeScalars.contains(last) else { return false }
         return true

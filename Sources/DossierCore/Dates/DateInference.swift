@@ -13,15 +13,21 @@ public enum DateInference {
         let profiles = profilesInParallel(articles)
         let sim = EventSimilarity(profiles)
         let index = sim.nameIndex()
-        var scores: [Int: [(Int, Double)]] = [:]
+        // Candidates and scores are pure and run on both cores; the pairs are taken in article order.
+        let candidates = ParallelMap.map(Array(articles.indices)) { sim.candidates($0, index: index) }
+        var pairs: [(Int, Int)] = []
         var seen = Set<Int64>()
         for i in articles.indices {
-            for j in sim.candidates(i, index: index) {
+            for j in candidates[i] {
                 let key = Int64(min(i, j)) << 32 | Int64(max(i, j))
-                guard seen.insert(key).inserted else { continue }
-                let s = sim.score(i, j)
-                if s >= sameEvent { scores[i, default: []].append((j, s)); scores[j, default: []].append((i, s)) }
+                if seen.insert(key).inserted { pairs.append((i, j)) }
             }
+        }
+        let similarity = ParallelMap.map(pairs) { sim.score($0.0, $0.1) }
+        var scores: [Int: [(Int, Double)]] = [:]
+        for ((i, j), s) in zip(pairs, similarity) where s >= sameEvent {
+            scores[i, default: []].append((j, s))
+            scores[j, default: []].append((i, s))
         }
         // Only dates the articles found themselves can be lent to others.
         let own = articles.map { $0.published.precision == .day && !$0.published.evidence.hasPrefix(stampEvidence) ? $0.published.date : nil }

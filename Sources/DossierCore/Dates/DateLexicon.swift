@@ -18,6 +18,11 @@ public enum DateLexicon {
         return w
     }()
 
+    /// `months`, `weekdays` and `numberWords` for lookups of every token.
+    static let monthTable = LexiconMap(months)
+    static let weekdayTable = LexiconMap(weekdays)
+    static let numberTable = LexiconMap(numberWords)
+
     /// Month names of the languages page-capture stamps come in (lowercase, without accents
     /// folded: both spellings are listed where pages commonly drop them).
     public static let foreignMonths: [String: Int] = {

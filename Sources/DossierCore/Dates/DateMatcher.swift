@@ -29,7 +29,7 @@ struct DateMatcher {
         var result: [DateMatch] = []
         var i = 0
         while i < t.count {
-            if let m = match(at: i) {
+            if mayStart(i), let m = match(at: i) {
                 result.append(m)
                 i = max(m.end, i + 1)
             } else {
@@ -39,10 +39,29 @@ struct DateMatcher {
         return result
     }
 
+    /// Whether any rule of `match(at:)` could start at token `i`: each asks first for a number
+    /// or for one of `starters`. Most tokens of a paragraph are neither, and one lookup rules
+    /// them out where the rules would each ask again.
+    func mayStart(_ i: Int) -> Bool {
+        switch t[i].kind {
+        case .number: return true
+        case .punct: return false
+        case .word: return Self.starters.contains(t[i].lower)
+        }
+    }
+
+    /// The words some rule may start at: units and seasons (`period`), month, weekday and
+    /// holiday names, counts and approximators (`ago`, `counted`), and the words that open a
+    /// relative or anaphoric expression.
+    static let starters = Lexicon(countedPeriods.words.union(seasons).union(holidayWords).union(DateLexicon.approximators)
+        .union(DateLexicon.months.keys).union(DateLexicon.weekdays.keys).union(DateLexicon.numberWords.keys)
+        .union(["the", "that", "today", "tonight", "yesterday", "tomorrow", "this", "last", "previous", "current", "next", "coming", "more", "less"]))
+
     // MARK: token tests
 
     func word(_ i: Int) -> String? { i >= 0 && i < t.count && t[i].kind == .word ? t[i].lower : nil }
     func isWord(_ i: Int, _ set: Set<String>) -> Bool { word(i).map(set.contains) ?? false }
+    func isWord(_ i: Int, _ set: Lexicon) -> Bool { word(i).map { set.contains($0) } ?? false }
     /// For short literal lists: scanning an array costs less than hashing a new set per call.
     func isWord(_ i: Int, _ list: [String]) -> Bool { word(i).map(list.contains) ?? false }
     func isPunct(_ i: Int, _ p: String) -> Bool { i >= 0 && i < t.count && t[i].kind == .punct && t[i].text == p }
@@ -51,12 +70,12 @@ struct DateMatcher {
     func number(_ i: Int) -> DateToken? { i >= 0 && i < t.count && t[i].kind == .number ? t[i] : nil }
 
     func monthName(_ i: Int) -> (month: Int, abbreviated: Bool)? {
-        guard let w = word(i), t[i].isCapitalized, let m = DateLexicon.months[w] else { return nil }
+        guard let w = word(i), t[i].isCapitalized, let m = DateLexicon.monthTable[w] else { return nil }
         return (m, w.count <= 4 && w != "may" && w != "june" && w != "july")
     }
 
     func weekdayName(_ i: Int) -> (day: Int, abbreviated: Bool)? {
-        guard let w = word(i), t[i].isCapitalized, let d = DateLexicon.weekdays[w] else { return nil }
+        guard let w = word(i), t[i].isCapitalized, let d = DateLexicon.weekdayTable[w] else { return nil }
         return (d, !w.hasSuffix("day"))
     }
 
@@ -113,14 +132,14 @@ struct DateMatcher {
 
     /// "the first quarter of last year", "the same period a year ago", "the last week of March",
     // Word lists of the rules below, built once rather than at every call.
-    static let dayEndingVerbs: Set<String> = ["end", "ending", "ended", "ends", "finish", "finishing", "finished", "close", "closing", "closed", "for", "in", "of"]
-    static let unitWords: Set<String> = ["gmt", "hrs", "hours", "utc", "est", "bst", "cet", "pm", "am", "local", "times", "feet", "meters", "metres", "miles", "km", "kilometres", "kilometers", "tons", "tonnes", "dlrs", "dollars", "euros", "pounds", "yen", "mln", "billion", "million", "votes", "seats", "points", "shares", "bags", "barrels", "cars", "jobs", "people", "troops", "soldiers", "employees", "workers", "units", "members", "acres", "kg", "km²"]
-    static let pluralLookalikes: Set<String> = ["as", "was", "is", "has", "its", "this", "his", "thus", "always", "plus", "across", "unless", "whereas", "besides", "perhaps", "yes", "towards", "afterwards", "sales", "earnings", "results", "levels", "figures", "elections", "olympics", "games"]
-    static let futureMarkers: Set<String> = ["may", "might", "should", "intends", "aims", "hopes", "wants", "seeks", "will", "shall", "ll", "going", "scheduled", "expected", "upcoming", "plans", "plan", "planned", "due", "set", "until", "next", "later", "ahead", "coming", "tomorrow"]
-    static let pastMarkers: Set<String> = ["said", "told", "was", "were", "had", "did", "made", "went", "came", "took", "gave", "met", "held", "saw", "spoke", "wrote", "left", "began", "won", "lost", "fell", "rose", "ago", "last", "earlier", "since"]
-    static let seasons: Set<String> = ["spring", "summer", "autumn", "fall", "winter"]
-    static let countedPeriods: Set<String> = ["quarter", "half", "period", "month", "week", "weekend", "semester", "season"]
-    static let periodOrdinals: Set<String> = ["first", "second", "third", "fourth", "last", "final", "latter", "same", "previous", "opening", "closing"]
+    static let dayEndingVerbs: Lexicon = ["end", "ending", "ended", "ends", "finish", "finishing", "finished", "close", "closing", "closed", "for", "in", "of"]
+    static let unitWords: Lexicon = ["gmt", "hrs", "hours", "utc", "est", "bst", "cet", "pm", "am", "local", "times", "feet", "meters", "metres", "miles", "km", "kilometres", "kilometers", "tons", "tonnes", "dlrs", "dollars", "euros", "pounds", "yen", "mln", "billion", "million", "votes", "seats", "points", "shares", "bags", "barrels", "cars", "jobs", "people", "troops", "soldiers", "employees", "workers", "units", "members", "acres", "kg", "km²"]
+    static let pluralLookalikes: Lexicon = ["as", "was", "is", "has", "its", "this", "his", "thus", "always", "plus", "across", "unless", "whereas", "besides", "perhaps", "yes", "towards", "afterwards", "sales", "earnings", "results", "levels", "figures", "elections", "olympics", "games"]
+    static let futureMarkers: Lexicon = ["may", "might", "should", "intends", "aims", "hopes", "wants", "seeks", "will", "shall", "ll", "going", "scheduled", "expected", "upcoming", "plans", "plan", "planned", "due", "set", "until", "next", "later", "ahead", "coming", "tomorrow"]
+    static let pastMarkers: Lexicon = ["said", "told", "was", "were", "had", "did", "made", "went", "came", "took", "gave", "met", "held", "saw", "spoke", "wrote", "left", "began", "won", "lost", "fell", "rose", "ago", "last", "earlier", "since"]
+    static let seasons: Lexicon = ["spring", "summer", "autumn", "fall", "winter"]
+    static let countedPeriods: Lexicon = ["quarter", "half", "period", "month", "week", "weekend", "semester", "season"]
+    static let periodOrdinals: Lexicon = ["first", "second", "third", "fourth", "last", "final", "latter", "same", "previous", "opening", "closing"]
 
     /// "fall 2007": a part of a year that no calendar value names (TimeML gives it a quarter,
     /// week or season). Read whole, so the year or month inside it is not tagged on its own.
@@ -208,7 +227,7 @@ struct DateMatcher {
         return DateMatch(first: first, end: end, meaning: .monthDay(month: month, day: day, lean: lean))
     }
 
-    static let holidayWords: Set<String> = ["christmas", "new", "valentine", "boxing", "bastille", "halloween"]
+    static let holidayWords: Lexicon = ["christmas", "new", "valentine", "boxing", "bastille", "halloween"]
 
     /// "Tuesday, November 29", "on Tuesday", "last Friday".
     func weekdayLed(at i: Int) -> DateMatch? {
@@ -393,7 +412,7 @@ struct DateMatcher {
         }
         let count: Int
         if let n = number(j), n.digits <= 3, let v = n.value { count = v }
-        else if let w = word(j), let v = DateLexicon.numberWords[w] { count = v }
+        else if let w = word(j), let v = DateLexicon.numberTable[w] { count = v }
         else { return nil }
         guard let unit = word(j + 1), word(j + 2) == "ago" else { return nil }
         let meaning: DateMeaning
@@ -416,7 +435,7 @@ struct DateMatcher {
         guard let w0 = word(i) else {
             return number(i) == nil ? nil : counted(at: i)
         }
-        guard w0 == "the" || w0 == "that" || DateLexicon.numberWords[w0] != nil else { return nil }
+        guard w0 == "the" || w0 == "that" || DateLexicon.numberTable[w0] != nil else { return nil }
         func shift(_ unit: String, _ k: Int, end: Int) -> DateMatch? { anaphoric(unit, k, first: i, end: end) }
         let units = Self.anaphoricUnits
         // "later that day", "in that year", "That year, …"; not "that day has come".
@@ -442,7 +461,7 @@ struct DateMatcher {
         return counted(at: i)
     }
 
-    static let anaphoricUnits: Set<String> = ["day", "month", "year"]
+    static let anaphoricUnits: Lexicon = ["day", "month", "year"]
 
     /// The phrase ends at token `k`: punctuation or the end of the paragraph.
     func ends(_ k: Int) -> Bool { k >= t.count || t[k].kind == .punct }
@@ -465,7 +484,7 @@ struct DateMatcher {
         func shift(_ unit: String, _ k: Int, end: Int) -> DateMatch? { anaphoric(unit, k, first: i, end: end) }
         let count: Int
         if let n = number(i), n.digits <= 2, let v = n.value { count = v }
-        else if let w = word(i), let v = DateLexicon.numberWords[w] { count = v }
+        else if let w = word(i), let v = DateLexicon.numberTable[w] { count = v }
         else { return nil }
         // "three days later than planned" compares with a plan, not with a day.
         guard var unit = word(i + 1), let later = word(i + 2), !isWord(i + 3, ["than"]) else { return nil }
@@ -520,7 +539,7 @@ struct DateMatcher {
         if isPunct(i - 1, "-"), glued(i), number(i - 2) != nil { return nil }
         // "Russell 2000 Index", "Windows 2000 Server": a number inside a name.
         if i > 0, t[i - 1].kind == .word, t[i - 1].isCapitalized, !DateLexicon.leadIns.contains(t[i - 1].lower),
-           DateLexicon.months[t[i - 1].lower] == nil, i + 1 < t.count, t[i + 1].kind == .word, t[i + 1].isCapitalized { return nil }
+           DateLexicon.monthTable[t[i - 1].lower] == nil, i + 1 < t.count, t[i + 1].kind == .word, t[i + 1].isCapitalized { return nil }
         return DateMatch(first: leadIn(before: i), end: i + 1, meaning: .absolute(PartialDate(year: y)))
     }
 
@@ -530,10 +549,13 @@ struct DateMatcher {
         var first = i
         if isPunct(first - 1, "-"), glued(first), isWord(first - 2, ["mid"]), glued(first - 1) { first -= 2 }
         if isWord(first - 1, ["early", "late", "mid"]) { first -= 1 }
-        if isWord(first - 1, DateLexicon.leadIns.subtracting(["of", "last", "next", "this", "early", "late", "mid"])) { first -= 1 }
+        if isWord(first - 1, Self.plainLeadIns) { first -= 1 }
         else if isWord(first - 1, ["last", "next", "this"]), first == i { first -= 1 }
         return first
     }
+
+    /// Lead-ins that stand before an expression alone, not as a modifier.
+    static let plainLeadIns = Lexicon(DateLexicon.leadIns.subtracting(["of", "last", "next", "this", "early", "late", "mid"]))
 
     /// Past or future, from the nearest tense marker before the expression (or just after it
     /// when none stands before, as in "On Monday, ministers will…").

@@ -26,7 +26,8 @@ public struct DateStamp: Sendable, Hashable {
 
     /// Parses `line` when the whole of it is one date (with optional weekday and time).
     public static func parse(_ line: String) -> DateStamp? {
-        guard line.utf8.count <= 160, var stamp = parseDate(line) ?? parsePair(line) else { return nil }
+        // Every stamp has a year or a numeric date: a line without a digit is none.
+        guard line.utf8.count <= 160, line.utf8.contains(where: { $0 &- 0x30 < 10 }), var stamp = parseDate(line) ?? parsePair(line) else { return nil }
         let first = line.split(whereSeparator: { !$0.isLetter }).first.map { $0.lowercased() } ?? ""
         stamp.labelled = labels.contains(first) || (first == "last" && line.lowercased().contains("modified"))
         return stamp
@@ -40,6 +41,7 @@ public struct DateStamp: Sendable, Hashable {
     }
 
     static func parseDate(_ line: String) -> DateStamp? {
+        guard line.utf8.count <= 320, !firstWordRulesOut(line) else { return nil }
         let scalars = Array(line.unicodeScalars)
         guard scalars.count <= 80 else { return nil }
         let tokens = DateTokenizer.tokens(scalars)
@@ -51,9 +53,10 @@ public struct DateStamp: Sendable, Hashable {
             let tok = tokens[i]
             switch tok.kind {
             case .word:
-                let w = tok.lower, f = DateLexicon.folded(w)
-                if let m = DateLexicon.months[w], month == nil { month = m }
-                else if let d = DateLexicon.weekdays[w], weekday == nil { weekday = d }
+                // Folding changes only letters outside ASCII (and the token is lowercase already).
+                let w = tok.lower, f = w.utf8.allSatisfy({ $0 < 0x80 }) ? w : DateLexicon.folded(w)
+                if let m = DateLexicon.monthTable[w], month == nil { month = m }
+                else if let d = DateLexicon.weekdayTable[w], weekday == nil { weekday = d }
                 else if let m = DateLexicon.foreignMonths[w] ?? DateLexicon.foreignMonths[f], month == nil { month = m; foreign = true }
                 else if let d = DateLexicon.foreignWeekdays[w] ?? DateLexicon.foreignWeekdays[f], weekday == nil { weekday = d; foreign = true }
                 else if !fillers.contains(w) && !fillers.contains(f) { return nil }
@@ -96,6 +99,27 @@ public struct DateStamp: Sendable, Hashable {
         if a.digits == 4 { ymd = (a.value, b.value, c.value) } else if c.digits == 4 { ymd = b.value > 12 ? (c.value, a.value, b.value) : (c.value, b.value, a.value) } else { return nil }
         guard (1...12).contains(ymd.1), (1...Calendar.daysIn(month: ymd.1, year: ymd.0)).contains(ymd.2), (1900...2100).contains(ymd.0) else { return nil }
         return DateStamp(date: PartialDate(year: ymd.0, month: ymd.1, day: ymd.2), weekday: weekday, hasTime: hasTime, foreign: false)
+    }
+
+    /// Whether the line's first word (read from its bytes while they are plain ASCII) is no
+    /// month, weekday or filler, which `parseDate` would refuse: most lines end here, without
+    /// tokens. An ordinal's letters ("1st") belong to its number, as the tokenizer reads them.
+    static func firstWordRulesOut(_ line: String) -> Bool {
+        let u = Array(line.utf8)
+        func letter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+        var i = 0
+        while i < u.count {
+            guard u[i] < 0x80 else { return false }
+            guard letter(u[i]) else { i += 1; continue }
+            var j = i
+            while j < u.count, letter(u[j]) { j += 1 }
+            if j < u.count, u[j] >= 0x80 { return false }
+            let word = String(decoding: u[i..<j].map { $0 | 0x20 }, as: UTF8.self)
+            if i > 0, u[i - 1] &- 0x30 < 10, j - i == 2, ["st", "nd", "rd", "th"].contains(word) { i = j; continue }
+            return DateLexicon.monthTable[word] == nil && DateLexicon.weekdayTable[word] == nil && DateLexicon.foreignMonths[word] == nil
+                && DateLexicon.foreignWeekdays[word] == nil && !fillers.contains(word)
+        }
+        return false
     }
 
     /// The named weekday does not fall on the date: a stamp to distrust.

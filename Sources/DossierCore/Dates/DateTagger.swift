@@ -1,7 +1,12 @@
 /// Finds date expressions in the story and resolves them against the article's date.
 public enum DateTagger {
     public static func events(_ paragraphs: [Paragraph], reference: Publication) -> [DateEvent] {
-        let found = paragraphs.map(Found.init)
+        events(paragraphs, scalars: paragraphs.map { Array($0.text.unicodeScalars) }, reference: reference)
+    }
+
+    /// The same, with each paragraph's scalars.
+    static func events(_ paragraphs: [Paragraph], scalars: [[Unicode.Scalar]], reference: Publication) -> [DateEvent] {
+        let found = zip(paragraphs, scalars).map { Found($0, scalars: $1) }
         var focus: PartialDate? = nil
         let narrative = isNarrative(found.flatMap { $0.matches.map(\.meaning) }, reference: reference.date)
         var result: [DateEvent] = []
@@ -18,10 +23,10 @@ public enum DateTagger {
         var tokens: [DateToken]
         var matches: [DateMatch]
 
-        init(_ p: Paragraph) {
+        init(_ p: Paragraph, scalars: [Unicode.Scalar]? = nil) {
             paragraph = p
-            scalars = Array(p.text.unicodeScalars)
-            tokens = DateTokenizer.tokens(scalars)
+            self.scalars = scalars ?? Array(p.text.unicodeScalars)
+            tokens = DateTokenizer.tokens(self.scalars)
             matches = DateMatcher(tokens).matches()
         }
     }
@@ -90,7 +95,7 @@ public enum DateTagger {
             let lo = tokens[m.first].start, hi = tokens[m.end - 1].end
             let s = Self.window(sentence(holding: lo, in: sentences) ?? 0..<scalars.count, around: lo..<hi, in: scalars)
             result.append(DateEvent(
-                text: String(String.UnicodeScalarView(scalars[lo..<hi])),
+                text: Scalars.string(scalars[lo..<hi]),
                 range: SourceRange(paragraph.start + lo, paragraph.start + hi),
                 date: date,
                 sentenceRange: SourceRange(paragraph.start + s.lowerBound, paragraph.start + s.upperBound)))
@@ -113,7 +118,7 @@ public enum DateTagger {
         let scalars = Array(text.unicodeScalars)
         let tokens = DateTokenizer.tokens(scalars)
         return DateMatcher(tokens).matches().map { m in
-            (String(String.UnicodeScalarView(scalars[tokens[m.first].start..<tokens[m.end - 1].end])), m.meaning)
+            (Scalars.string(scalars[tokens[m.first].start..<tokens[m.end - 1].end]), m.meaning)
         }
     }
 }

@@ -21,6 +21,7 @@ enum DateTokenizer {
     /// else that is not white space is one punctuation token.
     static func tokens(_ s: [Unicode.Scalar]) -> [DateToken] {
         var result: [DateToken] = []
+        result.reserveCapacity(s.count / 4)
         var i = 0
         let n = s.count
         var space = true

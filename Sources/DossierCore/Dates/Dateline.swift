@@ -22,7 +22,7 @@ public struct Dateline: Sendable, Hashable {
         while i < tokens.count, i < 14 {
             let tok = tokens[i]
             if tok.kind == .punct, tok.text == "," { lastComma = i }
-            if let m = DateLexicon.months[tok.lower], tok.isCapitalized, let comma = lastComma, comma > 0,
+            if let m = DateLexicon.monthTable[tok.lower], tok.isCapitalized, let comma = lastComma, comma > 0,
                let dayTok = tokens.dropFirst(i + 1).first(where: { $0.text != "." }), dayTok.kind == .number,
                dayTok.digits <= 2, let d = dayTok.value, (1...31).contains(d) {
                 var j = tokens.firstIndex(where: { $0.start == dayTok.start })! + 1
@@ -36,11 +36,11 @@ public struct Dateline: Sendable, Hashable {
                     j += 1
                 }
                 guard j < tokens.count, ["-", "–", "—"].contains(tokens[j].text) else { return nil }
-                let place = String(String.UnicodeScalarView(scalars[0..<tokens[comma].start]))
+                let place = Scalars.string(scalars[0..<tokens[comma].start])
                 guard d <= Calendar.daysIn(month: m, year: year ?? 2000) else { return nil }
                 var start = tokens[j].end
                 while start < scalars.count, scalars[start] == "-" || Scalars.isSpace(scalars[start]) { start += 1 }
-                return Dateline(place: place, month: m, day: d, year: year, text: String(String.UnicodeScalarView(scalars[0..<end])), storyStart: start)
+                return Dateline(place: place, month: m, day: d, year: year, text: Scalars.string(scalars[0..<end]), storyStart: start)
             }
             guard tok.kind != .number, tok.kind == .punct || tok.isCapitalized || i == 0 else { return nil }
             i += 1

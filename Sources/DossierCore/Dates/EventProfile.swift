@@ -9,15 +9,25 @@ struct EventProfile: Sendable {
     var quoted: Set<Int> = []
     /// Word triples inside quotation marks: two reports of one statement share them even when
     /// the translations differ ("…as long as it takes. We will not back down").
-    static func hash(_ words: String...) -> Int {
+    /// A word pair or triple as one number (two and three words, without an array per call).
+    static func hash(_ a: String, _ b: String) -> Int {
         var h = Hasher()
-        for w in words { h.combine(w) }
+        h.combine(a); h.combine(b)
         return h.finalize()
     }
 
-    static func quotedTrigrams(_ text: String) -> Set<Int> {
+    static func hash(_ a: String, _ b: String, _ c: String) -> Int {
+        var h = Hasher()
+        h.combine(a); h.combine(b); h.combine(c)
+        return h.finalize()
+    }
+
+    static func quotedTrigrams(_ text: String) -> Set<Int> { quotedTrigrams(text, scalars: nil) }
+
+    /// The same, with the text's scalars when the caller has them.
+    static func quotedTrigrams(_ text: String, scalars: [Unicode.Scalar]?) -> Set<Int> {
         var result: Set<Int> = []
-        forEachQuote(text) { words in for k in 0...(words.count - 3) { result.insert(hash(words[k], words[k + 1], words[k + 2])) } }
+        forEachQuote(text, scalars: scalars) { words in for k in 0...(words.count - 3) { result.insert(hash(words[k], words[k + 1], words[k + 2])) } }
         return result
     }
 
@@ -29,25 +39,29 @@ struct EventProfile: Sendable {
     }
 
     /// Calls `body` with the lowercased words of each quotation of three words or more.
-    static func forEachQuote(_ text: String, _ body: ([String]) -> Void) {
+    static func forEachQuote(_ text: String, scalars known: [Unicode.Scalar]? = nil, _ body: ([String]) -> Void) {
+        // Every opening mark holds one of three bytes: '"', or the lead byte of “, „ and «.
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0xE2 || $0 == 0xC2 }) else { return }
         var inside = false
         var words: [String] = []
-        var current = ""
-        func flushWord() { if !current.isEmpty { words.append(current.lowercased()); current = "" } }
+        var current: [Unicode.Scalar] = []
+        func flushWord() {
+            if !current.isEmpty { words.append(Scalars.stringAndLower(current[...]).lower); current.removeAll(keepingCapacity: true) }
+        }
         func flushQuote() {
             flushWord()
             if words.count >= 3 { body(words) }
             words = []
         }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = known ?? Array(text.unicodeScalars)
         for (k, c) in scalars.enumerated() {
             let straight = c == "\""
             let opens = c == "“" || c == "«" || c == "„" || (straight && !inside)
             let closes = c == "”" || c == "»" || (straight && inside)
-            if opens && !inside && (k == 0 || !Scalars.isLetter(scalars[k - 1])) { inside = true; words = []; current = ""; continue }
+            if opens && !inside && (k == 0 || !Scalars.isLetter(scalars[k - 1])) { inside = true; words = []; current = []; continue }
             if closes && inside { flushQuote(); inside = false; continue }
             guard inside else { continue }
-            if Scalars.isLetter(c) || c == "’" || c == "'" { current.unicodeScalars.append(c) } else { flushWord() }
+            if Scalars.isLetter(c) || c == "’" || c == "'" { current.append(c) } else { flushWord() }
         }
     }
 
@@ -57,7 +71,7 @@ struct EventProfile: Sendable {
     var futureWeekdays: Set<Int> = []
     var years: Set<Int> = []
 
-    static let stop: Set<String> = [
+    static let stop: Lexicon = [
         "the", "and", "that", "this", "with", "from", "have", "has", "had", "been", "were", "was", "will", "would", "their",
         "they", "them", "there", "which", "what", "when", "where", "while", "also", "about", "into", "more", "than", "other",
         "said", "says", "such", "some", "most", "very", "only", "over", "after", "before", "could", "should", "being", "these",
@@ -72,19 +86,23 @@ struct EventProfile: Sendable {
         let needsDate = article.published.precision != .day
         if !needsDate { years = Set(article.events.compactMap { $0.date.precision == .year ? $0.date.year : nil }) }
         for p in article.paragraphs {
-            quoted.formUnion(EventProfile.quotedTrigrams(p.text))
-            let scalars = Array(p.text.unicodeScalars)
+            let scalars = Scalars.array(p.text)
+            quoted.formUnion(EventProfile.quotedTrigrams(p.text, scalars: scalars))
             let tokens = DateTokenizer.tokens(scalars)
             var sentenceStart = true
             for (k, tok) in tokens.enumerated() {
                 if tok.kind == .punct {
-                    if [".", "!", "?", "“", "\"", ":"].contains(tok.text) { sentenceStart = true }
-                    if tok.text != "-" && tok.text != "’" && tok.text != "'" { previous = nil }
+                    // A punctuation token is one scalar.
+                    switch tok.text.unicodeScalars.first {
+                    case ".", "!", "?", "“", "\"", ":": sentenceStart = true; previous = nil
+                    case "-", "’", "'": break
+                    default: previous = nil
+                    }
                     continue
                 }
                 guard tok.kind == .word else { previous = nil; continue }
                 let w = tok.lower
-                if tok.isCapitalized, !sentenceStart, w.count >= 3, DateLexicon.months[w] == nil, DateLexicon.weekdays[w] == nil {
+                if tok.isCapitalized, !sentenceStart, w.count >= 3, DateLexicon.monthTable[w] == nil, DateLexicon.weekdayTable[w] == nil {
                     names.insert(w)
                 }
                 if tok.isCapitalized, sentenceStart, k + 1 < tokens.count, tokens[k + 1].isCapitalized, tokens[k + 1].kind == .word, w.count >= 3 {
@@ -109,66 +127,97 @@ struct EventProfile: Sendable {
     }
 }
 
-/// How alike two articles' profiles are, weighting what few articles share.
+/// How alike two articles' profiles are, weighting what few articles share. Names, word pairs
+/// and quoted triples become small integers, sorted per article, so that comparing two
+/// articles is a merge of two sorted lists rather than a hash lookup per item.
 struct EventSimilarity {
-    let profiles: [EventProfile]
-    private var nameDF: [String: Int] = [:]
-    private var pairDF: [Int: Int] = [:]
-    private var quoteDF: [Int: Int] = [:]
+    let count: Int
+    private var nameIDs: [String: Int32] = [:]
+    /// Per article, the ids of its names, pairs and quoted triples, ascending.
+    private var names: [[Int32]] = [], pairs: [[Int32]] = [], quoted: [[Int32]] = []
+    /// Per name id, how many articles use it.
+    private var nameDF: [Int] = []
+    /// Per id, the weight of sharing it: rarer is heavier.
+    private var nameWeight: [Double] = [], pairWeight: [Double] = [], quoteWeight: [Double] = []
+    /// Per name id, its place in string order (ties between equally rare names).
+    private var nameRank: [Int] = []
     /// Per article, the summed weight of its names, pairs and quoted triples.
     private var totals: [(Double, Double, Double)] = []
 
     init(_ profiles: [EventProfile]) {
-        self.profiles = profiles
-        for p in profiles {
-            for n in p.names { nameDF[n, default: 0] += 1 }
-            for n in p.pairs { pairDF[n, default: 0] += 1 }
-            for n in p.quoted { quoteDF[n, default: 0] += 1 }
+        count = profiles.count
+        var pairIDs: [Int: Int32] = [:], quoteIDs: [Int: Int32] = [:]
+        var pairDF: [Int] = [], quoteDF: [Int] = []
+        func intern<K: Hashable>(_ key: K, _ ids: inout [K: Int32], _ df: inout [Int]) -> Int32 {
+            if let id = ids[key] { df[Int(id)] += 1; return id }
+            let id = Int32(df.count)
+            ids[key] = id
+            df.append(1)
+            return id
         }
-        totals = profiles.map { p in
-            (p.names.reduce(0.0) { $0 + idf(nameDF[$1] ?? 1) },
-             p.pairs.reduce(0.0) { $0 + idf(pairDF[$1] ?? 1) },
-             p.quoted.reduce(0.0) { $0 + idf(quoteDF[$1] ?? 1) })
+        for p in profiles {
+            names.append(p.names.map { intern($0, &nameIDs, &nameDF) }.sorted())
+            pairs.append(p.pairs.map { intern($0, &pairIDs, &pairDF) }.sorted())
+            quoted.append(p.quoted.map { intern($0, &quoteIDs, &quoteDF) }.sorted())
+        }
+        let n = Double(profiles.count + 1)
+        nameWeight = nameDF.map { log(n / Double($0)) }
+        pairWeight = pairDF.map { log(n / Double($0)) }
+        quoteWeight = quoteDF.map { log(n / Double($0)) }
+        nameRank = Array(repeating: 0, count: nameDF.count)
+        for (rank, (_, id)) in nameIDs.sorted(by: { $0.key < $1.key }).enumerated() { nameRank[Int(id)] = rank }
+        func total(_ ids: [Int32], _ weight: [Double]) -> Double { ids.reduce(0.0) { $0 + weight[Int($1)] } }
+        totals = profiles.indices.map { k in
+            (total(names[k], nameWeight), total(pairs[k], pairWeight), total(quoted[k], quoteWeight))
         }
     }
-
-    private func idf(_ df: Int) -> Double { log(Double(profiles.count + 1) / Double(df)) }
 
     /// How many articles use a name.
-    func frequency(_ name: String) -> Int { nameDF[name] ?? 0 }
+    func frequency(_ name: String) -> Int { nameIDs[name].map { nameDF[Int($0)] } ?? 0 }
 
     /// The few articles worth comparing with article `i`: those sharing most of its rarest names.
-    func candidates(_ i: Int, index: [String: [Int]], limit: Int = 8) -> [Int] {
-        let cap = max(8, min(200, profiles.count / 50))
-        let rare = profiles[i].names.compactMap { n -> (String, Int)? in
-            let df = nameDF[n] ?? 0
-            return df >= 2 && df <= cap ? (n, df) : nil
-        }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(10)
-        var counts: [Int: Double] = [:]
-        for (n, df) in rare { for k in index[n] ?? [] where k != i { counts[k, default: 0] += idf(df) } }
-        return counts.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(limit).map(\.key)
+    func candidates(_ i: Int, index: [[Int32]], limit: Int = 8) -> [Int] {
+        let cap = max(8, min(200, count / 50))
+        let rare = names[i].filter { nameDF[Int($0)] >= 2 && nameDF[Int($0)] <= cap }
+            .sorted { (nameDF[Int($0)], nameRank[Int($0)]) < (nameDF[Int($1)], nameRank[Int($1)]) }.prefix(10)
+        var counts: [Int: Double] = Dictionary(minimumCapacity: rare.reduce(0) { $0 + index[Int($1)].count })
+        for n in rare {
+            let w = nameWeight[Int(n)]
+            for k in index[Int(n)] where k != i { counts[Int(k), default: 0] += w }
+        }
+        // The best `limit` by weight, then by article order: kept in a short sorted list
+        // instead of sorting every article that shares a name.
+        func before(_ a: (key: Int, value: Double), _ b: (key: Int, value: Double)) -> Bool { (a.value, -a.key) > (b.value, -b.key) }
+        var best: [(key: Int, value: Double)] = []
+        for c in counts where best.count < limit || before(c, best[best.count - 1]) {
+            best.insert(c, at: best.firstIndex { before(c, $0) } ?? best.count)
+            if best.count > limit { best.removeLast() }
+        }
+        return best.map(\.key)
     }
 
-    /// Which articles use each name.
-    func nameIndex() -> [String: [Int]] {
-        var index: [String: [Int]] = [:]
-        for (k, p) in profiles.enumerated() { for n in p.names { index[n, default: []].append(k) } }
+    /// Which articles use each name, by name id, in article order.
+    func nameIndex() -> [[Int32]] {
+        var index = Array(repeating: [Int32](), count: nameDF.count)
+        for (k, ids) in names.enumerated() { for n in ids { index[Int(n)].append(Int32(k)) } }
         return index
     }
 
     /// Shared rare names count most, then shared quoted words, then shared word pairs; each
     /// part is measured against what the smaller article could share at most.
     func score(_ i: Int, _ j: Int) -> Double {
-        let a = profiles[i], b = profiles[j]
-        func shared<T: Hashable>(_ x: Set<T>, _ y: Set<T>, _ df: [T: Int]) -> Double {
-            let (small, large) = x.count <= y.count ? (x, y) : (y, x)
-            return small.reduce(0.0) { large.contains($1) ? $0 + idf(df[$1] ?? 1) : $0 }
+        func shared(_ x: [Int32], _ y: [Int32], _ weight: [Double]) -> Double {
+            var a = 0, b = 0, sum = 0.0
+            while a < x.count, b < y.count {
+                if x[a] < y[b] { a += 1 } else if x[a] > y[b] { b += 1 } else { sum += weight[Int(x[a])]; a += 1; b += 1 }
+            }
+            return sum
         }
         let ta = totals[i], tb = totals[j]
         let nt = min(ta.0, tb.0), pt = min(ta.1, tb.1), qt = min(ta.2, tb.2)
-        let n = nt > 0 ? shared(a.names, b.names, nameDF) / nt : 0
-        let p = pt > 0 ? shared(a.pairs, b.pairs, pairDF) / pt : 0
-        let q = qt > 0 ? shared(a.quoted, b.quoted, quoteDF) / qt : 0
+        let n = nt > 0 ? shared(names[i], names[j], nameWeight) / nt : 0
+        let p = pt > 0 ? shared(pairs[i], pairs[j], pairWeight) / pt : 0
+        let q = qt > 0 ? shared(quoted[i], quoted[j], quoteWeight) / qt : 0
         return (2 * n + p + 2 * q) / 5
     }
 }

@@ -54,7 +54,7 @@ enum SharedNames {
         }
         func plain(_ w: String) -> Bool {
             let l = w.lowercased()
-            return function.contains(l) || DateLexicon.months[l] != nil || DateLexicon.weekdays[l] != nil || lower.contains(l)
+            return function.contains(l) || DateLexicon.monthTable[l] != nil || DateLexicon.weekdayTable[l] != nil || lower.contains(l)
         }
         /// "European", "Russian", "Chinese": adjectives of place, telling only inside a name.
         func demonym(_ w: String) -> Bool {

@@ -20,7 +20,7 @@ struct Cue: Sendable {
 
 /// Finds cues in a sentence's tokens.
 enum CueFinder {
-    static let objectVerbs: Set<String> = ["tell", "inform", "assure", "reassure", "remind", "warn", "brief", "advise", "notify", "promise", "urge", "caution", "write"]
+    static let objectVerbs: Lexicon = ["tell", "inform", "assure", "reassure", "remind", "warn", "brief", "advise", "notify", "promise", "urge", "caution", "write"]
 
     /// Every reporting verb that has a speaker phrase, plus `according to X`.
     static func cues(_ t: [Token]) -> [Cue] {
@@ -37,7 +37,7 @@ enum CueFinder {
                 result.append(cue)
                 continue
             }
-            guard tok.isLowercase, let (lemma, use) = ReportingVerbs.lookup(tok.text), isVerbUse(t, i) else { continue }
+            guard tok.isLowercase, let (lemma, use) = tok.reportingVerb, isVerbUse(t, i) else { continue }
             // "X said … and added that …": a second verb shares the first one's speaker.
             if t[i - 1].lower == "and", let last = result.last, last.form == .verb, !last.inverted {
                 var cue = last
@@ -59,7 +59,7 @@ enum CueFinder {
                       let (r, ref) = phraseAfter(t, from: i + 1, stopAtPossessive: false) {
                 result.append(Cue(form: .verb, anchor: i, lemma: lemma, use: use, subject: r, referent: ref,
                                   inverted: true, coordinated: false, appositiveRole: nil))
-            } else if tok.lower.hasSuffix("ing"), participleLinks.contains(t[i - 1].lower) || t[i - 1].isPunct(","),
+            } else if tok.lower.hasSuffix("ing"), t[i - 1].is(.participleLink) || t[i - 1].isPunct(","),
                       let (r, ref) = sentenceSubject(t, before: i) {
                 // "X left fans stunned after revealing …", "X posted a statement saying …": a
                 // participle with no subject of its own speaks for the sentence's subject.
@@ -75,7 +75,7 @@ enum CueFinder {
     static func quotedAsSaying(_ t: [Token], at i: Int) -> Cue? {
         let last = min(t.count - 1, i + 16)
         guard i + 2 < last, let as_ = (i + 2..<last).first(where: { t[$0].lower == "as" }),
-              let (lemma, use) = ReportingVerbs.lookup(t[as_ + 1].lower), t[as_ + 1].lower.hasSuffix("ing") else { return nil }
+              let (lemma, use) = t[as_ + 1].reportingVerb, t[as_ + 1].lower.hasSuffix("ing") else { return nil }
         // "Sheikh Rashid bin Saeed, the ruler of Ras Qasim, as saying": the name before the appositive.
         let end = (i + 1..<as_).first { t[$0].isPunct(",") } ?? as_
         guard end > i + 1, let ref = SpeakerPhrase.classify(Array(t[(i + 1)..<end]), subject: true) else { return nil }
@@ -84,11 +84,11 @@ enum CueFinder {
                    inverted: false, coordinated: false, appositiveRole: nil)
     }
 
-    static let pronounSubjects: Set<String> = ["he", "she"]
+    static let pronounSubjects: Lexicon = ["he", "she"]
     /// What may stand before a participle that speaks for the sentence's subject ("after revealing",
     /// "a statement saying"); "areas reporting snow" is a reduced relative, not speech.
-    static let participleLinks: Set<String> = ["after", "before", "while", "when", "by", "without", "statement", "release", "report", "letter", "post", "note", "memo", "website", "interview", "briefing", "filing"]
-    static let connectors: Set<String> = ["of", "for", "and", "to", "the"]
+    static let participleLinks: Lexicon = ["after", "before", "while", "when", "by", "without", "statement", "release", "report", "letter", "post", "note", "memo", "website", "interview", "briefing", "filing"]
+    static let connectors: Lexicon = ["of", "for", "and", "to", "the"]
 
     /// The subject of a sentence before token `limit`: a person's or body's name (with titles and
     /// particles) or `he`/`she` at its start, after an opening adverbial or participle clause
@@ -109,7 +109,7 @@ enum CueFinder {
         }
         guard k < limit, t[k].isWord else { return nil }
         func followedByVerb(_ j: Int) -> Bool { j < limit && (t[j].isLowercase || t[j].isPunct(",")) }
-        if pronounSubjects.contains(t[k].lower) {
+        if t[k].is(.pronounSubject) {
             return followedByVerb(k + 1) ? (k..<(k + 1), .pronoun(t[k].lower)) : nil
         }
         var j = k
@@ -118,9 +118,9 @@ enum CueFinder {
             if w.isPunct("."), j > k, t[j - 1].range.upperBound == w.range.lowerBound, j + 1 < limit, t[j + 1].isCapitalized { j += 1; continue }
             guard w.isWord else { break }
             if w.isCapitalized { j += 1; continue }
-            if NameWords.particles.contains(w.lower) || NameWords.titles.contains(w.lower), j + 1 < limit, t[j + 1].isCapitalized || NameWords.particles.contains(t[j + 1].lower) { j += 1; continue }
+            if w.is(.particle) || w.is(.title), j + 1 < limit, t[j + 1].isCapitalized || t[j + 1].is(.particle) { j += 1; continue }
             // "Hollywood hardman Dwayne Johnson": one plain word describing the name that follows.
-            if j > k, t[j - 1].isCapitalized, j + 1 < limit, t[j + 1].isCapitalized, !NameWords.stops.contains(w.lower), ReportingVerbs.lookup(w.lower) == nil { j += 1; continue }
+            if j > k, t[j - 1].isCapitalized, j + 1 < limit, t[j + 1].isCapitalized, !w.is(.stop), w.reportingVerb == nil { j += 1; continue }
             break
         }
         guard j > k else { return nil }
@@ -138,16 +138,16 @@ enum CueFinder {
 
     /// `… as “…” by X`: the agent of a passive description of a quotation.
     static func passiveAgent(_ t: [Token], quoteAt q: Int) -> Cue? {
-        guard q > 0, passiveLinks.contains(t[q - 1].lower), q + 1 < t.count, t[q + 1].lower == "by",
+        guard q > 0, t[q - 1].is(.passiveLink), q + 1 < t.count, t[q + 1].lower == "by",
               let (r, ref) = phraseAfter(t, from: q + 2, stopAtPossessive: false) else { return nil }
         return Cue(form: .passiveBy, anchor: q + 1, lemma: "by", use: .quoteOnly, subject: r, referent: ref,
                    inverted: true, coordinated: false, appositiveRole: nil)
     }
 
     /// Words before a quotation in a passive naming: `described as “…” by`, `called “…” by`.
-    static let passiveLinks: Set<String> = ["as", "like", "called", "dubbed", "labelled", "labeled", "branded", "termed"]
+    static let passiveLinks: Lexicon = ["as", "like", "called", "dubbed", "labelled", "labeled", "branded", "termed"]
 
-    static let statementNouns: Set<String> = ["statement", "statements", "remark", "remarks", "comment", "comments", "words", "announcement", "claim", "assessment", "warning"]
+    static let statementNouns: Lexicon = ["statement", "statements", "remark", "remarks", "comment", "comments", "words", "announcement", "claim", "assessment", "warning"]
 
     /// `This was stated by X.` / `Such a statement was made by X.`: a passive whose subject
     /// points back at the previous sentence.
@@ -232,28 +232,28 @@ enum CueFinder {
             guard w.isWord else { break }
             // "told the court Pugh said", "rights group Amnesty International said": a plain noun
             // before a name is not part of it; a title is ("Nomura economist", "coach Amy Lund").
-            if sawCapital, t[k].isCapitalized, w.isLowercase, !NameWords.titles.contains(w.lower), !NameWords.personRoles.contains(w.lower),
-               !NameWords.particles.contains(w.lower), !NameWords.determiners.contains(w.lower), !Self.connectors.contains(w.lower) { break }
+            if sawCapital, t[k].isCapitalized, w.isLowercase, !w.is(.title), !w.is(.personRole),
+               !w.is(.particle), !w.is(.determiner), !w.is(.connector) { break }
             if w.isCapitalized { sawCapital = true }
             // "Chancellor of the Exchequer …": the article inside a title phrase.
             // "Jan van der Berg of the Kiel Institute": a person's name, then where they work.
             if w.lower == "the", j >= 2, t[j - 1].lower == "of", t[j - 2].isCapitalized,
                NameWords.isTitle(t[j - 2].text) || !NameWords.isOrgWord(t[j - 2].text) { j -= 1; count += 1; continue }
-            if NameWords.determiners.contains(w.lower) { j -= 1; count += 1; break }
+            if w.is(.determiner) { j -= 1; count += 1; break }
             if w.isLowercase, ["to", "of"].contains(w.lower), j > 0, t[j - 1].isCapitalized, NameWords.isTitle(t[j - 1].text) {
                 j -= 1; count += 1; continue
             }
-            if w.isLowercase, NameWords.stops.contains(w.lower) || ReportingVerbs.lookup(w.lower) != nil { break }
+            if w.isLowercase, w.is(.stop) || w.reportingVerb != nil { break }
             count += 1
             if count > 10 { return nil }
             j -= 1
         }
         // "The head of the UK’s largest water company": the person's role, not the company.
-        if j >= 1, j + 1 < k, NameWords.determiners.contains(t[j + 1].lower), t[j].lower == "of", t[j - 1].isLowercase,
-           NameWords.personRoles.contains(t[j - 1].lower) || NameWords.titles.contains(t[j - 1].lower) {
+        if j >= 1, j + 1 < k, t[j + 1].is(.determiner), t[j].lower == "of", t[j - 1].isLowercase,
+           t[j - 1].is(.personRole) || t[j - 1].is(.title) {
             j -= 1
-            while j >= 0, t[j].isLowercase, NameWords.titles.contains(t[j].lower) || NameWords.personRoles.contains(t[j].lower) { j -= 1 }
-            if j >= 0, NameWords.determiners.contains(t[j].lower) { j -= 1 }
+            while j >= 0, t[j].isLowercase, t[j].is(.title) || t[j].is(.personRole) { j -= 1 }
+            if j >= 0, t[j].is(.determiner) { j -= 1 }
         }
         let range = (j + 1)..<(k + 1)
         guard !range.isEmpty else { return nil }
@@ -272,8 +272,8 @@ enum CueFinder {
         var s = v - 1
         while s > 0, t[s - 1].isWord { s -= 1 }
         guard s < v - 2, ["a", "an", "one"].contains(t[s].lower) else { return nil }
-        guard ((s + 1)...min(s + 3, v - 1)).contains(where: { NameWords.personRoles.contains(t[$0].lower) }) else { return nil }
-        if t[s..<v].contains(where: { $0.isLowercase && (ReportingVerbs.lookup($0.lower) != nil || ["who", "which", "that"].contains($0.lower)) }) { return nil }
+        guard ((s + 1)...min(s + 3, v - 1)).contains(where: { t[$0].is(.personRole) }) else { return nil }
+        if t[s..<v].contains(where: { $0.isLowercase && ($0.reportingVerb != nil || ["who", "which", "that"].contains($0.lower)) }) { return nil }
         return s
     }
 
@@ -289,8 +289,8 @@ enum CueFinder {
             guard w.isWord else { break }
             if w.isLowercase {
                 if ["of", "to", "for"].contains(w.lower), sawWord, j + 1 < t.count, t[j + 1].isWord { j += 1; continue }
-                if NameWords.determiners.contains(w.lower), !sawWord || (j > from && ["of", "to", "for"].contains(t[j - 1].lower)) { j += 1; continue }
-                if NameWords.stops.contains(w.lower) || ReportingVerbs.lookup(w.lower) != nil { break }
+                if w.is(.determiner), !sawWord || (j > from && ["of", "to", "for"].contains(t[j - 1].lower)) { j += 1; continue }
+                if w.is(.stop) || w.reportingVerb != nil { break }
             }
             sawWord = true
             j += 1
@@ -303,8 +303,8 @@ enum CueFinder {
         return (from..<j, ref)
     }
 
-    static let timeWords: Set<String> = ["week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "day", "days", "weeks", "months", "time"]
-    static let timePrepositions: Set<String> = ["on", "in", "last", "this", "next", "late", "early", "earlier", "at", "during", "over", "the"]
+    static let timeWords: Lexicon = ["week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "day", "days", "weeks", "months", "time"]
+    static let timePrepositions: Lexicon = ["on", "in", "last", "this", "next", "late", "early", "earlier", "at", "during", "over", "the"]
 
     /// Moves left past adverbs and time phrases that may stand between speaker and verb.
     static func skipAdverbialsBackward(_ t: [Token], _ start: Int) -> Int {
@@ -312,18 +312,18 @@ enum CueFinder {
         while k >= 0 {
             let w = t[k]
             guard w.isWord else { return k }
-            if w.isLowercase, NameWords.adverbs.contains(w.lower) || (w.lower.hasSuffix("ly") && w.lower.count > 5 && !NameWords.personRoles.contains(w.lower)) {
+            if w.isLowercase, w.is(.adverb) || (w.lower.hasSuffix("ly") && w.lower.count > 5 && !w.is(.personRole)) {
                 k -= 1; continue
             }
             if w.lower == "turn", k > 0, t[k - 1].lower == "in" { k -= 2; continue }
             if isTimeWord(w) {
                 var m = k - 1
-                while m >= 0, m >= k - 3, !timePrepositions.contains(t[m].lower) || t[m].lower == "the" {
+                while m >= 0, m >= k - 3, !t[m].is(.timePreposition) || t[m].lower == "the" {
                     if !(t[m].isWord || t[m].isPunct(",")) { break }
                     m -= 1
                 }
-                if m >= 0, m >= k - 3, timePrepositions.contains(t[m].lower) { k = m - 1; continue }
-                if NameWords.days.contains(w.lower), w.lower == "today" || w.lower == "yesterday" { k -= 1; continue }
+                if m >= 0, m >= k - 3, t[m].is(.timePreposition) { k = m - 1; continue }
+                if w.is(.day), w.lower == "today" || w.lower == "yesterday" { k -= 1; continue }
                 return k
             }
             return k
@@ -332,11 +332,11 @@ enum CueFinder {
     }
 
     static func isTimeWord(_ w: Token) -> Bool {
-        NameWords.days.contains(w.lower) || NameWords.months.contains(w.lower) || timeWords.contains(w.lower)
+        w.is(.day) || w.is(.month) || w.is(.timeWord)
             || (w.text.unicodeScalars.first.map(Scalars.isDigit) ?? false)
     }
 
-    static let adverbialStarts: Set<String> = [
+    static let adverbialStarts: Lexicon = [
         "in", "on", "at", "however", "meanwhile", "also", "too", "for", "earlier", "later", "then", "moreover",
         "furthermore", "nevertheless", "though", "instead", "separately", "additionally", "still", "again", "last",
         "this", "today", "yesterday", "previously", "now", "once", "indeed", "after", "before", "during", "speaking",
@@ -344,6 +344,6 @@ enum CueFinder {
     ]
     static func isAdverbialSegment(_ seg: [Token]) -> Bool {
         guard let first = seg.first, first.isWord else { return false }
-        return adverbialStarts.contains(first.lower) && seg.count <= 8
+        return first.is(.adverbialStart) && seg.count <= 8
     }
 }

@@ -60,7 +60,7 @@ struct Discourse {
                 }
                 // "in San Francisco", "from Des Moines": after such a preposition an untitled name is a place.
                 if role == nil, let k = s.tokens.firstIndex(where: { $0.range == run[0].range }), k > 0,
-                   Self.placePrepositions.contains(s.tokens[k - 1].lower) { continue }
+                   s.tokens[k - 1].is(.placePreposition) { continue }
                 let e = add(name: name, role: role, person: true, at: base + run[0].range.lowerBound)
                 noteGender(e, run)
                 // "Claire Vance, chief executive of X,": the appositive title, for descriptions read before it.
@@ -76,42 +76,45 @@ struct Discourse {
     static func appositiveRole(_ t: [Token], after last: Token) -> ArraySlice<Token>? {
         guard let end = t.firstIndex(where: { $0.range == last.range }), end + 2 < t.count, t[end + 1].isPunct(",") else { return nil }
         var k = end + 2
-        if NameWords.determiners.contains(t[k].lower) { k += 1 }
-        guard k < t.count, t[k].isLowercase, NameWords.titles.contains(t[k].lower) || NameWords.personRoles.contains(t[k].lower),
+        if t[k].is(.determiner) { k += 1 }
+        guard k < t.count, t[k].isLowercase, t[k].is(.title) || t[k].is(.personRole),
               let close = t[k...].prefix(10).firstIndex(where: { !$0.isWord }), t[close].isPunct(","),
-              !t[k..<close].contains(where: { ReportingVerbs.lookup($0.lower) != nil }) else { return nil }
+              !t[k..<close].contains(where: { $0.reportingVerb != nil }) else { return nil }
         return t[(end + 2)..<close]
     }
 
-    static let spokespeople: Set<String> = ["spokesman", "spokeswoman", "spokesperson"]
-    static let placePrepositions: Set<String> = ["in", "at", "from", "near", "to", "across", "into", "outside", "inside", "toward", "towards", "via", "through"]
+    static let spokespeople: Lexicon = ["spokesman", "spokeswoman", "spokesperson"]
+    static let placePrepositions: Lexicon = ["in", "at", "from", "near", "to", "across", "into", "outside", "inside", "toward", "towards", "via", "through"]
 
     /// Runs of capitalized words with the titles before them ("NATO chief Jens Stoltenberg").
     static func nameRuns(_ t: [Token]) -> [[Token]] {
         var runs: [[Token]] = []
-        var cur: [Token] = []
+        // The run being read is always the tokens `lo..<hi` (each token joins it or ends it).
+        var lo = 0, hi = 0
         func flush() {
-            while let f = cur.first, NameWords.stops.contains(f.lower) || NameWords.determiners.contains(f.lower) || NameWords.days.contains(f.lower) { cur.removeFirst() }
-            if cur.contains(where: \.isCapitalized) { runs.append(cur) }
-            cur = []
+            while lo < hi, t[lo].is(.stop) || t[lo].is(.determiner) || t[lo].is(.day) { lo += 1 }
+            if t[lo..<hi].contains(where: \.isCapitalized) { runs.append(Array(t[lo..<hi])) }
+            lo = hi
         }
-        for (i, w) in t.enumerated() {
-            let next = i + 1 < t.count ? t[i + 1] : nil
-            if w.isCapitalized { cur.append(w); continue }
+        for i in t.indices {
+            let w = t[i]
+            func join() { if lo == hi { lo = i }; hi = i + 1 }
+            let nextCapitalized = i + 1 < t.count && t[i + 1].isCapitalized
+            if w.isCapitalized { join(); continue }
             // "van der Berg": particles before a capitalized word, two in a row included.
-            if w.isWord, NameWords.particles.contains(w.lower),
-               next?.isCapitalized == true || (next.map { NameWords.particles.contains($0.lower) } == true && i + 2 < t.count && t[i + 2].isCapitalized) {
-                cur.append(w); continue
+            if w.isWord, w.is(.particle),
+               nextCapitalized || (i + 1 < t.count && t[i + 1].is(.particle) && i + 2 < t.count && t[i + 2].isCapitalized) {
+                join(); continue
             }
-            if w.isWord, NameWords.titles.contains(w.lower) || NameWords.personRoles.contains(w.lower), next?.isCapitalized == true {
-                cur.append(w); continue
+            if w.isWord, w.is(.title) || w.is(.personRole), nextCapitalized {
+                join(); continue
             }
-            let afterNext = i + 2 < t.count ? t[i + 2] : nil
-            if w.isWord, w.lower == "for", let last = cur.last, NameWords.isOrgWord(last.text), next?.isCapitalized == true { cur.append(w); continue }
-            if w.isWord, ["of", "to"].contains(w.lower), !cur.isEmpty,
-               next?.isCapitalized == true || (next?.lower == "the" && afterNext?.isCapitalized == true) { cur.append(w); continue }
-            if w.isWord, w.lower == "the", cur.last?.lower == "of", next?.isCapitalized == true { cur.append(w); continue }
+            if w.isWord, w.lower == "for", lo < hi, NameWords.isOrgWord(t[hi - 1].text), nextCapitalized { join(); continue }
+            if w.isWord, w.lower == "of" || w.lower == "to", lo < hi,
+               nextCapitalized || (i + 1 < t.count && t[i + 1].lower == "the" && i + 2 < t.count && t[i + 2].isCapitalized) { join(); continue }
+            if w.isWord, w.lower == "the", lo < hi, t[hi - 1].lower == "of", nextCapitalized { join(); continue }
             flush()
+            lo = i + 1; hi = i + 1
         }
         flush()
         return runs
@@ -290,8 +293,8 @@ struct Discourse {
     mutating func noteGender(_ e: Int, _ words: some Sequence<Token>) {
         guard entities[e].gender == nil, entities[e].person else { return }
         for w in words where w.isWord {
-            if NameWords.femaleWords.contains(w.lower) { entities[e].gender = .female; return }
-            if NameWords.maleWords.contains(w.lower) { entities[e].gender = .male; return }
+            if w.is(.female) { entities[e].gender = .female; return }
+            if w.is(.male) { entities[e].gender = .male; return }
         }
     }
 

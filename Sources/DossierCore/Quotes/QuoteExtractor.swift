@@ -3,7 +3,12 @@
 public enum QuoteExtractor {
     /// Quotes and reported statements of one article, in text order, speakers as named in it.
     public static func extract(_ paragraphs: [Paragraph], title: String?) -> [Quote] {
-        var reading = ArticleReading(paragraphs)
+        extract(paragraphs, scalars: paragraphs.map { Array($0.text.unicodeScalars) })
+    }
+
+    /// The same, with each paragraph's scalars.
+    static func extract(_ paragraphs: [Paragraph], scalars: [[Unicode.Scalar]]) -> [Quote] {
+        var reading = ArticleReading(paragraphs, scalars: scalars)
         return reading.read()
     }
 }
@@ -17,9 +22,8 @@ struct ArticleReading {
     var sentences: [(Sentence, Int)] = []
     var discourse = Discourse()
 
-    init(_ paragraphs: [Paragraph]) {
+    init(_ paragraphs: [Paragraph], scalars: [[Unicode.Scalar]]) {
         self.paragraphs = paragraphs
-        let scalars = paragraphs.map { Array($0.text.unicodeScalars) }
         self.scalars = scalars
         var found = QuoteMarks.find(scalars)
         // "Dwayne “The Rock” Johnson": a nickname inside a name is read as if unquoted words were absent.
@@ -35,7 +39,7 @@ struct ArticleReading {
         for (qi, q) in marked.enumerated() {
             for piece in q.pieces {
                 byParagraph[piece.paragraph, default: []].append((piece.outer, qi))
-                texts[piece.paragraph, default: [:]][qi] = String(String.UnicodeScalarView(scalars[piece.paragraph][piece.inner]))
+                texts[piece.paragraph, default: [:]][qi] = Scalars.string(scalars[piece.paragraph][piece.inner])
             }
         }
         for (p, para) in paragraphs.enumerated() {
@@ -73,7 +77,7 @@ struct ArticleReading {
                    let r = trimmed(pt, 0..<sentenceEnd(pt)), !pt[r].contains(where: \.isQuote) {
                     let lo = pt[r.lowerBound].range.lowerBound, hi = pt[r.upperBound - 1].range.upperBound
                     discourse.spoke(e)
-                    reported.append(Quote(text: String(String.UnicodeScalarView(scalars[prev.paragraph][lo..<hi])), speaker: discourse.entities[e].name,
+                    reported.append(Quote(text: Scalars.string(scalars[prev.paragraph][lo..<hi]), speaker: discourse.entities[e].name,
                                           kind: .reported, range: SourceRange(prevBase + lo, prevBase + hi),
                                           cue: SourceRange(base + t[agent.subject.lowerBound].range.lowerBound, base + t[agent.subject.upperBound - 1].range.upperBound)))
                 }
@@ -120,7 +124,7 @@ struct ArticleReading {
                     // else the person the sentence before was about, else the speaker before it.
                     var e: Int?
                     // "My mother read it and said, “…”": a speaker we cannot name is still not the one before.
-                    let unplaced = i > 1 && t[i - 1].isPunct(",:") && t[i - 2].isLowercase && ReportingVerbs.lookup(t[i - 2].lower)?.use == .speech
+                    let unplaced = i > 1 && t[i - 1].isPunct(",:") && t[i - 2].isLowercase && t[i - 2].reportingVerb?.use == .speech
                     if i > 0, let (r, ref) = CueFinder.sentenceSubject(t, before: i) {
                         e = discourse.resolve(ref, at: base + t[r.lowerBound].range.lowerBound)
                     }
@@ -132,7 +136,7 @@ struct ArticleReading {
                 guard let range = reportedClause(t, cue: cue, cues: cues, used: used), let e = entity(c) else { continue }
                 guard !cue.coordinated else { continue }
                 let lo = t[range.lowerBound].range.lowerBound, hi = t[range.upperBound - 1].range.upperBound
-                let text = String(String.UnicodeScalarView(scalars[s.paragraph][lo..<hi]))
+                let text = Scalars.string(scalars[s.paragraph][lo..<hi])
                 discourse.spoke(e)
                 reported.append(Quote(text: text, speaker: discourse.entities[e].name, kind: .reported,
                                       range: SourceRange(base + lo, base + hi), cue: cueRange(c)))
@@ -148,7 +152,7 @@ struct ArticleReading {
                 if let role = cue.appositiveRole { discourse.noteGender(e, role.split(separator: " ").map { Token(kind: .word, text: String($0), lower: $0.lowercased(), range: 0..<0) }) }
                 for w in t[(cue.anchor + 1)..<min(t.count, cue.anchor + 5)] {
                     if w.isQuote || w.isCapitalized { break }
-                    if NameWords.femaleWords.contains(w.lower) || NameWords.maleWords.contains(w.lower) { discourse.noteGender(e, [w]); break }
+                    if w.is(.female) || w.is(.male) { discourse.noteGender(e, [w]); break }
                 }
             }
             // Who this sentence is about, for a `he`/`she` or a bare quotation in the next one.
@@ -177,7 +181,7 @@ struct ArticleReading {
             if q.single && !(a.explicit && a.adjacent) && !(singleStyle && (a.explicit || a.direct)) { continue }
             if q.single, !singleStyle, QuoteMarks.wordCount(scalars[q.pieces[0].paragraph][q.pieces[0].inner]) < 3 { continue }
             let first = q.pieces[0], last = q.pieces[q.pieces.count - 1]
-            let text = q.pieces.map { String(String.UnicodeScalarView(scalars[$0.paragraph][$0.inner])) }.joined(separator: " ")
+            let text = q.pieces.map { Scalars.string(scalars[$0.paragraph][$0.inner]) }.joined(separator: " ")
             let range = SourceRange(paragraphs[first.paragraph].start + first.outer.lowerBound, paragraphs[last.paragraph].start + last.outer.upperBound)
             quotes.append(Quote(text: text, speaker: a.entity.map { discourse.entities[$0].name }, kind: a.direct ? .direct : .partial,
                                 range: range, cue: a.cue))
@@ -209,7 +213,7 @@ struct ArticleReading {
         if t[i - 1].isPunct(":") { return true }
         if t[i - 1].isPunct(","), cues.contains(where: { $0.anchor < i - 1 && $0.anchor >= i - 4 && $0.form == .verb }) { return true }
         // "… and said, “…”": a speech verb right before, even when its speaker is unknown.
-        if i > 1, t[i - 1].isPunct(",:"), t[i - 2].isLowercase, ReportingVerbs.lookup(t[i - 2].lower)?.use == .speech { return true }
+        if i > 1, t[i - 1].isPunct(",:"), t[i - 2].isLowercase, t[i - 2].reportingVerb?.use == .speech { return true }
         // `X said in a statement “We …”`: a sentence of its own right after the verb.
         let first = marked[t[i].quoteIndex!].pieces[0]
         let text = scalars[first.paragraph][first.inner]
@@ -244,7 +248,7 @@ struct ArticleReading {
         return QuoteMarks.isTitleCase(scalars[p.paragraph][p.inner])
     }
 
-    static let namingVerbs: Set<String> = ["describe", "characterise", "characterize"]
+    static let namingVerbs: Lexicon = ["describe", "characterise", "characterize"]
 
     /// Any speech cue of the sentence: the nearest before the quotation, else the nearest after.
     /// `X described it as “…”` counts although describing is no speech.
@@ -298,18 +302,18 @@ struct ArticleReading {
                 if CueFinder.objectVerbs.contains(cue.lemma), start < end {
                     if t[start].isCapitalized {
                         while start < end, t[start].isCapitalized { start += 1 }
-                    } else if Self.audiences.contains(t[start].lower) {
+                    } else if t[start].is(.audience) {
                         start += 1
-                    } else if t[start].lower == "the", start + 1 < end, Self.audiences.contains(t[start + 1].lower) {
+                    } else if t[start].lower == "the", start + 1 < end, t[start + 1].is(.audience) {
                         start += 2
-                    } else if t[start].lower == "the", start + 2 < end, t[start + 1].isLowercase, t[start + 2].isCapitalized || Self.clauseSubjects.contains(t[start + 2].lower) {
+                    } else if t[start].lower == "the", start + 2 < end, t[start + 1].isLowercase, t[start + 2].isCapitalized || t[start + 2].is(.clauseSubject) {
                         // "told the court Pugh had …": one noun told, then the clause.
                         start += 2
                     }
                     start = skipAdverbialsForward(t, start, end)
                 }
                 // "said in an interview", "commented on the falls": where, not what.
-                if start < end, Self.prepositions.contains(t[start].lower) { return nil }
+                if start < end, t[start].is(.preposition) { return nil }
             }
             guard start < end, !t[start].isPunct(":") else { return nil }
             // Stop before a participle cue: "…, adding that …"; or before a colon that opens a quotation.
@@ -322,9 +326,9 @@ struct ArticleReading {
         }
     }
 
-    static let audiences: Set<String> = ["reporters", "journalists", "him", "her", "them", "us", "me", "lawmakers", "parliament", "congress", "investors", "analysts", "shareholders", "delegates", "supporters", "listeners", "viewers", "readers", "students", "members"]
-    static let clauseSubjects: Set<String> = ["he", "she", "it", "they", "we", "i", "there", "his", "her", "their", "its"]
-    static let prepositions: Set<String> = ["in", "on", "at", "during", "to", "after", "before", "with", "for", "from", "by", "about", "upon", "via", "outside", "inside"]
+    static let audiences: Lexicon = ["reporters", "journalists", "him", "her", "them", "us", "me", "lawmakers", "parliament", "congress", "investors", "analysts", "shareholders", "delegates", "supporters", "listeners", "viewers", "readers", "students", "members"]
+    static let clauseSubjects: Lexicon = ["he", "she", "it", "they", "we", "i", "there", "his", "her", "their", "its"]
+    static let prepositions: Lexicon = ["in", "on", "at", "during", "to", "after", "before", "with", "for", "from", "by", "about", "upon", "via", "outside", "inside"]
 
     func afterIsAdverbial(_ t: [Token], from: Int, to end: Int) -> Bool {
         var j = from
@@ -344,7 +348,7 @@ struct ArticleReading {
         var j = start
         while j < end {
             let w = t[j]
-            if w.isWord, w.isLowercase, NameWords.adverbs.contains(w.lower) { j += 1; continue }
+            if w.isWord, w.isLowercase, w.is(.adverb) { j += 1; continue }
             if w.isWord, ["on", "last", "this", "earlier", "late"].contains(w.lower), j + 1 < end, CueFinder.isTimeWord(t[j + 1]) {
                 j += 2
                 while j < end, CueFinder.isTimeWord(t[j]) || t[j].isPunct(",") && j + 1 < end && CueFinder.isTimeWord(t[j + 1]) { j += 1 }

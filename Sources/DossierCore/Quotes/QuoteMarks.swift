@@ -64,13 +64,21 @@ enum QuoteMarks {
         var single: Bool
     }
 
-    static let doubleOpeners: Set<Unicode.Scalar> = ["“", "\"", "„", "«", "‹"]
-    static func closers(for opener: Unicode.Scalar) -> Set<Unicode.Scalar> {
+    /// “ " „ « ‹ (a switch: this is asked of every scalar of every paragraph).
+    static func isDoubleOpener(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "“", "\"", "„", "«", "‹": return true
+        default: return false
+        }
+    }
+
+    /// Whether `d` closes a quotation opened by `opener`.
+    static func closes(_ d: Unicode.Scalar, opener: Unicode.Scalar) -> Bool {
         switch opener {
-        case "«": return ["»"]
-        case "‹": return ["›"]
-        case "„": return ["“", "”", "\""]
-        default: return ["”", "\""]
+        case "«": return d == "»"
+        case "‹": return d == "›"
+        case "„": return d == "“" || d == "”" || d == "\""
+        default: return d == "”" || d == "\""
         }
     }
 
@@ -97,13 +105,12 @@ enum QuoteMarks {
                 }
                 continue
             }
-            if doubleOpeners.contains(c), opens(s, at: i) {
-                let ends = closers(for: c)
+            if isDoubleOpener(c), opens(s, at: i) {
                 var j = i + 1
                 var closedAt: Int?
                 while j < n {
                     let d = s[j]
-                    if ends.contains(d), d != "\"" || closesStraight(s, at: j) { closedAt = j; break }
+                    if closes(d, opener: c), d != "\"" || closesStraight(s, at: j) { closedAt = j; break }
                     // A fresh curly opener after a space means the earlier mark was never closed.
                     if c == "“", d == "“", j > i + 1, Scalars.isSpace(s[j - 1]), j + 1 < n, !Scalars.isSpace(s[j + 1]) { break }
                     j += 1
@@ -159,8 +166,8 @@ enum QuoteMarks {
         while j < s.count {
             let d = s[j]
             // Double marks nested in a single quotation (British style) must close inside it.
-            if doubleOpeners.contains(d), d != "\"" || opens(s, at: j) {
-                guard let close = (j + 1..<s.count).first(where: { closers(for: d).contains(s[$0]) && !(s[$0] == "\"" && !closesStraight(s, at: $0)) }) else { return nil }
+            if isDoubleOpener(d), d != "\"" || opens(s, at: j) {
+                guard let close = (j + 1..<s.count).first(where: { closes(s[$0], opener: d) && !(s[$0] == "\"" && !closesStraight(s, at: $0)) }) else { return nil }
                 j = close + 1
                 continue
             }

@@ -64,7 +64,8 @@ public enum ReportingVerbs {
     }()
 
     /// The lemma and use of a word if it is a reporting verb form.
-    public static func lookup(_ word: String) -> (lemma: String, use: Use)? { forms[word.lowercased()] }
+    public static func lookup(_ word: String) -> (lemma: String, use: Use)? { table[lowercasing: word] }
+    static let table = LexiconMap(forms)
 
     /// Base, third person, past and present participle, by English spelling rules.
     static func inflections(_ lemma: String) -> [String] {

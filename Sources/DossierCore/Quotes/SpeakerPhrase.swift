@@ -28,18 +28,18 @@ enum SpeakerPhrase {
         }
         // "China’s Global Times (Huanqiu Shibao)": parentheticals were dropped by the caller.
         guard !words.isEmpty else { return nil }
-        if words.count == 1, NameWords.pronouns.contains(words[0].lower) { return .pronoun(words[0].lower) }
+        if words.count == 1, words[0].is(.pronoun) { return .pronoun(words[0].lower) }
         var determiner: String?
-        if let first = words.first, NameWords.determiners.contains(first.lower) {
+        if let first = words.first, first.is(.determiner) {
             determiner = first.lower
             words.removeFirst()
         }
         // "Chicago-based Boeing": where a body sits is not part of its name.
         while words.count > 1, words[0].lower.hasSuffix("-based") { words.removeFirst() }
         guard let last = words.last else { return nil }
-        if words.count == 1, NameWords.stops.contains(last.lower) || NameWords.documents.contains(last.lower) || NameWords.quantifiers.contains(last.lower) { return nil }
+        if words.count == 1, last.is(.stop) || last.is(.document) || last.is(.quantifier) { return nil }
         // Sentence openers are not part of a name: "But Moody's said".
-        while words.count > 1, words[0].isCapitalized, NameWords.stops.contains(words[0].lower) || NameWords.openers.contains(words[0].lower) {
+        while words.count > 1, words[0].isCapitalized, words[0].is(.stop) || words[0].is(.opener) {
             words.removeFirst()
         }
         // "one insider" is "an insider".
@@ -52,7 +52,7 @@ enum SpeakerPhrase {
             words.removeFirst(p)
         }
         if words.count >= 2, NameWords.isPossessive(words[0].text), words[0].isCapitalized,
-           words[1...].allSatisfy({ $0.isCapitalized || NameWords.particles.contains($0.lower) }),
+           words[1...].allSatisfy({ $0.isCapitalized || $0.is(.particle) }),
            !(words.count == 2 && NameWords.corporateSuffixes.contains(String(words[1].lower.reversed().drop { $0 == "." }.reversed()))) {
             words.removeFirst()
         }

@@ -7,24 +7,93 @@ struct Token: Sendable {
         case quote(Int)
     }
     var kind: Kind
+    /// The word or mark as written, and lowercase; empty for a quotation.
     var text: String
     var lower: String
     /// Paragraph offsets.
     var range: Range<Int>
     /// Starts like a name: a capital, or "al-"/"bin-" before one. Read once, asked often.
     let capital: Bool
+    /// The word lists `lower` is on, read once: the reader asks several of them about each token.
+    let classes: WordClass
 
     init(kind: Kind, text: String, lower: String, range: Range<Int>) {
         self.kind = kind; self.text = text; self.lower = lower; self.range = range
         capital = kind == .word && NameWords.startsName(text.unicodeScalars)
+        // A quotation starts with its opening mark, which begins no listed word.
+        if case .quote = kind { classes = [] } else { classes = WordClass.of(lower) }
     }
+
+    /// Whether the lowercase form is on the list of `c`.
+    func `is`(_ c: WordClass) -> Bool { classes.contains(c) }
+
+    /// `ReportingVerbs.lookup(lower)`, asked only of the words the lexicon lists.
+    var reportingVerb: (lemma: String, use: ReportingVerbs.Use)? { self.is(.reportingVerb) ? ReportingVerbs.lookup(lower) : nil }
 
     var isWord: Bool { kind == .word }
     var isQuote: Bool { if case .quote = kind { return true } else { return false } }
     var quoteIndex: Int? { if case .quote(let i) = kind { return i } else { return nil } }
     var isCapitalized: Bool { capital }
     var isLowercase: Bool { isWord && !capital && (text.unicodeScalars.first.map(Scalars.isLower) ?? false) }
-    func isPunct(_ chars: String) -> Bool { kind == .punct && chars.contains(text) }
+    /// A punctuation token (always one scalar) that is one of `chars`.
+    func isPunct(_ chars: String) -> Bool {
+        guard kind == .punct, let c = text.unicodeScalars.first else { return false }
+        return chars.unicodeScalars.contains(c)
+    }
+}
+
+/// The word lists of names, roles and clauses that the quote reader tests tokens against.
+struct WordClass: OptionSet, Sendable {
+    let rawValue: UInt32
+
+    static let particle = WordClass(rawValue: 1 << 0)
+    static let title = WordClass(rawValue: 1 << 1)
+    static let personRole = WordClass(rawValue: 1 << 2)
+    static let stop = WordClass(rawValue: 1 << 3)
+    static let determiner = WordClass(rawValue: 1 << 4)
+    static let day = WordClass(rawValue: 1 << 5)
+    static let month = WordClass(rawValue: 1 << 6)
+    static let adverb = WordClass(rawValue: 1 << 7)
+    static let pronoun = WordClass(rawValue: 1 << 8)
+    static let document = WordClass(rawValue: 1 << 9)
+    static let quantifier = WordClass(rawValue: 1 << 10)
+    static let opener = WordClass(rawValue: 1 << 11)
+    static let female = WordClass(rawValue: 1 << 12)
+    static let male = WordClass(rawValue: 1 << 13)
+    static let timePreposition = WordClass(rawValue: 1 << 14)
+    static let timeWord = WordClass(rawValue: 1 << 15)
+    static let pronounSubject = WordClass(rawValue: 1 << 16)
+    static let passiveLink = WordClass(rawValue: 1 << 17)
+    static let participleLink = WordClass(rawValue: 1 << 18)
+    static let adverbialStart = WordClass(rawValue: 1 << 19)
+    static let connector = WordClass(rawValue: 1 << 20)
+    static let preposition = WordClass(rawValue: 1 << 21)
+    static let clauseSubject = WordClass(rawValue: 1 << 22)
+    static let audience = WordClass(rawValue: 1 << 23)
+    static let placePreposition = WordClass(rawValue: 1 << 24)
+    static let reportingVerb = WordClass(rawValue: 1 << 25)
+
+    /// Each class and the list that defines it.
+    static let lists: [(WordClass, Lexicon)] = [
+        (.particle, NameWords.particles), (.title, NameWords.titles), (.personRole, NameWords.personRoles),
+        (.stop, NameWords.stops), (.determiner, NameWords.determiners), (.day, NameWords.days), (.month, NameWords.months),
+        (.adverb, NameWords.adverbs), (.pronoun, NameWords.pronouns), (.document, NameWords.documents),
+        (.quantifier, NameWords.quantifiers), (.opener, NameWords.openers), (.female, NameWords.femaleWords),
+        (.male, NameWords.maleWords), (.timePreposition, CueFinder.timePrepositions), (.timeWord, CueFinder.timeWords),
+        (.pronounSubject, CueFinder.pronounSubjects), (.passiveLink, CueFinder.passiveLinks),
+        (.participleLink, CueFinder.participleLinks), (.adverbialStart, CueFinder.adverbialStarts),
+        (.connector, CueFinder.connectors), (.preposition, ArticleReading.prepositions),
+        (.clauseSubject, ArticleReading.clauseSubjects), (.audience, ArticleReading.audiences),
+        (.placePreposition, Discourse.placePrepositions), (.reportingVerb, Lexicon(ReportingVerbs.forms.keys)),
+    ]
+
+    static let table: LexiconMap<WordClass> = {
+        var classes: [String: WordClass] = [:]
+        for (c, list) in lists { for w in list { classes[w, default: []].insert(c) } }
+        return LexiconMap(classes)
+    }()
+
+    static func of(_ lower: String) -> WordClass { table[lower] ?? [] }
 }
 
 /// One writer's sentence of a paragraph, quotations folded into single tokens.
@@ -39,6 +108,7 @@ enum Tokenizer {
     /// `skip`: ranges read as absent (nicknames in quotation marks inside a name).
     static func tokens(_ s: [Unicode.Scalar], quotes: [(Range<Int>, Int)], skip: [Range<Int>] = []) -> [Token] {
         var result: [Token] = []
+        result.reserveCapacity(s.count / 4)
         var q = 0
         var i = 0
         let n = s.count
@@ -48,7 +118,8 @@ enum Tokenizer {
         }
         while i < n {
             if q < quotes.count, quotes[q].0.lowerBound == i {
-                result.append(make(.quote(quotes[q].1), quotes[q].0))
+                // A quotation's words are read from its marks' ranges, never from its token.
+                result.append(Token(kind: .quote(quotes[q].1), text: "", lower: "", range: quotes[q].0))
                 i = quotes[q].0.upperBound
                 q += 1
                 continue
@@ -62,7 +133,7 @@ enum Tokenizer {
                     if q < quotes.count, quotes[q].0.lowerBound == j { break }
                     if isWordScalar(s[j]) { j += 1; continue }
                     // Inner joiners: U.S, Secretary-General, Kyiv's, 1,000.
-                    if "'’-.,".unicodeScalars.contains(s[j]), j + 1 < n, isWordScalar(s[j + 1]),
+                    if isJoiner(s[j]), j + 1 < n, isWordScalar(s[j + 1]),
                        s[j] != "," || (Scalars.isDigit(s[j - 1]) && Scalars.isDigit(s[j + 1])) {
                         j += 2; continue
                     }
@@ -76,6 +147,14 @@ enum Tokenizer {
             i += 1
         }
         return result
+    }
+
+    /// ' ’ - . , inside a word.
+    static func isJoiner(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "'", "’", "-", ".", ",": return true
+        default: return false
+        }
     }
 
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {

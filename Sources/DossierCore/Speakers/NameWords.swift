@@ -2,7 +2,7 @@ import Foundation
 
 /// Word classes for reading names, titles and descriptions of people and bodies.
 public enum NameWords {
-    static func set(_ s: String) -> Set<String> { Set(s.split(separator: " ").map(String.init)) }
+    static func set(_ s: String) -> Lexicon { Lexicon(s.split(separator: " ").map(String.init)) }
 
     /// Titles and honorifics that precede a name ("NATO Secretary-General Jens Stoltenberg").
     static let titles = set("""
@@ -51,7 +51,10 @@ public enum NameWords {
     static let openers = set("however meanwhile still now then instead moreover furthermore nevertheless separately later earlier")
 
     static func isOrgWord(_ w: String) -> Bool {
-        var l = stripPossessive(w).lowercased()
+        let stripped = stripPossessive(w)
+        // Without a closing dot (most words) the word is looked up as it stands.
+        if stripped.unicodeScalars.last != "." { return orgWords.contains(lowercasing: stripped) }
+        var l = stripped.lowercased()
         while l.hasSuffix(".") { l.removeLast() }
         return orgWords.contains(l)
     }
@@ -122,29 +125,34 @@ public enum NameWords {
 
     /// A capitalized word (letters first) that is not an acronym-only token like "NATO".
     static func isAcronym(_ w: String) -> Bool {
-        let letters = w.unicodeScalars.filter { Scalars.isLetter($0) }
-        return letters.count >= 2 && letters.allSatisfy { Scalars.isUpper($0) }
+        var letters = 0
+        for c in w.unicodeScalars where Scalars.isLetter(c) {
+            guard Scalars.isUpper(c) else { return false }
+            letters += 1
+        }
+        return letters >= 2
     }
     static func isCapitalized(_ w: String) -> Bool { startsName(w.unicodeScalars) }
 
     /// Arabic and similar articles joined to a capitalized name: "al-Hassan", "bin-Laden".
-    static let nameArticles: Set<String> = ["al", "el", "ad", "ud", "bin", "ibn", "abu", "bint", "ben"]
+    static let nameArticles: Lexicon = ["al", "el", "ad", "ud", "bin", "ibn", "abu", "bint", "ben"]
 
     /// A word that starts with a capital, or a name article glued by a hyphen to one ("al-Nuaimi").
     static func startsName(_ s: String.UnicodeScalarView) -> Bool {
         guard let first = s.first else { return false }
         if Scalars.isUpper(first) { return true }
         guard Scalars.isLower(first) else { return false }
-        var prefix = String.UnicodeScalarView()
+        // Up to four lowercase letters, a hyphen, a capital; the prefix is built only then.
+        var length = 0
         var i = s.startIndex
-        while i != s.endIndex, prefix.count < 4 {
+        while i != s.endIndex, length < 4 {
             let c = s[i]
             if c == "-" {
                 let next = s.index(after: i)
-                return next != s.endIndex && Scalars.isUpper(s[next]) && nameArticles.contains(String(prefix))
+                return next != s.endIndex && Scalars.isUpper(s[next]) && nameArticles.contains(String(String.UnicodeScalarView(s[s.startIndex..<i])))
             }
             guard Scalars.isLower(c) else { return false }
-            prefix.append(c)
+            length += 1
             i = s.index(after: i)
         }
         return false
@@ -152,15 +160,27 @@ public enum NameWords {
 
     /// Titles, honorifics and nationalities; an abbreviation's dot does not matter ("Sen.", "Lt.").
     static func isTitle(_ w: String) -> Bool {
+        // Without a closing dot (most words) one lookup of the word as it stands.
+        if w.unicodeScalars.last != "." { return titleWords.contains(lowercasing: w) }
         var l = w.lowercased()
         if l.count > 2, l.hasSuffix(".") { l.removeLast() }
-        return titles.contains(l) || honorifics.contains(l) || nationalities.contains(l)
+        return titleWords.contains(l)
     }
+    static let titleWords = Lexicon(titles.words.union(honorifics).union(nationalities))
     static let femaleWords = set("she her hers herself mrs ms miss mme mlle madam dame lady baroness queen princess spokeswoman chairwoman businesswoman congresswoman actress woman mother wife daughter sister grandmother girl")
     static let maleWords = set("he him his himself mr sir lord baron king prince spokesman chairman businessman congressman actor man father husband son brother grandfather boy")
 
     /// The word without a possessive ending ("Ministry’s" → "Ministry").
     static func stripPossessive(_ w: String) -> String {
+        // Most words end in no apostrophe and no "’s": the last two scalars tell.
+        let u = w.unicodeScalars
+        guard let last = u.last else { return w }
+        if last == "s" {
+            let end = u.index(before: u.endIndex)
+            guard end != u.startIndex, Scalars.isApostrophe(u[u.index(before: end)]) else { return w }
+        } else if last != "’" && last != "'" {
+            return w
+        }
         for suffix in ["’s", "'s", "’", "'"] where w.hasSuffix(suffix) && w.count > suffix.count { return String(w.dropLast(suffix.count)) }
         return w
     }
@@ -168,6 +188,7 @@ public enum NameWords {
 
     /// Comparable form of a name: lowercase, hyphens as spaces, dots dropped, single spaces.
     public static func fold(_ s: String) -> String {
+        if let ascii = foldASCII(s) { return ascii }
         var out = String.UnicodeScalarView()
         var space = false
         for c in s.lowercased().unicodeScalars {
@@ -177,5 +198,22 @@ public enum NameWords {
             out.append(c)
         }
         return String(out)
+    }
+
+    /// `fold` for plain ASCII, from the bytes; nil for other text.
+    static func foldASCII(_ s: String) -> String? {
+        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: s.utf8.count) { out in
+            var n = 0
+            var space = false
+            for b in s.utf8 {
+                if b == 0x2E { continue }
+                if b == 0x20 || b == 0x2D { space = n > 0; continue }
+                if space { out[n] = 0x20; n += 1; space = false }
+                out[n] = b &- 0x41 < 26 ? b | 0x20 : b
+                n += 1
+            }
+            return n
+        }
     }
 }

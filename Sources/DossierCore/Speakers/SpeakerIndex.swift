@@ -57,10 +57,15 @@ public enum SpeakerIndex {
     static func cueText(_ article: Article, _ cue: SourceRange) -> String? {
         guard let p = article.paragraphIndex(containing: cue.start) else { return nil }
         let para = article.paragraphs[p]
-        let s = Array(para.text.unicodeScalars)
-        let lo = cue.start - para.start, hi = min(s.count, cue.end - para.start)
+        let lo = cue.start - para.start, hi = min(para.scalarCount, cue.end - para.start)
         guard lo >= 0, hi > lo else { return nil }
-        return NameWords.stripPossessive(String(String.UnicodeScalarView(s[lo..<hi])))
+        // In plain ASCII (one byte a scalar) the offsets cut the bytes directly.
+        if para.scalarCount == para.text.utf8.count {
+            let u = para.text.utf8
+            return NameWords.stripPossessive(String(para.text[u.index(u.startIndex, offsetBy: lo)..<u.index(u.startIndex, offsetBy: hi)]))
+        }
+        let s = Array(para.text.unicodeScalars)
+        return NameWords.stripPossessive(Scalars.string(s[lo..<hi]))
     }
 
     static func words(_ name: String) -> [String] {
@@ -182,7 +187,7 @@ public enum SpeakerIndex {
     static func roleMentions(in a: Article) -> [(name: String, role: String)] {
         var result: [(name: String, role: String)] = []
         for p in a.paragraphs where mayHoldATitle(p.text) {
-            let scalars = Array(p.text.unicodeScalars)
+            let scalars = Scalars.array(p.text)
             let tokens = Tokenizer.tokens(scalars, quotes: [])
             for run in Discourse.nameRuns(tokens) {
                 guard case let .name(name, role, true)? = SpeakerPhrase.classify(run) else { continue }
@@ -190,8 +195,8 @@ public enum SpeakerIndex {
                 // "Ursula von der Leyen, president of the European Commission, said": a title
                 // itself, not "a spokeswoman for …".
                 if let role = Discourse.appositiveRole(tokens, after: run[run.count - 1]), let first = role.first, let last = role.last,
-                   NameWords.titles.contains(first.lower) {
-                    result.append((name, String(String.UnicodeScalarView(scalars[first.range.lowerBound..<last.range.upperBound]))))
+                   first.is(.title) {
+                    result.append((name, Scalars.string(scalars[first.range.lowerBound..<last.range.upperBound])))
                 }
             }
         }
@@ -202,12 +207,21 @@ public enum SpeakerIndex {
     /// every role `chooseRole` keeps does: most paragraphs have none and need no tokens. Words
     /// are split at every non-letter: each hyphenated title has a part that is a title too.
     static func mayHoldATitle(_ text: String) -> Bool {
-        var found = false
-        let ascii = ASCIIWords.forEach(in: text, digits: false) { w in
-            found = w.utf8.count > 1 && NameWords.titles.contains(w)
-            return !found
+        var text = text
+        return text.withUTF8 { u in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return true }
+            // Each run of letters of two or more, read in place.
+            var start = -1
+            for k in 0...u.count {
+                if k < u.count, (u[k] | 0x20) &- 0x61 < 26 {
+                    if start < 0 { start = k }
+                    continue
+                }
+                if start >= 0, k - start > 1, NameWords.titles.contains(lowercasing: UnsafeBufferPointer(rebasing: u[start..<k])) { return true }
+                start = -1
+            }
+            return false
         }
-        return found || !ascii
     }
 
     /// The most frequent title with the name (spelling variants counted together), shown in

@@ -20,16 +20,22 @@ public enum StatementLinker {
         let terms = ParallelMap.map(texts, contentTerms)
         // Terms become small integers so the pair count below is array arithmetic.
         var ids: [String: Int32] = [:]
+        // Sorted, so that two statements' shared terms are counted by a merge.
         let termIDs: [[Int32]] = terms.map { set in
             set.map { t in
                 if let id = ids[t] { return id }
                 let id = Int32(ids.count); ids[t] = id; return id
-            }
+            }.sorted()
         }
         // Candidate pairs share at least a few terms; an inverted index keeps this near linear.
         var postings = Array(repeating: [Int32](), count: ids.count)
         for (i, list) in termIDs.enumerated() { for t in list { postings[Int(t)].append(Int32(i)) } }
         let n = refs.count
+        // Quotes stand in article order: those of later articles are the ones from `later[i]` on.
+        var later = Array(repeating: n, count: n)
+        for i in stride(from: n - 2, through: 0, by: -1) {
+            later[i] = refs[i + 1].article == refs[i].article ? later[i + 1] : i + 1
+        }
         let chunks = max(1, min(64, n / 256))
         let found = ParallelMap.map(Array(0..<chunks)) { chunk -> [StatementLink] in
             var result: [StatementLink] = []
@@ -38,22 +44,23 @@ public enum StatementLinker {
             var i = chunk
             while i < n {
                 defer { i += chunks }
+                let first = later[i]
                 for t in termIDs[i] {
                     let list = postings[Int(t)]
                     guard list.count <= 400 else { continue }
-                    for j in list.reversed() {
-                        let j = Int(j)
-                        if j <= i { break }
-                        guard refs[j].article != refs[i].article else { continue }
+                    var k = list.count - 1
+                    while k >= 0, Int(list[k]) >= first {
+                        let j = Int(list[k])
                         if count[j] == 0 { touched.append(j) }
                         count[j] &+= 1
+                        k -= 1
                     }
                 }
                 for j in touched {
                     defer { count[j] = 0 }
                     guard count[j] >= 3 else { continue }
                     if let si = speakers[i], let sj = speakers[j], si != sj { continue }
-                    let s = similarity(terms[i], terms[j])
+                    let s = similarity(common: sharedCount(termIDs[i], termIDs[j]), termIDs[i].count, termIDs[j].count)
                     if s >= threshold { result.append(StatementLink(a: refs[i], b: refs[j], similarity: s)) }
                 }
                 touched.removeAll(keepingCapacity: true)
@@ -65,17 +72,31 @@ public enum StatementLinker {
 
     /// Dice overlap of content terms, or how much of the shorter one the longer contains.
     public static func similarity(_ a: Set<String>, _ b: Set<String>) -> Double {
-        guard !a.isEmpty, !b.isEmpty else { return 0 }
-        let common = Double(a.intersection(b).count)
-        let dice = 2 * common / Double(a.count + b.count)
-        let smaller = min(a.count, b.count)
+        similarity(common: a.intersection(b).count, a.count, b.count)
+    }
+
+    /// The same from the sizes of two sets of terms and of what they share.
+    static func similarity(common n: Int, _ a: Int, _ b: Int) -> Double {
+        guard a > 0, b > 0 else { return 0 }
+        let common = Double(n)
+        let dice = 2 * common / Double(a + b)
+        let smaller = min(a, b)
         let containment = smaller >= 4 ? 0.9 * common / Double(smaller) : 0
         return min(1, max(dice, containment))
     }
 
+    /// How many ids two ascending lists share.
+    static func sharedCount(_ x: [Int32], _ y: [Int32]) -> Int {
+        var a = 0, b = 0, n = 0
+        while a < x.count, b < y.count {
+            if x[a] < y[b] { a += 1 } else if x[a] > y[b] { b += 1 } else { n += 1; a += 1; b += 1 }
+        }
+        return n
+    }
+
     public static func similarity(_ a: String, _ b: String) -> Double { similarity(contentTerms(a), contentTerms(b)) }
 
-    static let stopwords: Set<String> = Set("""
+    static let stopwords = Lexicon("""
         a an the and or but of to in on at for with by from as is are was were be been being it its this that these \
         those we our us you your he his him she her they their them i me my not no so if then than there here \
         will would can could shall should may might must do does did have has had also just very more most \
@@ -107,6 +128,8 @@ public enum StatementLinker {
     }
 
     static func stem(_ w: String) -> String {
+        // Most words end in none of the suffixes: their last byte tells ("g", "d" or "s").
+        guard let last = w.utf8.last, last == 0x67 || last == 0x64 || last == 0x73 else { return w }
         for suffix in ["ing", "ed", "es", "s"] where w.hasSuffix(suffix) && w.count - suffix.count >= 4 {
             return String(w.dropLast(suffix.count))
         }

@@ -62,3 +62,52 @@ enum ASCIIWords {
         return true
     }
 }
+
+/// A text to be searched for many short phrases (the furniture rules ask a line for dozens),
+/// with a record of which pairs of adjacent bytes it holds: a phrase with a pair the text lacks
+/// cannot occur in it, and is ruled out without scanning the text.
+struct SearchedText {
+    let text: String
+    private var pairs = [UInt64](repeating: 0, count: 16)
+    /// Which byte values occur, one bit each.
+    private var bytes = [UInt64](repeating: 0, count: 4)
+
+    init(_ text: String) {
+        self.text = text
+        var previous: UInt8?
+        for b in text.utf8 {
+            if let a = previous { let k = Self.slot(a, b); pairs[k >> 6] |= 1 << UInt64(k & 63) }
+            bytes[Int(b >> 6)] |= 1 << UInt64(b & 63)
+            previous = b
+        }
+    }
+
+    /// Whether the byte occurs in the text.
+    func holds(_ b: UInt8) -> Bool { bytes[Int(b >> 6)] & (1 << UInt64(b & 63)) != 0 }
+
+    /// One of 1,024 bits; distinct for every pair of lowercase letters.
+    @inline(__always) private static func slot(_ a: UInt8, _ b: UInt8) -> Int {
+        (Int(a &- 0x61) &* 37 &+ Int(b &- 0x61)) & 1023
+    }
+
+    /// Whether every adjacent pair of `needle` is in the text (needed for it to occur).
+    private func mayInclude(_ needle: String) -> Bool {
+        var previous: UInt8?
+        for b in needle.utf8 {
+            if let a = previous {
+                let k = Self.slot(a, b)
+                if pairs[k >> 6] & (1 << UInt64(k & 63)) == 0 { return false }
+            }
+            previous = b
+        }
+        return true
+    }
+
+    func includes(_ needle: String) -> Bool { mayInclude(needle) && text.includes(needle) }
+    func includesAny(_ needles: [String]) -> Bool { needles.contains { includes($0) } }
+    /// `String.hasPrefix`, after a check of the bytes: the rules' prefixes are plain words and
+    /// marks, which no other scalars spell, so a text whose bytes do not start with them cannot.
+    func hasPrefix(_ prefix: String) -> Bool { text.utf8.starts(with: prefix.utf8) && text.hasPrefix(prefix) }
+    var utf8: String.UTF8View { text.utf8 }
+    var unicodeScalars: String.UnicodeScalarView { text.unicodeScalars }
+}

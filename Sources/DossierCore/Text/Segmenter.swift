@@ -47,14 +47,24 @@ public enum Segmenter {
         guard let first = lines.first, let last = lines.last else { return nil }
         let range = text.trimmed(SourceRange(first.start, last.end))
         guard range.length > 0 else { return nil }
-        // Built as UTF-8 bytes: appending scalars to a String one at a time costs several times more.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(range.length + range.length / 8)
-        for c in text.scalars[range.start..<range.end] {
-            if Scalars.isSpace(c) { bytes.append(0x20) }
-            else if c.value < 0x80 { bytes.append(UInt8(c.value)) }
-            else { bytes.append(contentsOf: c.utf8) }
+        // Written as UTF-8 in one go, its length counted first: appending scalars to a String
+        // one at a time costs several times more.
+        let scalars = text.scalars[range.start..<range.end]
+        var length = 0
+        for c in scalars { length += c.value < 0x80 || Scalars.isSpace(c) ? 1 : c.value < 0x800 ? 2 : c.value < 0x10000 ? 3 : 4 }
+        let paragraph = String(unsafeUninitializedCapacity: length) { buf in
+            var k = 0
+            for c in scalars {
+                if c.value < 0x80 {
+                    buf[k] = Scalars.isSpace(c) ? 0x20 : UInt8(truncatingIfNeeded: c.value); k += 1
+                } else if Scalars.isSpace(c) {
+                    buf[k] = 0x20; k += 1
+                } else {
+                    for b in c.utf8 { buf[k] = b; k += 1 }
+                }
+            }
+            return k
         }
-        return Paragraph(text: String(decoding: bytes, as: UTF8.self), start: range.start)
+        return Paragraph(text: paragraph, start: range.start)
     }
 }

@@ -1,12 +1,18 @@
 /// Sentence boundaries inside a paragraph, aware of abbreviations ("U.S.", "Mr.", "Feb."),
 /// initials, decimals and closing quotation marks.
 public enum Sentences {
-    static let abbreviations: Set<String> = [
+    static let abbreviations: Lexicon = [
         "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "gov", "st", "jr", "sr",
         "inc", "corp", "co", "ltd", "no", "vs", "etc", "u.s", "u.k", "u.n", "e.u", "jan", "feb", "mar", "apr", "jun",
         "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "est", "fig", "e.g", "i.e",
     ]
-    static let closers: Set<Unicode.Scalar> = ["\"", "”", "’", "'", ")", "]", "»"]
+    /// Marks that may close a sentence after its full stop: " ” ’ ' ) ] ».
+    static func isCloser(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\"", "”", "’", "'", ")", "]", "»": return true
+        default: return false
+        }
+    }
 
     /// Sentence ranges as scalar offsets into `scalars`.
     public static func split(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
@@ -19,7 +25,7 @@ public enum Sentences {
             if c == "." || c == "!" || c == "?" {
                 var j = i + 1
                 while j < n, scalars[j] == "." || scalars[j] == "!" || scalars[j] == "?" { j += 1 }
-                while j < n, closers.contains(scalars[j]) { j += 1 }
+                while j < n, isCloser(scalars[j]) { j += 1 }
                 if j >= n { break }
                 guard Scalars.isSpace(scalars[j]) else { i = j; continue }
                 var k = j
@@ -49,7 +55,7 @@ public enum Sentences {
     static func isAbbreviation(_ s: [Unicode.Scalar], dotAt i: Int) -> Bool {
         var a = i
         while a > 0, !Scalars.isSpace(s[a - 1]), !"(\"“‘".unicodeScalars.contains(s[a - 1]) { a -= 1 }
-        let word = String(String.UnicodeScalarView(s[a..<i])).lowercased()
+        let word = Scalars.string(s[a..<i]).lowercased()
         if word.count == 1, let f = word.unicodeScalars.first, Scalars.isLetter(f) { return true }
         return abbreviations.contains(word)
     }

@@ -2,12 +2,12 @@
 /// an article is parsed.
 public struct SourceText: Sendable {
     public let scalars: [Unicode.Scalar]
-    public init(_ text: String) { scalars = Array(text.unicodeScalars) }
+    public init(_ text: String) { scalars = Scalars.array(text) }
     public var count: Int { scalars.count }
 
     public func string(_ range: SourceRange) -> String {
         let lo = max(0, min(range.start, count)), hi = max(lo, min(range.end, count))
-        return String(String.UnicodeScalarView(scalars[lo..<hi]))
+        return Scalars.string(scalars[lo..<hi])
     }
 
     /// Lines as ranges, without their terminators (`\n`, `\r\n` or a lone `\r`).
@@ -58,13 +58,43 @@ public enum Scalars {
         c.value < 0x80 ? c.value &- 0x61 < 26 : c.properties.isLowercase
     }
     public static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+    /// A run of scalars as a string, written as UTF-8 in one go: building a
+    /// `String.UnicodeScalarView` appends one scalar at a time and costs several times more.
+    public static func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
+        var length = 0
+        for c in s { length += c.value < 0x80 ? 1 : c.value < 0x800 ? 2 : c.value < 0x10000 ? 3 : 4 }
+        return String(unsafeUninitializedCapacity: length) { buf in
+            var k = 0
+            for c in s {
+                let v = c.value
+                if v < 0x80 {
+                    buf[k] = UInt8(truncatingIfNeeded: v); k += 1
+                } else {
+                    for b in c.utf8 { buf[k] = b; k += 1 }
+                }
+            }
+            return k
+        }
+    }
+
+    public static func string(_ s: [Unicode.Scalar]) -> String { string(s[...]) }
+
+    /// A text's scalars in one pass: `Array(text.unicodeScalars)` counts them first. The room
+    /// reserved is one scalar a byte, exact for plain ASCII.
+    public static func array(_ text: String) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars { result.append(c) }
+        return result
+    }
+
     /// A run of scalars as a string, and its lowercase form. Tokenizers call this for every
     /// word of every article; ASCII runs (most of them) skip the Unicode machinery.
     public static func stringAndLower(_ s: ArraySlice<Unicode.Scalar>) -> (text: String, lower: String) {
         var upper = false
         for c in s {
             if c.value >= 0x80 {
-                let text = String(String.UnicodeScalarView(s))
+                let text = string(s)
                 return (text, text.lowercased())
             }
             if c.value &- 0x41 < 26 { upper = true }
