@@ -129,19 +129,29 @@ public struct ReaderState: Sendable {
             mayMatch = marks
         }
         for i in corpus.articles.indices {
-            let a = corpus.articles.summary(i)
             if let q {
-                if !Search.accepts(a, q) { continue }
+                if !Search.accepts(corpus.articles.summary(i), q) { continue }
                 if !q.terms.isEmpty {
                     if mayMatch?[i] == false { continue }
                     if Search.matches(at: i, in: corpus.articles, q).isEmpty { continue }
                 }
             }
             rows.append(.article(i))
-            if showEvents { for (e, date) in a.eventDates.enumerated() { events.append((date, .event(article: i, event: e))) } }
+        }
+        articleCount = rows.count
+        if articleCount == corpus.articles.count {
+            shownArticles = nil
+        } else {
+            var shown = [Bool](repeating: false, count: corpus.articles.count)
+            for case .article(let a) in rows { shown[a] = true }
+            shownArticles = shown
+        }
+        if showEvents {
+            for ev in corpus.articles.eventsByDate() where shownArticles?[Int(ev.article)] ?? true {
+                events.append((ev.date, .event(article: Int(ev.article), event: Int(ev.event))))
+            }
         }
         if !events.isEmpty {
-            events.sort { $0.date < $1.date }
             var merged: [TimelineRow] = []
             merged.reserveCapacity(rows.count + events.count)
             var k = 0
@@ -160,14 +170,6 @@ public struct ReaderState: Sendable {
             rows = merged
         }
         timelineRows = rows
-        articleCount = rows.reduce(0) { if case .article = $1 { return $0 + 1 } else { return $0 } }
-        if articleCount == corpus.articles.count {
-            shownArticles = nil
-        } else {
-            var shown = [Bool](repeating: false, count: corpus.articles.count)
-            for case .article(let a) in rows { shown[a] = true }
-            shownArticles = shown
-        }
         timelineSelection = min(timelineSelection, max(0, rows.count - 1))
     }
 

@@ -51,6 +51,7 @@ public struct ArticleStore: RandomAccessCollection, Sendable {
     let backing: Backing
     let ids = IDTable()
     let speakers = SpeakerTable()
+    let events = EventTable()
 
     public init(_ articles: [Article] = []) { backing = .memory(articles) }
     public init(source: any ArticleSource) { backing = .source(source) }
@@ -111,9 +112,37 @@ public struct ArticleStore: RandomAccessCollection, Sendable {
     /// Every quote of `speaker` in corpus order.
     public func quoteRefs(of speaker: String) -> [QuoteRef] { speakers.refs(of: speaker, in: self) }
 
+    /// Every dated event by date, then article, then event.
+    public func eventsByDate() -> [EventRef] { events.sorted(in: self) }
+
     /// Builds the table of quotes by speaker now (the reader does, in the background, once
     /// the corpus has loaded), so that no key waits for it.
     public func prepare() { _ = quoteRefs(of: "") }
+}
+
+/// Points at one dated event of one article.
+public struct EventRef: Hashable, Sendable {
+    public var date: PartialDate
+    public var article: Int32, event: Int32
+}
+
+/// Every event of the corpus in date order, sorted the first time the timeline shows events,
+/// so that showing them again (or under another filter) merges instead of sorting.
+final class EventTable: @unchecked Sendable {
+    private var table: [EventRef]?
+    private let lock = NSLock()
+
+    func sorted(in store: ArticleStore) -> [EventRef] {
+        lock.lock(); defer { lock.unlock() }
+        if let table { return table }
+        var t: [EventRef] = []
+        for i in store.indices {
+            for (e, date) in store.summary(i).eventDates.enumerated() { t.append(EventRef(date: date, article: Int32(i), event: Int32(e))) }
+        }
+        t.sort { ($0.date, $0.article, $0.event) < ($1.date, $1.article, $1.event) }
+        table = t
+        return t
+    }
 }
 
 /// Quotes by speaker, built the first time a speaker is asked for, so that jumping to a
