@@ -49,9 +49,11 @@ public struct ArticleStore: RandomAccessCollection, Sendable {
         case source(any ArticleSource)
     }
     let backing: Backing
-    let ids = IDTable()
-    let speakers = SpeakerTable()
-    let events = EventTable()
+    // Built on first use (article ids for marks and reloads; quotes by speaker for jumps;
+    // events by date for the timeline), shared by every copy of the store.
+    let ids = Once<[String: Int]>()
+    let speakerQuotes = Once<[String: [QuoteRef]]>()
+    let datedEvents = Once<[EventRef]>()
 
     public init(_ articles: [Article] = []) { backing = .memory(articles) }
     public init(source: any ArticleSource) { backing = .source(source) }
@@ -107,13 +109,13 @@ public struct ArticleStore: RandomAccessCollection, Sendable {
     }
 
     /// The index of the article with this id, if any (the first, should two share it).
-    public func index(ofID id: String) -> Int? { ids.index(of: id, in: self) }
+    public func index(ofID id: String) -> Int? { ids.get(buildIDs)[id] }
 
     /// Every quote of `speaker` in corpus order.
-    public func quoteRefs(of speaker: String) -> [QuoteRef] { speakers.refs(of: speaker, in: self) }
+    public func quoteRefs(of speaker: String) -> [QuoteRef] { speakerQuotes.get(buildSpeakerQuotes)[speaker] ?? [] }
 
     /// Every dated event by date, then article, then event.
-    public func eventsByDate() -> [EventRef] { events.sorted(in: self) }
+    public func eventsByDate() -> [EventRef] { datedEvents.get(buildEventsByDate) }
 
     /// Builds the table of quotes by speaker now (the reader does, in the background, once
     /// the corpus has loaded), so that no key waits for it.
@@ -126,59 +128,47 @@ public struct EventRef: Hashable, Sendable {
     public var article: Int32, event: Int32
 }
 
-/// Every event of the corpus in date order, sorted the first time the timeline shows events,
-/// so that showing them again (or under another filter) merges instead of sorting.
-final class EventTable: @unchecked Sendable {
-    private var table: [EventRef]?
+/// A lookup table built the first time it is asked for (most runs never ask), once, from
+/// whichever thread asks first.
+final class Once<Value>: @unchecked Sendable {
+    private var value: Value?
     private let lock = NSLock()
 
-    func sorted(in store: ArticleStore) -> [EventRef] {
+    func get(_ build: () -> Value) -> Value {
         lock.lock(); defer { lock.unlock() }
-        if let table { return table }
-        var t: [EventRef] = []
-        for i in store.indices {
-            for (e, date) in store.summary(i).eventDates.enumerated() { t.append(EventRef(date: date, article: Int32(i), event: Int32(e))) }
-        }
-        t.sort { ($0.date, $0.article, $0.event) < ($1.date, $1.article, $1.event) }
-        table = t
+        if let value { return value }
+        let built = build()
+        value = built
+        return built
+    }
+}
+
+extension ArticleStore {
+    /// Ids to indexes; the first article wins when two share an id.
+    func buildIDs() -> [String: Int] {
+        var t = [String: Int](minimumCapacity: count)
+        for i in indices.reversed() { t[id(i)] = i }
         return t
     }
-}
 
-/// Quotes by speaker, built the first time a speaker is asked for, so that jumping to a
-/// speaker's next quote does not walk every article.
-final class SpeakerTable: @unchecked Sendable {
-    private var table: [String: [QuoteRef]]?
-    private let lock = NSLock()
-
-    func refs(of speaker: String, in store: ArticleStore) -> [QuoteRef] {
-        lock.lock(); defer { lock.unlock() }
-        if table == nil {
-            var t: [String: [QuoteRef]] = [:]
-            for i in store.indices {
-                for (q, name) in store.summary(i).quoteSpeakers.enumerated() {
-                    if let name { t[name, default: []].append(QuoteRef(article: i, quote: q)) }
-                }
+    /// Quotes by speaker, each list in corpus order.
+    func buildSpeakerQuotes() -> [String: [QuoteRef]] {
+        var t: [String: [QuoteRef]] = [:]
+        for i in indices {
+            for (q, name) in summary(i).quoteSpeakers.enumerated() {
+                if let name { t[name, default: []].append(QuoteRef(article: i, quote: q)) }
             }
-            table = t
         }
-        return table![speaker] ?? []
+        return t
     }
-}
 
-/// Article ids to indexes, built the first time one is looked up (marks and a reload ask
-/// by id; most runs never do).
-final class IDTable: @unchecked Sendable {
-    private var table: [String: Int]?
-    private let lock = NSLock()
-
-    func index(of id: String, in store: ArticleStore) -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        if table == nil {
-            var t = [String: Int](minimumCapacity: store.count)
-            for i in store.indices.reversed() { t[store.id(i)] = i }
-            table = t
+    /// Every event by date, then article, then event.
+    func buildEventsByDate() -> [EventRef] {
+        var t: [EventRef] = []
+        for i in indices {
+            for (e, date) in summary(i).eventDates.enumerated() { t.append(EventRef(date: date, article: Int32(i), event: Int32(e))) }
         }
-        return table![id]
+        t.sort { ($0.date, $0.article, $0.event) < ($1.date, $1.article, $1.event) }
+        return t
     }
 }
