@@ -283,8 +283,8 @@ extension ReaderState {
     mutating func searchStep() {
         guard var run = search.run else { return }
         run.advance(in: corpus, articles: searchSlice)
-        let visible: Set<Int>? = filter.isEmpty ? nil : Set(timelineRows.map(\.article))
-        for hit in run.hits[search.taken...] where visible?.contains(hit.article) ?? true {
+        // Hits in articles the filter hides are not taken (`shownArticles` is kept with the rows).
+        for hit in run.hits[search.taken...] where shownArticles?[hit.article] ?? true {
             search.hits.append(hit)
             search.perArticle[hit.article, default: 0] += 1
         }
