@@ -48,21 +48,25 @@ public enum CorpusBuilder {
     }
 
     /// The same, taking the caller's array (left empty): when it holds the only copy of each
-    /// article, the stages below change them in place rather than copying their quotes.
+    /// article, the plan is applied in place rather than copying their quotes.
     public static func build(consuming parsed: inout [Article], problems: [LoadProblem] = []) -> Corpus {
         var articles: [Article] = []
         swap(&articles, &parsed)
-        DateInference.infer(&articles)
-        let (speakers, _) = SpeakerIndex.resolve(&articles)
-        let order = articles.indices.sorted { timelineOrder(articles[$0], articles[$1]) }
-        articles = order.map { articles[$0] }
-        let links = StatementLinker.links(articles)
-        return Corpus(articles: articles, speakers: speakers, links: links, problems: problems)
+        var facts = CorpusFacts()
+        for f in ParallelMap.map(articles, ArticleFacts.init) { facts.add(f) }
+        let plan = facts.plan { [articles] in articles[$0].paragraphs }
+        for i in articles.indices { plan.apply(&articles[i], number: i) }
+        articles = plan.order.map { articles[$0] }
+        return Corpus(articles: articles, speakers: plan.speakers, links: plan.links, problems: problems, searchIndex: plan.index)
     }
 
     /// By publication date (unknown last), then id.
     public static func timelineOrder(_ a: Article, _ b: Article) -> Bool {
-        switch (a.published.date, b.published.date) {
+        timelineOrder((a.published.date, a.id), (b.published.date, b.id))
+    }
+
+    static func timelineOrder(_ a: (date: PartialDate?, id: String), _ b: (date: PartialDate?, id: String)) -> Bool {
+        switch (a.date, b.date) {
         case let (x?, y?): return x != y ? x < y : a.id < b.id
         case (_?, nil): return true
         case (nil, _?): return false
@@ -80,9 +84,7 @@ public enum CorpusBuilder {
             problems += loaded.problems
             articles += parseAll(loaded.documents)
         }
-        var corpus = build(articles, problems: problems)
-        corpus.searchIndex = SearchIndex(articles: corpus.articles)
-        return corpus
+        return build(consuming: &articles, problems: problems)
     }
 
     /// Parses documents on all cores, keeping their order.

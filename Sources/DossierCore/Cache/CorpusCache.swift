@@ -145,8 +145,7 @@ public struct CorpusCache: Sendable {
         var all = perFile.flatMap(\.articles) + stdinArticles
         perFile = []
         stdinArticles = []
-        var corpus = CorpusBuilder.build(consuming: &all, problems: problems)
-        corpus.searchIndex = SearchIndex(articles: corpus.articles)
+        let corpus = CorpusBuilder.build(consuming: &all, problems: problems)
         progress(done, done)
         return corpus
     }

@@ -10,14 +10,39 @@ public enum DateInference {
 
     public static func infer(_ articles: inout [Article]) {
         guard articles.count > 1 else { return }
-        let profiles = profilesInParallel(articles)
-        let sim = EventSimilarity(profiles)
+        let profiles = ParallelMap.map(articles) { EventProfile($0) }
+        var sim = EventSimilarity.Builder()
+        for p in profiles { sim.add(p) }
+        let plan = plan(sim.build(), clues: profiles.map(\.clues), published: articles.map(\.published), ids: articles.map(\.id),
+                        paragraphs: { [articles] in articles[$0].paragraphs })
+        for (i, p) in plan.published {
+            articles[i].published = p
+            articles[i].events = DateTagger.events(articles[i].paragraphs, reference: p)
+        }
+        for (i, story) in plan.stories { articles[i].metadata["story"] = story }
+    }
+
+    /// What inference changes: lent dates (the article's events are then read again against
+    /// the new date) and story labels, by article number.
+    struct Plan: Sendable {
+        var published: [Int: Publication] = [:]
+        var stories: [Int: String] = [:]
+    }
+
+    /// Inference from what it needs of each article: the similarity of their profiles, the
+    /// date clues and dates they found themselves, and their ids. `paragraphs` is asked only
+    /// for the few articles whose date is lent, to say why.
+    static func plan(_ sim: EventSimilarity, clues: [DatingClues], published: [Publication], ids: [String],
+                     paragraphs: (Int) -> [Paragraph]) -> Plan {
+        var plan = Plan()
+        let count = published.count
+        guard count > 1 else { return plan }
         let index = sim.nameIndex()
         // Candidates and scores are pure and run on both cores; the pairs are taken in article order.
-        let candidates = ParallelMap.map(Array(articles.indices)) { sim.candidates($0, index: index) }
+        let candidates = ParallelMap.map(Array(0..<count)) { sim.candidates($0, index: index) }
         var pairs: [(Int, Int)] = []
         var seen = Set<Int64>()
-        for i in articles.indices {
+        for i in 0..<count {
             for j in candidates[i] {
                 let key = Int64(min(i, j)) << 32 | Int64(max(i, j))
                 if seen.insert(key).inserted { pairs.append((i, j)) }
@@ -30,27 +55,25 @@ public enum DateInference {
             scores[j, default: []].append((i, s))
         }
         // Only dates the articles found themselves can be lent to others.
-        let own = articles.map { $0.published.precision == .day && !$0.published.evidence.hasPrefix(stampEvidence) ? $0.published.date : nil }
-        for i in articles.indices where own[i] == nil {
+        let own = published.map { $0.precision == .day && !$0.evidence.hasPrefix(stampEvidence) ? $0.date : nil }
+        var dates = published
+        for i in 0..<count where own[i] == nil {
             let partners = (scores[i] ?? []).sorted { $0.1 > $1.1 }
-            guard let (j, _) = partners.first(where: { own[$0.0] != nil && consistent(profiles[i], articles[i].published, with: own[$0.0]!) }),
+            guard let (j, _) = partners.first(where: { own[$0.0] != nil && consistent(clues[i], published[i], with: own[$0.0]!) }),
                   let date = own[j] else { continue }
-            let why = sharedEvidence(articles[i], articles[j], profiles[i], date: date, sim: sim, total: articles.count)
-            var evidence = "same event as \(articles[j].id) (\(why)): \(date.iso)"
-            if articles[i].published.date != nil { evidence += "; from this text alone: " + articles[i].published.evidence }
-            else if articles[i].published != .unknown { evidence += "; " + articles[i].published.evidence }
-            articles[i].published = Publication(date: date, evidence: evidence, inferred: true)
-            articles[i].events = DateTagger.events(articles[i].paragraphs, reference: articles[i].published)
+            let why = sharedEvidence(paragraphs(i), paragraphs(j), clues[i], date: date, sim: sim, total: count)
+            var evidence = "same event as \(ids[j]) (\(why)): \(date.iso)"
+            if published[i].date != nil { evidence += "; from this text alone: " + published[i].evidence }
+            else if published[i] != .unknown { evidence += "; " + published[i].evidence }
+            dates[i] = Publication(date: date, evidence: evidence, inferred: true)
+            plan.published[i] = dates[i]
         }
-        labelStories(&articles, scores: scores)
-    }
-
-    static func profilesInParallel(_ articles: [Article]) -> [EventProfile] {
-        ParallelMap.map(articles) { EventProfile($0) }
+        plan.stories = stories(dates: dates.map(\.date), ids: ids, scores: scores)
+        return plan
     }
 
     /// A lent date must agree with what the article says of itself: its weekdays, its year.
-    static func consistent(_ p: EventProfile, _ pub: Publication, with date: PartialDate) -> Bool {
+    static func consistent(_ p: DatingClues, _ pub: Publication, with date: PartialDate) -> Bool {
         if let mine = pub.date, DaySpan(mine).lo > DaySpan(date).hi || DaySpan(mine).hi < DaySpan(date).lo { return false }
         if let w = date.weekday, !p.pastWeekdays.isEmpty, !p.pastWeekdays.contains(w) { return false }
         if let later = p.years.max(), later > date.year { return false }
@@ -59,9 +82,9 @@ public enum DateInference {
 
     /// A few words on what the two articles share, for the evidence line: the most telling
     /// names they both use, how many quotations they share, the weekday both tell of.
-    static func sharedEvidence(_ a: Article, _ b: Article, _ profile: EventProfile, date: PartialDate, sim: EventSimilarity, total: Int) -> String {
-        let names = SharedNames.shared(SharedNames.names(a.paragraphs), SharedNames.names(b.paragraphs), total: total, frequency: sim.frequency).prefix(3)
-        let quotes = SharedNames.sharedQuotes(a.paragraphs, b.paragraphs)
+    static func sharedEvidence(_ a: [Paragraph], _ b: [Paragraph], _ profile: DatingClues, date: PartialDate, sim: EventSimilarity, total: Int) -> String {
+        let names = SharedNames.shared(SharedNames.names(a), SharedNames.names(b), total: total, frequency: sim.frequency).prefix(3)
+        let quotes = SharedNames.sharedQuotes(a, b)
         var shared = Array(names)
         if quotes > 0 { shared.append(quotes == 1 ? "a quote" : "\(quotes) quotes") }
         var parts: [String] = []
@@ -72,27 +95,30 @@ public enum DateInference {
         return parts.isEmpty ? "shared wording" : parts.joined(separator: "; ")
     }
 
-    /// Groups articles linked by similar reports on compatible dates; labels groups of two or more.
-    static func labelStories(_ articles: inout [Article], scores: [Int: [(Int, Double)]]) {
-        var parent = Array(articles.indices)
+    /// Groups articles linked by similar reports on compatible dates; labels groups of two or
+    /// more ("story 1", … by their earliest date), by article number.
+    static func stories(dates: [PartialDate?], ids: [String], scores: [Int: [(Int, Double)]]) -> [Int: String] {
+        var parent = Array(dates.indices)
         func root(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
         for (i, list) in scores {
-            for (j, _) in list where j > i && compatible(articles[i].published.date, articles[j].published.date) {
+            for (j, _) in list where j > i && compatible(dates[i], dates[j]) {
                 parent[root(i)] = root(j)
             }
         }
         var groups: [Int: [Int]] = [:]
-        for i in articles.indices { groups[root(i), default: []].append(i) }
+        for i in dates.indices { groups[root(i), default: []].append(i) }
         let multi = groups.values.filter { $0.count >= 2 }.sorted { a, b in
-            let da = a.compactMap { articles[$0].published.date }.min(), db = b.compactMap { articles[$0].published.date }.min()
+            let da = a.compactMap { dates[$0] }.min(), db = b.compactMap { dates[$0] }.min()
             switch (da, db) {
             case let (x?, y?) where x != y: return x < y
-            default: return articles[a[0]].id < articles[b[0]].id
+            default: return ids[a[0]] < ids[b[0]]
             }
         }
+        var labels: [Int: String] = [:]
         for (n, members) in multi.enumerated() {
-            for i in members { articles[i].metadata["story"] = "story \(n + 1)" }
+            for i in members { labels[i] = "story \(n + 1)" }
         }
+        return labels
     }
 
     /// Two dates that can belong to one event: unknown, or within a few days of each other.

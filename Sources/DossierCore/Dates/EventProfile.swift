@@ -81,6 +81,9 @@ struct EventProfile: Sendable {
 
     init() {}
 
+    /// The part of the profile inference reads after comparing articles.
+    var clues: DatingClues { DatingClues(pastWeekdays: pastWeekdays, years: years) }
+
     init(_ article: Article) {
         var previous: String?
         let needsDate = article.published.precision != .day
@@ -127,11 +130,18 @@ struct EventProfile: Sendable {
     }
 }
 
+/// What an article says of its own date, against which a date lent by another must hold.
+struct DatingClues: Sendable {
+    /// Weekdays it reports things on in the past ("on Tuesday").
+    var pastWeekdays: Set<Int> = []
+    var years: Set<Int> = []
+}
+
 /// How alike two articles' profiles are, weighting what few articles share. Names, word pairs
 /// and quoted triples become small integers, sorted per article, so that comparing two
 /// articles is a merge of two sorted lists rather than a hash lookup per item.
-struct EventSimilarity {
-    let count: Int
+struct EventSimilarity: Sendable {
+    private(set) var count: Int
     private var nameIDs: [String: Int32] = [:]
     /// Per article, the ids of its names, pairs and quoted triples, ascending.
     private var names: [[Int32]] = [], pairs: [[Int32]] = [], quoted: [[Int32]] = []
@@ -145,32 +155,52 @@ struct EventSimilarity {
     private var totals: [(Double, Double, Double)] = []
 
     init(_ profiles: [EventProfile]) {
-        count = profiles.count
-        var pairIDs: [Int: Int32] = [:], quoteIDs: [Int: Int32] = [:]
-        var pairDF: [Int] = [], quoteDF: [Int] = []
-        func intern<K: Hashable>(_ key: K, _ ids: inout [K: Int32], _ df: inout [Int]) -> Int32 {
-            if let id = ids[key] { df[Int(id)] += 1; return id }
-            let id = Int32(df.count)
-            ids[key] = id
-            df.append(1)
-            return id
+        var b = Builder()
+        for p in profiles { b.add(p) }
+        self = b.build()
+    }
+
+    /// Takes profiles one at a time, keeping only their ids, so that a corpus's profiles
+    /// need never be in memory together.
+    struct Builder {
+        fileprivate var sim = EventSimilarity(count: 0)
+        private var pairIDs: [Int: Int32] = [:], quoteIDs: [Int: Int32] = [:]
+        private var pairDF: [Int] = [], quoteDF: [Int] = []
+
+        init() {}
+
+        mutating func add(_ p: EventProfile) {
+            func intern<K: Hashable>(_ key: K, _ ids: inout [K: Int32], _ df: inout [Int]) -> Int32 {
+                if let id = ids[key] { df[Int(id)] += 1; return id }
+                let id = Int32(df.count)
+                ids[key] = id
+                df.append(1)
+                return id
+            }
+            sim.names.append(p.names.map { intern($0, &sim.nameIDs, &sim.nameDF) }.sorted())
+            sim.pairs.append(p.pairs.map { intern($0, &pairIDs, &pairDF) }.sorted())
+            sim.quoted.append(p.quoted.map { intern($0, &quoteIDs, &quoteDF) }.sorted())
         }
-        for p in profiles {
-            names.append(p.names.map { intern($0, &nameIDs, &nameDF) }.sorted())
-            pairs.append(p.pairs.map { intern($0, &pairIDs, &pairDF) }.sorted())
-            quoted.append(p.quoted.map { intern($0, &quoteIDs, &quoteDF) }.sorted())
-        }
-        let n = Double(profiles.count + 1)
-        nameWeight = nameDF.map { log(n / Double($0)) }
-        pairWeight = pairDF.map { log(n / Double($0)) }
-        quoteWeight = quoteDF.map { log(n / Double($0)) }
-        nameRank = Array(repeating: 0, count: nameDF.count)
-        for (rank, (_, id)) in nameIDs.sorted(by: { $0.key < $1.key }).enumerated() { nameRank[Int(id)] = rank }
-        func total(_ ids: [Int32], _ weight: [Double]) -> Double { ids.reduce(0.0) { $0 + weight[Int($1)] } }
-        totals = profiles.indices.map { k in
-            (total(names[k], nameWeight), total(pairs[k], pairWeight), total(quoted[k], quoteWeight))
+
+        /// Weighs every id by how few articles share it.
+        func build() -> EventSimilarity {
+            var s = sim
+            s.count = s.names.count
+            let n = Double(s.count + 1)
+            s.nameWeight = s.nameDF.map { log(n / Double($0)) }
+            s.pairWeight = pairDF.map { log(n / Double($0)) }
+            s.quoteWeight = quoteDF.map { log(n / Double($0)) }
+            s.nameRank = Array(repeating: 0, count: s.nameDF.count)
+            for (rank, (_, id)) in s.nameIDs.sorted(by: { $0.key < $1.key }).enumerated() { s.nameRank[Int(id)] = rank }
+            func total(_ ids: [Int32], _ weight: [Double]) -> Double { ids.reduce(0.0) { $0 + weight[Int($1)] } }
+            s.totals = (0..<s.count).map { k in
+                (total(s.names[k], s.nameWeight), total(s.pairs[k], s.pairWeight), total(s.quoted[k], s.quoteWeight))
+            }
+            return s
         }
     }
+
+    private init(count: Int) { self.count = count }
 
     /// How many articles use a name.
     func frequency(_ name: String) -> Int { nameIDs[name].map { nameDF[Int($0)] } ?? 0 }

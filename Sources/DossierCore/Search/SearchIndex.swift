@@ -96,9 +96,21 @@ public final class SearchIndex: @unchecked Sendable {
                 lists[Int(id)].append(a)
             }
         }
+
+        /// Renumbers the articles added: `order[k]` is the number of the article that is to be
+        /// the k-th (articles are indexed as they are parsed, then listed in timeline order).
+        mutating func reorder(_ order: [Int]) {
+            var position = [UInt32](repeating: 0, count: order.count)
+            for (k, i) in order.enumerated() { position[i] = UInt32(k) }
+            for w in lists.indices {
+                for j in lists[w].indices { lists[w][j] = position[Int(lists[w][j])] }
+                lists[w].sort()
+            }
+        }
     }
 
-    private convenience init(_ b: Builder) {
+    /// The index of what `b` collected.
+    convenience init(_ b: Builder) {
         let vocabulary = b.vocabulary, lists = b.lists
         let order = vocabulary.indices.sorted { vocabulary[$0].lexicographicallyPrecedes(vocabulary[$1]) }
         var words: [UInt8] = [], wordStarts: [UInt32] = [], postings: [UInt8] = [], postingStarts: [UInt64] = []

@@ -4,48 +4,83 @@ import Foundation
 /// speaker to its canonical name: one speaker per person or body across all articles.
 public enum SpeakerIndex {
     public static func resolve(_ articles: inout [Article]) -> (speakers: [Speaker], aliases: [String: String]) {
-        // Every distinct name used as a speaker, with what was said under it.
-        var names: [String: NameStats] = [:]
-        var order: [String] = []
-        for article in articles {
-            for q in article.quotes {
-                guard let name = q.speaker else { continue }
-                if names[name] == nil { names[name] = NameStats(name: name, first: order.count); order.append(name) }
-                if q.kind == .reported { names[name]!.reported += 1 } else { names[name]!.quotes += 1 }
-                if let cue = q.cue, let text = cueText(article, cue) { names[name]!.surfaces.insert(text) }
-            }
-        }
-        let clusters = cluster(order.map { names[$0]! })
-        var canonical: [String: String] = [:]
-        var speakers: [Speaker] = []
-        // Titles seen with names, filed under the surname.
-        var roles: [String: [(name: String, role: String)]] = [:]
-        for m in roleMentions(articles) { if let last = words(m.name).last { roles[last, default: []].append(m) } }
-        for members in clusters {
-            let stats = members.map { names[$0]! }
-            let best = canonicalName(stats)
-            for m in members { canonical[m] = best }
-            var aliases = Set(members)
-            for s in stats { aliases.formUnion(s.surfaces) }
-            let surnames = Set(members.compactMap { words($0).last })
-            let role = chooseRole(for: members, person: isPerson(best), mentions: surnames.flatMap { roles[$0] ?? [] })
-            speakers.append(Speaker(name: best, role: role, aliases: aliases.sorted(),
-                                    quotes: stats.reduce(0) { $0 + $1.quotes }, reported: stats.reduce(0) { $0 + $1.reported }))
-        }
+        var tally = Tally()
+        for a in articles { tally.add(quotes(of: a)) }
+        tally.add(roles: roleMentions(articles))
+        let result = tally.finish()
         for a in articles.indices {
             for q in articles[a].quotes.indices {
-                if let name = articles[a].quotes[q].speaker { articles[a].quotes[q].speaker = canonical[name] ?? name }
+                if let name = articles[a].quotes[q].speaker { articles[a].quotes[q].speaker = result.canonical[name] ?? name }
             }
         }
-        var aliasMap: [String: String] = [:]
-        for s in speakers {
-            for alias in s.aliases where !NameWords.pronouns.contains(alias.lowercased()) { aliasMap[alias] = s.name }
-        }
-        speakers.sort { ($0.quotes + $0.reported, $1.name) > ($1.quotes + $1.reported, $0.name) }
-        return (speakers, aliasMap)
+        return (result.speakers, result.aliases)
     }
 
-    struct NameStats {
+    /// What the speaker list needs of one quote: the name given, whether the words are
+    /// reported, and how the text wrote the name there.
+    struct QuoteFact: Sendable {
+        var speaker: String
+        var reported: Bool
+        var surface: String?
+    }
+
+    /// The facts of an article's quotes that name a speaker.
+    static func quotes(of article: Article) -> [QuoteFact] {
+        article.quotes.compactMap { q in
+            q.speaker.map { QuoteFact(speaker: $0, reported: q.kind == .reported, surface: q.cue.flatMap { cueText(article, $0) }) }
+        }
+    }
+
+    /// The speaker list built up article by article (in corpus order), so that the articles
+    /// themselves need not be kept for it.
+    struct Tally: Sendable {
+        private var names: [String: NameStats] = [:]
+        private var order: [String] = []
+        private var roles: [(name: String, role: String)] = []
+
+        init() {}
+
+        mutating func add(_ quotes: [QuoteFact]) {
+            for q in quotes {
+                let name = q.speaker
+                if names[name] == nil { names[name] = NameStats(name: name, first: order.count); order.append(name) }
+                if q.reported { names[name]!.reported += 1 } else { names[name]!.quotes += 1 }
+                if let text = q.surface { names[name]!.surfaces.insert(text) }
+            }
+        }
+
+        mutating func add(roles more: [(name: String, role: String)]) { roles += more }
+
+        /// The speakers, most quoted first; every alias with its speaker; every name used with
+        /// the canonical name of its speaker.
+        func finish() -> (speakers: [Speaker], aliases: [String: String], canonical: [String: String]) {
+            let clusters = cluster(order.map { names[$0]! })
+            var canonical: [String: String] = [:]
+            var speakers: [Speaker] = []
+            // Titles seen with names, filed under the surname.
+            var byName: [String: [(name: String, role: String)]] = [:]
+            for m in roles { if let last = words(m.name).last { byName[last, default: []].append(m) } }
+            for members in clusters {
+                let stats = members.map { names[$0]! }
+                let best = canonicalName(stats)
+                for m in members { canonical[m] = best }
+                var aliases = Set(members)
+                for s in stats { aliases.formUnion(s.surfaces) }
+                let surnames = Set(members.compactMap { words($0).last })
+                let role = chooseRole(for: members, person: isPerson(best), mentions: surnames.flatMap { byName[$0] ?? [] })
+                speakers.append(Speaker(name: best, role: role, aliases: aliases.sorted(),
+                                        quotes: stats.reduce(0) { $0 + $1.quotes }, reported: stats.reduce(0) { $0 + $1.reported }))
+            }
+            var aliasMap: [String: String] = [:]
+            for s in speakers {
+                for alias in s.aliases where !NameWords.pronouns.contains(alias.lowercased()) { aliasMap[alias] = s.name }
+            }
+            speakers.sort { ($0.quotes + $0.reported, $1.name) > ($1.quotes + $1.reported, $0.name) }
+            return (speakers, aliasMap, canonical)
+        }
+    }
+
+    struct NameStats: Sendable {
         var name: String
         var first: Int
         var quotes = 0

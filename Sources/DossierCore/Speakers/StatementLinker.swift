@@ -17,18 +17,33 @@ public enum StatementLinker {
                 speakers.append(quote.speaker)
             }
         }
-        let terms = ParallelMap.map(texts, contentTerms)
-        // Terms become small integers so the pair count below is array arithmetic.
-        var ids: [String: Int32] = [:]
-        // Sorted, so that two statements' shared terms are counted by a merge.
-        let termIDs: [[Int32]] = terms.map { set in
-            set.map { t in
+        var table = TermTable()
+        let terms = ParallelMap.map(texts, contentTerms).map { table.intern($0) }
+        return links(refs: refs, terms: terms, speakers: speakers, termCount: table.count)
+    }
+
+    /// Content terms as small integers, so that the pair count of `links` is array arithmetic
+    /// and a corpus's statements need not keep their words.
+    struct TermTable: Sendable {
+        private var ids: [String: Int32] = [:]
+        var count: Int { ids.count }
+
+        init() {}
+
+        /// The ids of `terms`, ascending, so that two statements' shared terms are counted by a merge.
+        mutating func intern(_ terms: Set<String>) -> [Int32] {
+            terms.map { t in
                 if let id = ids[t] { return id }
                 let id = Int32(ids.count); ids[t] = id; return id
             }.sorted()
         }
+    }
+
+    /// Links between statements given in corpus order: where each stands, its term ids
+    /// (ascending, below `termCount`) and its speaker.
+    static func links(refs: [QuoteRef], terms termIDs: [[Int32]], speakers: [String?], termCount: Int) -> [StatementLink] {
         // Candidate pairs share at least a few terms; an inverted index keeps this near linear.
-        var postings = Array(repeating: [Int32](), count: ids.count)
+        var postings = Array(repeating: [Int32](), count: termCount)
         for (i, list) in termIDs.enumerated() { for t in list { postings[Int(t)].append(Int32(i)) } }
         let n = refs.count
         // Quotes stand in article order: those of later articles are the ones from `later[i]` on.
