@@ -96,26 +96,41 @@ public enum CorpusBuilder {
     /// every small batch from whichever thread finished it. The workers run at a lower
     /// priority (nice 10) so that a reader drawing and searching meanwhile stays responsive.
     public static func parseAll(_ docs: [RawDocument], progress: @Sendable (Int, Int) -> Void) -> [Article] {
-        let results = ResultBox(count: docs.count)
+        parseAll(docs, progress: progress) { $0 }
+    }
+
+    /// The same, handing each article to `then` on the thread that parsed it (to take what
+    /// later stages need of it while it is fresh in the cache).
+    static func parseAll<T>(_ docs: [RawDocument], progress: @Sendable (Int, Int) -> Void, then: (Article) -> T) -> [T] {
+        let results = ResultBox<T>(count: docs.count)
         let batch = 64
         let batches = (docs.count + batch - 1) / batch
         let next = Counter(), done = Counter()
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batches))
         withoutActuallyEscaping(progress) { progress in
-            Workers.run(count: workers) {
-                // On Linux this lowers the calling thread only.
-                setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-                while true {
-                    let b = next.add(1) - 1
-                    guard b < batches else { break }
-                    let lo = b * batch, hi = min(docs.count, lo + batch)
-                    for i in lo..<hi { results.set(i, ArticleParser.parse(docs[i])) }
-                    progress(done.add(hi - lo), docs.count)
+            withoutActuallyEscaping(then) { then in
+                let then = Unchecked(then)
+                Workers.run(count: workers) {
+                    // On Linux this lowers the calling thread only.
+                    setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+                    while true {
+                        let b = next.add(1) - 1
+                        guard b < batches else { break }
+                        let lo = b * batch, hi = min(docs.count, lo + batch)
+                        for i in lo..<hi { results.set(i, then.value(ArticleParser.parse(docs[i]))) }
+                        progress(done.add(hi - lo), docs.count)
+                    }
                 }
             }
         }
         return results.values
     }
+}
+
+/// A value handed to worker threads that only read it (a pure function, an input buffer).
+struct Unchecked<V>: @unchecked Sendable {
+    let value: V
+    init(_ value: V) { self.value = value }
 }
 
 /// Threads of our own (not the shared dispatch pool, whose priority must not change).
@@ -167,11 +182,6 @@ enum ParallelMap {
             return result
         }
     }
-
-    private struct Unchecked<V>: @unchecked Sendable {
-        let value: V
-        init(_ value: V) { self.value = value }
-    }
 }
 
 /// A thread-safe running total.
@@ -182,12 +192,12 @@ final class Counter: @unchecked Sendable {
 }
 
 /// Collects results written from many threads at distinct indexes.
-final class ResultBox: @unchecked Sendable {
-    private var storage: [Article?]
+final class ResultBox<T>: @unchecked Sendable {
+    private var storage: [T?]
     private let lock = NSLock()
     init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ a: Article) { lock.lock(); storage[i] = a; lock.unlock() }
-    var values: [Article] { storage.compactMap { $0 } }
+    func set(_ i: Int, _ a: T) { lock.lock(); storage[i] = a; lock.unlock() }
+    var values: [T] { storage.compactMap { $0 } }
 }
 
 /// How much of one article the quote and date stages read. News articles are far shorter; the

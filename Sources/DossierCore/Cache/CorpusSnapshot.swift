@@ -11,7 +11,8 @@ import Foundation
 ///
 /// Layout: a header (writer, key, files, problems, where the sections start) with its own
 /// checksum, then speakers and links with theirs, the index (arrays aligned to be used where
-/// they lie) with its own, the article summaries with theirs, then the article block.
+/// they lie) with its own, the article block, then the article summaries with theirs (last,
+/// because they are made as the articles are written).
 public final class CorpusSnapshot: Sendable {
     static let magic: [UInt8] = Array("DOSSCRP1".utf8)
 
@@ -41,15 +42,15 @@ public final class CorpusSnapshot: Sendable {
         problems = try r.problems()
         // Damaged offsets must fail the checks below, not trap on conversion.
         let speakersAt = Int(truncatingIfNeeded: try r.fixed64()), indexAt = Int(truncatingIfNeeded: try r.fixed64())
-        let summariesAt = Int(truncatingIfNeeded: try r.fixed64()), blockAt = Int(truncatingIfNeeded: try r.fixed64())
+        let blockAt = Int(truncatingIfNeeded: try r.fixed64()), summariesAt = Int(truncatingIfNeeded: try r.fixed64())
         try r.checkSeal()
-        guard speakersAt == r.at, indexAt > speakersAt, summariesAt > indexAt, blockAt > summariesAt,
-              blockAt <= map.buffer.count else { throw CacheCorrupt() }
-        var x = BinaryReader(UnsafeRawBufferPointer(rebasing: map.buffer[..<summariesAt]), at: indexAt)
+        guard speakersAt == r.at, indexAt > speakersAt, blockAt > indexAt, summariesAt > blockAt,
+              summariesAt <= map.buffer.count - 8 else { throw CacheCorrupt() }
+        var x = BinaryReader(UnsafeRawBufferPointer(rebasing: map.buffer[..<blockAt]), at: indexAt)
         index = try x.index(owner: map)
         try x.checkSeal(from: indexAt)
-        guard x.at == summariesAt else { throw CacheCorrupt() }
-        block = try ArticleBlock(reader: BinaryReader(map.buffer, at: blockAt), map: map)
+        guard x.at == blockAt else { throw CacheCorrupt() }
+        block = try ArticleBlock(reader: BinaryReader(map.buffer, at: blockAt), map: map, end: summariesAt)
         guard index.articleCount == block.count else { throw CacheCorrupt() }
         self.map = map
         self.speakersAt = speakersAt
@@ -71,7 +72,7 @@ public final class CorpusSnapshot: Sendable {
         let speakers = try r.speakers(), links = try r.links()
         try r.checkSeal(from: speakersAt)
         // Checked before parsing: a damaged count must not ask for gigabytes.
-        let sealAt = blockAt - 8
+        let sealAt = map.buffer.count - 8
         guard sealAt >= summariesAt,
               UInt64(littleEndian: map.buffer.loadUnaligned(fromByteOffset: sealAt, as: UInt64.self))
                 == Checksum.of(UnsafeRawBufferPointer(rebasing: map.buffer[summariesAt..<sealAt])) else { throw CacheCorrupt() }
@@ -86,46 +87,70 @@ public final class CorpusSnapshot: Sendable {
         ArticleStore(source: SnapshotArticles(snapshot: self, summaries: summaries))
     }
 
-    /// The corpus just written from `built`: its speakers and links as they are, its
-    /// articles read from this file, so the parsed text can go.
-    func corpus(replacing built: Corpus, summaries: [ArticleSummary]) -> Corpus? {
+    /// The corpus just written, with its speakers and links as they are, its articles read
+    /// from this file.
+    func corpus(speakers: [Speaker], links: [StatementLink], summaries: [ArticleSummary]) -> Corpus? {
         guard summaries.count == block.count else { return nil }
-        return Corpus(store: store(summaries), speakers: built.speakers, links: built.links, problems: built.problems, searchIndex: index)
+        return Corpus(store: store(summaries), speakers: speakers, links: links, problems: problems, searchIndex: index)
     }
 
-    /// Writes the snapshot; returns the article summaries it stored.
-    static func write(_ corpus: Corpus, files: [SourceFile], key: String, to path: String) throws -> [ArticleSummary] {
+    /// Writes the snapshot of a planned corpus whose parsed articles are in `parsed` (numbered
+    /// as parsed): each is read, changed as the plan says and written in timeline order, a
+    /// window at a time on all cores. Returns the article summaries it stored.
+    static func write(plan: CorpusPlan, parsed: ArticleBlock, files: [SourceFile], key: String, problems: [LoadProblem],
+                      to path: String) throws -> [ArticleSummary] {
         var w = BinaryWriter()
         w.bytes = magic
         w.string(CorpusCache.writer); w.string(key)
         w.uint(UInt64(files.count))
         for f in files { w.string(f.path); w.string(f.id); w.int(Int(f.size)); w.int(Int(f.mtime)) }
-        w.problems(corpus.problems)
+        w.problems(problems)
         let table = w.bytes.count
         w.fixed64(0); w.fixed64(0); w.fixed64(0); w.fixed64(0)
         w.fixed64(0)  // the header's checksum, once the offsets before it are known
         let speakersAt = w.bytes.count
-        w.speakers(corpus.speakers)
-        w.links(corpus.links)
+        w.speakers(plan.speakers)
+        w.links(plan.links)
         w.seal(from: speakersAt)
         w.align()
         let indexAt = w.bytes.count
-        let index = corpus.searchIndex.flatMap { $0.articleCount == corpus.articles.count ? $0 : nil } ?? SearchIndex(articles: corpus.articles)
-        w.index(index)
+        w.index(plan.index)
         w.seal(from: indexAt)
-        let summariesAt = w.bytes.count
-        let summaries = corpus.articles.indices.map(corpus.articles.summary)
-        w.summaries(summaries)
-        w.seal(from: summariesAt)
-        w.patch64(UInt64(speakersAt), at: table)
-        w.patch64(UInt64(indexAt), at: table + 8)
-        w.patch64(UInt64(summariesAt), at: table + 16)
-        w.patch64(UInt64(w.bytes.count), at: table + 24)
-        w.patch64(w.bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[..<(table + 32)])) }, at: table + 32)
+        let blockAt = w.bytes.count
+        var header = Array(w.bytes[..<(table + 40)])
         let file = try CacheFileWriter(path: path)
         try file.write(w.bytes)
         w = BinaryWriter()
-        try ArticleBlock.write(corpus.articles, to: file)
+
+        let records = ArticleBlockWriter(file: file)
+        var summaries: [ArticleSummary] = []
+        summaries.reserveCapacity(plan.order.count)
+        let window = 2048
+        for lo in stride(from: 0, to: plan.order.count, by: window) {
+            let hi = min(plan.order.count, lo + window)
+            let articles = ParallelMap.map(Array(plan.order[lo..<hi])) { i -> Article? in
+                guard var a = try? parsed.article(i) else { return nil }
+                plan.apply(&a, number: i)
+                return a
+            }.compactMap { $0 }
+            guard articles.count == hi - lo else { throw CacheCorrupt() }
+            summaries += articles.map(ArticleSummary.init)
+            try records.append(articles)
+            // Read in timeline order, the parsed records are scattered: hand their pages back now and then.
+            if (lo / window) % 8 == 7 { parsed.releaseRecords() }
+        }
+        try records.finish()
+
+        let summariesAt = file.offset
+        w.summaries(summaries)
+        w.seal()
+        try file.write(w.bytes)
+        var patch = BinaryWriter()
+        for v in [speakersAt, indexAt, blockAt, summariesAt] { patch.fixed64(UInt64(v)) }
+        header.replaceSubrange(table..<(table + 32), with: patch.bytes)
+        let sum = header.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[..<(table + 32)])) }
+        patch.fixed64(sum)
+        try file.patch(patch.bytes, at: table)
         try file.commit()
         return summaries
     }
