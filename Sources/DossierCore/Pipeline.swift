@@ -54,7 +54,7 @@ public enum CorpusBuilder {
         swap(&articles, &parsed)
         var facts = CorpusFacts()
         for f in ParallelMap.map(articles, ArticleFacts.init) { facts.add(f) }
-        let plan = facts.plan { [articles] in articles[$0].paragraphs }
+        let plan = facts.plan { [articles] in articles[$0] }
         for i in articles.indices { plan.apply(&articles[i], number: i) }
         articles = plan.order.map { articles[$0] }
         return Corpus(articles: articles, speakers: plan.speakers, links: plan.links, problems: problems, searchIndex: plan.index)

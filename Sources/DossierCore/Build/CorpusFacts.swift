@@ -27,16 +27,20 @@ struct ArticleFacts: Sendable {
 }
 
 /// The facts of a corpus's articles, added one article at a time in the order they were
-/// parsed and kept in compact form (words and terms as integers), until the corpus-wide
-/// stages run on them all (`plan`).
+/// parsed and kept in compact form (words and terms as integers, lists back to back), until
+/// the corpus-wide stages run on them all (`plan`).
 struct CorpusFacts {
     private var ids: [String] = []
-    private var published: [Publication] = []
+    /// Each article's own date, and whether it may be lent to others (a day the text gives,
+    /// not one read off a page stamp).
+    private var dates: [PartialDate?] = []
+    private var lendable: [Bool] = []
     private var clues: [DatingClues] = []
     private var similarity = EventSimilarity.Builder()
     private var tally = SpeakerIndex.Tally()
-    private var quoteSpeakers: [[String?]] = []
-    private var quoteTerms: [[[Int32]]] = []
+    /// Per article, its quotes' speakers; per quote (all articles' quotes in a row), its term ids.
+    private var quoteSpeakers = FlatLists<String?>()
+    private var quoteTerms = FlatLists<Int32>()
     private var terms = StatementLinker.TermTable()
     private var words = SearchIndex.Builder()
 
@@ -44,39 +48,48 @@ struct CorpusFacts {
 
     mutating func add(_ f: ArticleFacts) {
         ids.append(f.id)
-        published.append(f.published)
+        dates.append(f.published.date)
+        lendable.append(DateInference.lendable(f.published))
         clues.append(f.profile.clues)
         similarity.add(f.profile)
         tally.add(f.quotes)
         tally.add(roles: f.roles)
         quoteSpeakers.append(f.quoteSpeakers)
-        quoteTerms.append(f.quoteTerms.map { terms.intern($0) })
+        for t in f.quoteTerms { quoteTerms.append(terms.intern(t)) }
         words.add(f.words)
     }
 
     /// Runs the corpus-wide stages: dates lent between reports of one event, canonical
     /// speakers, timeline order, statements linked across articles, the search index.
-    /// `paragraphs(i)` gives article i's text; it is asked only for articles whose date is lent.
-    mutating func plan(paragraphs: (Int) -> [Paragraph]) -> CorpusPlan {
-        let dating = DateInference.plan(similarity.build(), clues: clues, published: published, ids: ids, paragraphs: paragraphs)
+    /// `article(i)` reads article i again; it is asked only for articles whose date is lent.
+    mutating func plan(article: (Int) -> Article) -> CorpusPlan {
+        // The builder's interning tables go before inference starts.
+        let sim = similarity.build()
         similarity = EventSimilarity.Builder()
-        var dates = published.map(\.date)
+        let dating = DateInference.plan(sim, clues: clues, dates: dates, lendable: lendable, ids: ids, article: article)
+        clues = []
+        var dates = self.dates
         for (i, p) in dating.published { dates[i] = p.date }
         let (speakers, _, canonical) = tally.finish()
         let order = ids.indices.sorted { CorpusBuilder.timelineOrder((dates[$0], ids[$0]), (dates[$1], ids[$1])) }
-        var refs: [QuoteRef] = [], statementTerms: [[Int32]] = [], statementSpeakers: [String?] = []
-        for (k, i) in order.enumerated() {
-            for (q, name) in quoteSpeakers[i].enumerated() {
-                refs.append(QuoteRef(article: k, quote: q))
-                statementTerms.append(quoteTerms[i][q])
-                statementSpeakers.append(name.map { canonical[$0] ?? $0 })
-            }
-        }
-        quoteTerms = []
-        let links = StatementLinker.links(refs: refs, terms: statementTerms, speakers: statementSpeakers, termCount: terms.count)
+        dates = []
+        // The index before the links: its builder's lists go before linking needs its own.
         words.reorder(order)
         let index = SearchIndex(words)
         words = SearchIndex.Builder()
+        // Statements in timeline order, each article's quotes in a row as in `quoteTerms`.
+        var firstQuote = [Int](repeating: 0, count: ids.count + 1)
+        for i in ids.indices { firstQuote[i + 1] = firstQuote[i] + quoteSpeakers.range(i).count }
+        var refs: [QuoteRef] = [], rows: [Int32] = [], statementSpeakers: [String?] = []
+        for (k, i) in order.enumerated() {
+            for (q, name) in quoteSpeakers[i].enumerated() {
+                refs.append(QuoteRef(article: k, quote: q))
+                rows.append(Int32(firstQuote[i] + q))
+                statementSpeakers.append(name.map { canonical[$0] ?? $0 })
+            }
+        }
+        let links = StatementLinker.links(refs: refs, terms: quoteTerms, rows: rows, speakers: statementSpeakers, termCount: terms.count)
+        quoteTerms = FlatLists()
         return CorpusPlan(order: order, dating: dating, canonical: canonical, speakers: speakers, links: links, index: index)
     }
 }
@@ -92,7 +105,7 @@ struct CorpusPlan: Sendable {
     var speakers: [Speaker]
     /// Between quotes of articles numbered in timeline order, as the index is.
     var links: [StatementLink]
-    var index: SearchIndex
+    var index: SearchIndex?
 
     /// Article `i` with its lent date (and events read again against it), its story label and
     /// its quotes' speakers under their canonical names.

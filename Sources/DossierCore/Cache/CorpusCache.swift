@@ -168,14 +168,17 @@ public struct CorpusCache: Sendable {
         try out.commit()
 
         guard let map = MappedFile(path: names.parsed), let parsed = try ParsedFiles.open(map: map, key: key) else { throw CacheCorrupt() }
-        let plan = facts.plan { (try? parsed.block.article($0).paragraphs) ?? [] }
+        var plan = facts.plan { i in
+            (try? parsed.block.article(i)) ?? Article(id: "", path: "", title: nil, published: .unknown, paragraphs: [])
+        }
         facts = CorpusFacts()
+        HeapTuning.releaseFreed()
         let problems = listing.problems + entries.flatMap(\.problems)
-        let summaries = try CorpusSnapshot.write(plan: plan, parsed: parsed.block, files: listing.files, key: key, problems: problems,
+        let summaries = try CorpusSnapshot.write(plan: &plan, parsed: parsed.block, files: listing.files, key: key, problems: problems,
                                                  to: names.snapshot)
         parsed.block.releaseRecords()
         guard let snap = try CorpusSnapshot(path: names.snapshot, key: key, listing: listing),
-              let corpus = snap.corpus(speakers: plan.speakers, links: plan.links, summaries: summaries) else { throw CacheCorrupt() }
+              let corpus = try? snap.corpus(summaries: summaries) else { throw CacheCorrupt() }
         progress(done, done)
         return corpus
     }

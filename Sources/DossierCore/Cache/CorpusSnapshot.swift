@@ -68,9 +68,7 @@ public final class CorpusSnapshot: Sendable {
     /// The whole corpus: summaries of every article in memory, each article read from the
     /// mapped file when it is asked for.
     func corpus() throws -> Corpus {
-        var r = BinaryReader(map.buffer, at: speakersAt)
-        let speakers = try r.speakers(), links = try r.links()
-        try r.checkSeal(from: speakersAt)
+        let (speakers, links) = try speakersAndLinks()
         // Checked before parsing: a damaged count must not ask for gigabytes.
         let sealAt = map.buffer.count - 8
         guard sealAt >= summariesAt,
@@ -87,17 +85,26 @@ public final class CorpusSnapshot: Sendable {
         ArticleStore(source: SnapshotArticles(snapshot: self, summaries: summaries))
     }
 
-    /// The corpus just written, with its speakers and links as they are, its articles read
-    /// from this file.
-    func corpus(speakers: [Speaker], links: [StatementLink], summaries: [ArticleSummary]) -> Corpus? {
-        guard summaries.count == block.count else { return nil }
+    /// The corpus just written, with the summaries its writer made.
+    func corpus(summaries: [ArticleSummary]) throws -> Corpus {
+        guard summaries.count == block.count else { throw CacheCorrupt() }
+        let (speakers, links) = try speakersAndLinks()
         return Corpus(store: store(summaries), speakers: speakers, links: links, problems: problems, searchIndex: index)
+    }
+
+    private func speakersAndLinks() throws -> ([Speaker], [StatementLink]) {
+        var r = BinaryReader(map.buffer, at: speakersAt)
+        let speakers = try r.speakers(), links = try r.links()
+        try r.checkSeal(from: speakersAt)
+        return (speakers, links)
     }
 
     /// Writes the snapshot of a planned corpus whose parsed articles are in `parsed` (numbered
     /// as parsed): each is read, changed as the plan says and written in timeline order, a
-    /// window at a time on all cores. Returns the article summaries it stored.
-    static func write(plan: CorpusPlan, parsed: ArticleBlock, files: [SourceFile], key: String, problems: [LoadProblem],
+    /// window at a time on all cores. Returns the article summaries it stored. The plan's
+    /// links and index are dropped once written (`corpus(summaries:)` reads them back), as
+    /// they are no longer needed while the articles are.
+    static func write(plan: inout CorpusPlan, parsed: ArticleBlock, files: [SourceFile], key: String, problems: [LoadProblem],
                       to path: String) throws -> [ArticleSummary] {
         var w = BinaryWriter()
         w.bytes = magic
@@ -111,10 +118,13 @@ public final class CorpusSnapshot: Sendable {
         let speakersAt = w.bytes.count
         w.speakers(plan.speakers)
         w.links(plan.links)
+        plan.links = []
         w.seal(from: speakersAt)
         w.align()
         let indexAt = w.bytes.count
-        w.index(plan.index)
+        guard let index = plan.index else { throw CacheCorrupt() }
+        w.index(index)
+        plan.index = nil
         w.seal(from: indexAt)
         let blockAt = w.bytes.count
         var header = Array(w.bytes[..<(table + 40)])
@@ -136,8 +146,10 @@ public final class CorpusSnapshot: Sendable {
             guard articles.count == hi - lo else { throw CacheCorrupt() }
             summaries += articles.map(ArticleSummary.init)
             try records.append(articles)
-            // Read in timeline order, the parsed records are scattered: hand their pages back now and then.
-            if (lo / window) % 8 == 7 { parsed.releaseRecords() }
+            // Read in timeline order, the parsed records lie scattered: hand their pages back
+            // after every window, or a window's few records a page would keep whole pages.
+            parsed.releaseRecords()
+            if (lo / window) % 8 == 7 { HeapTuning.releaseFreed() }
         }
         try records.finish()
 

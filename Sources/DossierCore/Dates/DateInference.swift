@@ -13,8 +13,8 @@ public enum DateInference {
         let profiles = ParallelMap.map(articles) { EventProfile($0) }
         var sim = EventSimilarity.Builder()
         for p in profiles { sim.add(p) }
-        let plan = plan(sim.build(), clues: profiles.map(\.clues), published: articles.map(\.published), ids: articles.map(\.id),
-                        paragraphs: { [articles] in articles[$0].paragraphs })
+        let plan = plan(sim.build(), clues: profiles.map(\.clues), dates: articles.map(\.published.date),
+                        lendable: articles.map { lendable($0.published) }, ids: articles.map(\.id), article: { [articles] in articles[$0] })
         for (i, p) in plan.published {
             articles[i].published = p
             articles[i].events = DateTagger.events(articles[i].paragraphs, reference: p)
@@ -29,52 +29,59 @@ public enum DateInference {
         var stories: [Int: String] = [:]
     }
 
+    /// Only dates the articles found themselves can be lent to others: a day, not read off a page stamp.
+    static func lendable(_ p: Publication) -> Bool { p.precision == .day && !p.evidence.hasPrefix(stampEvidence) }
+
     /// Inference from what it needs of each article: the similarity of their profiles, the
-    /// date clues and dates they found themselves, and their ids. `paragraphs` is asked only
-    /// for the few articles whose date is lent, to say why.
-    static func plan(_ sim: EventSimilarity, clues: [DatingClues], published: [Publication], ids: [String],
-                     paragraphs: (Int) -> [Paragraph]) -> Plan {
+    /// date clues and dates they found themselves (and which may be lent), and their ids.
+    /// `article` is asked only for the few articles whose date is lent and their partners,
+    /// to say why.
+    static func plan(_ sim: EventSimilarity, clues: [DatingClues], dates: [PartialDate?], lendable: [Bool], ids: [String],
+                     article: (Int) -> Article) -> Plan {
         var plan = Plan()
-        let count = published.count
+        let count = dates.count
         guard count > 1 else { return plan }
         let index = sim.nameIndex()
-        // Candidates and scores are pure and run on both cores; the pairs are taken in article order.
-        let candidates = ParallelMap.map(Array(0..<count)) { sim.candidates($0, index: index) }
-        var pairs: [(Int, Int)] = []
-        var seen = Set<Int64>()
-        for i in 0..<count {
-            for j in candidates[i] {
-                let key = Int64(min(i, j)) << 32 | Int64(max(i, j))
-                if seen.insert(key).inserted { pairs.append((i, j)) }
+        // Candidates and scores are pure and run on both cores, a slice of articles at a time
+        // so that their lists never pile up; the pairs are taken in article order.
+        var candidates = FlatLists<Int32>()
+        let slice = 8192
+        for lo in stride(from: 0, to: count, by: slice) {
+            for c in ParallelMap.map(Array(lo..<min(count, lo + slice)), { sim.candidates($0, index: index) }) {
+                candidates.append(c.map { Int32($0) })
             }
         }
-        let similarity = ParallelMap.map(pairs) { sim.score($0.0, $0.1) }
-        var scores: [Int: [(Int, Double)]] = [:]
-        for ((i, j), s) in zip(pairs, similarity) where s >= sameEvent {
-            scores[i, default: []].append((j, s))
-            scores[j, default: []].append((i, s))
+        // Each pair once, where it is first met: (j, i) with j < i was taken at j when i is
+        // among j's candidates.
+        var pairs: [(Int32, Int32)] = []
+        for i in 0..<count {
+            for j in candidates[i] where !(Int(j) < i && candidates[Int(j)].contains(Int32(i))) { pairs.append((Int32(i), j)) }
         }
-        // Only dates the articles found themselves can be lent to others.
-        let own = published.map { $0.precision == .day && !$0.evidence.hasPrefix(stampEvidence) ? $0.date : nil }
-        var dates = published
+        candidates = FlatLists()
+        let similarity = ParallelMap.map(pairs) { sim.score(Int($0.0), Int($0.1)) }
+        let scores = Partners(count: count, pairs: pairs, similarity: similarity)
+        let own = dates.indices.map { lendable[$0] ? dates[$0] : nil }
+        var dated = dates
         for i in 0..<count where own[i] == nil {
-            let partners = (scores[i] ?? []).sorted { $0.1 > $1.1 }
-            guard let (j, _) = partners.first(where: { own[$0.0] != nil && consistent(clues[i], published[i], with: own[$0.0]!) }),
+            let partners = scores[i].sorted { $0.score > $1.score }
+            guard let j = partners.first(where: { own[Int($0.other)] != nil && consistent(clues[i], dates[i], with: own[Int($0.other)]!) })
+                    .map({ Int($0.other) }),
                   let date = own[j] else { continue }
-            let why = sharedEvidence(paragraphs(i), paragraphs(j), clues[i], date: date, sim: sim, total: count)
+            let a = article(i)
+            let why = sharedEvidence(a.paragraphs, article(j).paragraphs, clues[i], date: date, sim: sim, total: count)
             var evidence = "same event as \(ids[j]) (\(why)): \(date.iso)"
-            if published[i].date != nil { evidence += "; from this text alone: " + published[i].evidence }
-            else if published[i] != .unknown { evidence += "; " + published[i].evidence }
-            dates[i] = Publication(date: date, evidence: evidence, inferred: true)
-            plan.published[i] = dates[i]
+            if a.published.date != nil { evidence += "; from this text alone: " + a.published.evidence }
+            else if a.published != .unknown { evidence += "; " + a.published.evidence }
+            dated[i] = date
+            plan.published[i] = Publication(date: date, evidence: evidence, inferred: true)
         }
-        plan.stories = stories(dates: dates.map(\.date), ids: ids, scores: scores)
+        plan.stories = stories(dates: dated, ids: ids, scores: scores)
         return plan
     }
 
     /// A lent date must agree with what the article says of itself: its weekdays, its year.
-    static func consistent(_ p: DatingClues, _ pub: Publication, with date: PartialDate) -> Bool {
-        if let mine = pub.date, DaySpan(mine).lo > DaySpan(date).hi || DaySpan(mine).hi < DaySpan(date).lo { return false }
+    static func consistent(_ p: DatingClues, _ mine: PartialDate?, with date: PartialDate) -> Bool {
+        if let mine, DaySpan(mine).lo > DaySpan(date).hi || DaySpan(mine).hi < DaySpan(date).lo { return false }
         if let w = date.weekday, !p.pastWeekdays.isEmpty, !p.pastWeekdays.contains(w) { return false }
         if let later = p.years.max(), later > date.year { return false }
         return true
@@ -97,12 +104,12 @@ public enum DateInference {
 
     /// Groups articles linked by similar reports on compatible dates; labels groups of two or
     /// more ("story 1", … by their earliest date), by article number.
-    static func stories(dates: [PartialDate?], ids: [String], scores: [Int: [(Int, Double)]]) -> [Int: String] {
+    static func stories(dates: [PartialDate?], ids: [String], scores: Partners) -> [Int: String] {
         var parent = Array(dates.indices)
         func root(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
-        for (i, list) in scores {
-            for (j, _) in list where j > i && compatible(dates[i], dates[j]) {
-                parent[root(i)] = root(j)
+        for i in dates.indices {
+            for p in scores[i] where Int(p.other) > i && compatible(dates[i], dates[Int(p.other)]) {
+                parent[root(i)] = root(Int(p.other))
             }
         }
         var groups: [Int: [Int]] = [:]
@@ -127,5 +134,29 @@ public enum DateInference {
         let x = DaySpan(a), y = DaySpan(b)
         return x.lo <= y.hi + 3 && y.lo <= x.hi + 3
     }
-}
 
+    /// Each article's partners: the articles scoring as reports of the same event with it,
+    /// in the order their pairs were scored, all in one array.
+    struct Partners {
+        private var starts: [Int32]
+        private var entries: [(other: Int32, score: Double)]
+
+        init(count: Int, pairs: [(Int32, Int32)], similarity: [Double]) {
+            var starts = [Int32](repeating: 0, count: count + 1)
+            for (k, (i, j)) in pairs.enumerated() where similarity[k] >= sameEvent {
+                starts[Int(i) + 1] += 1; starts[Int(j) + 1] += 1
+            }
+            for i in 0..<count { starts[i + 1] += starts[i] }
+            var next = starts
+            var entries = [(other: Int32, score: Double)](repeating: (0, 0), count: Int(starts[count]))
+            for (k, (i, j)) in pairs.enumerated() where similarity[k] >= sameEvent {
+                entries[Int(next[Int(i)])] = (j, similarity[k]); next[Int(i)] += 1
+                entries[Int(next[Int(j)])] = (i, similarity[k]); next[Int(j)] += 1
+            }
+            self.starts = starts
+            self.entries = entries
+        }
+
+        subscript(i: Int) -> ArraySlice<(other: Int32, score: Double)> { entries[Int(starts[i])..<Int(starts[i + 1])] }
+    }
+}

@@ -144,9 +144,9 @@ struct EventSimilarity: Sendable {
     private(set) var count: Int
     private var nameIDs: [String: Int32] = [:]
     /// Per article, the ids of its names, pairs and quoted triples, ascending.
-    private var names: [[Int32]] = [], pairs: [[Int32]] = [], quoted: [[Int32]] = []
+    private var names = FlatLists<Int32>(), pairs = FlatLists<Int32>(), quoted = FlatLists<Int32>()
     /// Per name id, how many articles use it.
-    private var nameDF: [Int] = []
+    private var nameDF: [Int32] = []
     /// Per id, the weight of sharing it: rarer is heavier.
     private var nameWeight: [Double] = [], pairWeight: [Double] = [], quoteWeight: [Double] = []
     /// Per name id, its place in string order (ties between equally rare names).
@@ -154,23 +154,17 @@ struct EventSimilarity: Sendable {
     /// Per article, the summed weight of its names, pairs and quoted triples.
     private var totals: [(Double, Double, Double)] = []
 
-    init(_ profiles: [EventProfile]) {
-        var b = Builder()
-        for p in profiles { b.add(p) }
-        self = b.build()
-    }
-
     /// Takes profiles one at a time, keeping only their ids, so that a corpus's profiles
     /// need never be in memory together.
     struct Builder {
         fileprivate var sim = EventSimilarity(count: 0)
         private var pairIDs: [Int: Int32] = [:], quoteIDs: [Int: Int32] = [:]
-        private var pairDF: [Int] = [], quoteDF: [Int] = []
+        private var pairDF: [Int32] = [], quoteDF: [Int32] = []
 
         init() {}
 
         mutating func add(_ p: EventProfile) {
-            func intern<K: Hashable>(_ key: K, _ ids: inout [K: Int32], _ df: inout [Int]) -> Int32 {
+            func intern<K: Hashable>(_ key: K, _ ids: inout [K: Int32], _ df: inout [Int32]) -> Int32 {
                 if let id = ids[key] { df[Int(id)] += 1; return id }
                 let id = Int32(df.count)
                 ids[key] = id
@@ -192,7 +186,7 @@ struct EventSimilarity: Sendable {
             s.quoteWeight = quoteDF.map { log(n / Double($0)) }
             s.nameRank = Array(repeating: 0, count: s.nameDF.count)
             for (rank, (_, id)) in s.nameIDs.sorted(by: { $0.key < $1.key }).enumerated() { s.nameRank[Int(id)] = rank }
-            func total(_ ids: [Int32], _ weight: [Double]) -> Double { ids.reduce(0.0) { $0 + weight[Int($1)] } }
+            func total(_ ids: ArraySlice<Int32>, _ weight: [Double]) -> Double { ids.reduce(0.0) { $0 + weight[Int($1)] } }
             s.totals = (0..<s.count).map { k in
                 (total(s.names[k], s.nameWeight), total(s.pairs[k], s.pairWeight), total(s.quoted[k], s.quoteWeight))
             }
@@ -203,11 +197,11 @@ struct EventSimilarity: Sendable {
     private init(count: Int) { self.count = count }
 
     /// How many articles use a name.
-    func frequency(_ name: String) -> Int { nameIDs[name].map { nameDF[Int($0)] } ?? 0 }
+    func frequency(_ name: String) -> Int { nameIDs[name].map { Int(nameDF[Int($0)]) } ?? 0 }
 
     /// The few articles worth comparing with article `i`: those sharing most of its rarest names.
     func candidates(_ i: Int, index: [[Int32]], limit: Int = 8) -> [Int] {
-        let cap = max(8, min(200, count / 50))
+        let cap = Int32(max(8, min(200, count / 50)))
         let rare = names[i].filter { nameDF[Int($0)] >= 2 && nameDF[Int($0)] <= cap }
             .sorted { (nameDF[Int($0)], nameRank[Int($0)]) < (nameDF[Int($1)], nameRank[Int($1)]) }.prefix(10)
         var counts: [Int: Double] = Dictionary(minimumCapacity: rare.reduce(0) { $0 + index[Int($1)].count })
@@ -229,16 +223,16 @@ struct EventSimilarity: Sendable {
     /// Which articles use each name, by name id, in article order.
     func nameIndex() -> [[Int32]] {
         var index = Array(repeating: [Int32](), count: nameDF.count)
-        for (k, ids) in names.enumerated() { for n in ids { index[Int(n)].append(Int32(k)) } }
+        for k in 0..<names.count { for n in names[k] { index[Int(n)].append(Int32(k)) } }
         return index
     }
 
     /// Shared rare names count most, then shared quoted words, then shared word pairs; each
     /// part is measured against what the smaller article could share at most.
     func score(_ i: Int, _ j: Int) -> Double {
-        func shared(_ x: [Int32], _ y: [Int32], _ weight: [Double]) -> Double {
-            var a = 0, b = 0, sum = 0.0
-            while a < x.count, b < y.count {
+        func shared(_ x: ArraySlice<Int32>, _ y: ArraySlice<Int32>, _ weight: [Double]) -> Double {
+            var a = x.startIndex, b = y.startIndex, sum = 0.0
+            while a < x.endIndex, b < y.endIndex {
                 if x[a] < y[b] { a += 1 } else if x[a] > y[b] { b += 1 } else { sum += weight[Int(x[a])]; a += 1; b += 1 }
             }
             return sum

@@ -65,12 +65,16 @@ public final class SearchIndex: @unchecked Sendable {
         self.init(builder)
     }
 
-    /// Collects each word's articles, one article after the other in corpus order.
+    /// Collects each word's articles, one article after the other in corpus order, already in
+    /// the postings' form (ascending deltas in LEB128): about one byte an entry rather than
+    /// four, which counts when a cold load holds them for every article.
     struct Builder {
         var idOf: [UInt64: Int32] = [:]
         var collided: [[UInt8]: Int32] = [:]
         var vocabulary: [[UInt8]] = []
-        var lists: [[UInt32]] = []
+        var lists: [[UInt8]] = []
+        /// Per word, the article it was last seen in.
+        var last: [UInt32] = []
         var articles: UInt32 = 0
 
         mutating func add(_ set: WordSet) {
@@ -85,16 +89,21 @@ public final class SearchIndex: @unchecked Sendable {
                 if let known = idOf[h], vocabulary[Int(known)].elementsEqual(bytes) {
                     id = known
                 } else if idOf[h] == nil {
-                    id = Int32(vocabulary.count); idOf[h] = id
-                    vocabulary.append(Array(bytes)); lists.append([])
+                    id = newWord(bytes); idOf[h] = id
                 } else if let known = collided[Array(bytes)] {
                     id = known
                 } else {
-                    id = Int32(vocabulary.count); collided[Array(bytes)] = id
-                    vocabulary.append(Array(bytes)); lists.append([])
+                    id = newWord(bytes); collided[Array(bytes)] = id
                 }
-                lists[Int(id)].append(a)
+                let w = Int(id)
+                Varint.append(UInt64(lists[w].isEmpty ? a : a - last[w]), to: &lists[w])
+                last[w] = a
             }
+        }
+
+        private mutating func newWord(_ bytes: ArraySlice<UInt8>) -> Int32 {
+            vocabulary.append(Array(bytes)); lists.append([]); last.append(0)
+            return Int32(vocabulary.count - 1)
         }
 
         /// Renumbers the articles added: `order[k]` is the number of the article that is to be
@@ -102,9 +111,22 @@ public final class SearchIndex: @unchecked Sendable {
         mutating func reorder(_ order: [Int]) {
             var position = [UInt32](repeating: 0, count: order.count)
             for (k, i) in order.enumerated() { position[i] = UInt32(k) }
+            var numbers: [UInt32] = []
             for w in lists.indices {
-                for j in lists[w].indices { lists[w][j] = position[Int(lists[w][j])] }
-                lists[w].sort()
+                numbers.removeAll(keepingCapacity: true)
+                var a: UInt32 = 0
+                lists[w].withUnsafeBufferPointer { p in
+                    var at = 0
+                    while at < p.count {
+                        a = numbers.isEmpty ? UInt32(Varint.read(p, &at)) : a + UInt32(Varint.read(p, &at))
+                        numbers.append(position[Int(a)])
+                    }
+                }
+                numbers.sort()
+                var encoded: [UInt8] = []
+                encoded.reserveCapacity(lists[w].count)
+                for (n, x) in numbers.enumerated() { Varint.append(UInt64(n == 0 ? x : x - numbers[n - 1]), to: &encoded) }
+                lists[w] = encoded
             }
         }
     }
@@ -115,15 +137,12 @@ public final class SearchIndex: @unchecked Sendable {
         let order = vocabulary.indices.sorted { vocabulary[$0].lexicographicallyPrecedes(vocabulary[$1]) }
         var words: [UInt8] = [], wordStarts: [UInt32] = [], postings: [UInt8] = [], postingStarts: [UInt64] = []
         wordStarts.reserveCapacity(order.count + 1); postingStarts.reserveCapacity(order.count + 1)
+        postings.reserveCapacity(lists.reduce(0) { $0 + $1.count })
         for id in order {
             wordStarts.append(UInt32(words.count))
             words += vocabulary[id]; words.append(0)
             postingStarts.append(UInt64(postings.count))
-            var last: UInt32 = 0
-            for (n, a) in lists[id].enumerated() {
-                Varint.append(UInt64(n == 0 ? a : a - last), to: &postings)
-                last = a
-            }
+            postings += lists[id]
         }
         wordStarts.append(UInt32(words.count)); postingStarts.append(UInt64(postings.count))
         self.init(articleCount: Int(b.articles), words: words, wordStarts: wordStarts, postings: postings, postingStarts: postingStarts)

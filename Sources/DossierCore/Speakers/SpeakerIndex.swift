@@ -36,7 +36,8 @@ public enum SpeakerIndex {
     struct Tally: Sendable {
         private var names: [String: NameStats] = [:]
         private var order: [String] = []
-        private var roles: [(name: String, role: String)] = []
+        /// Each title seen with a name, with how often: the same pairs recur across a corpus.
+        private var roles: [RoleMention: Int] = [:]
 
         init() {}
 
@@ -49,7 +50,9 @@ public enum SpeakerIndex {
             }
         }
 
-        mutating func add(roles more: [(name: String, role: String)]) { roles += more }
+        mutating func add(roles more: [(name: String, role: String)]) {
+            for m in more { roles[RoleMention(name: m.name, role: m.role), default: 0] += 1 }
+        }
 
         /// The speakers, most quoted first; every alias with its speaker; every name used with
         /// the canonical name of its speaker.
@@ -59,7 +62,9 @@ public enum SpeakerIndex {
             var speakers: [Speaker] = []
             // Titles seen with names, filed under the surname.
             var byName: [String: [(name: String, role: String)]] = [:]
-            for m in roles { if let last = words(m.name).last { byName[last, default: []].append(m) } }
+            for (m, n) in roles {
+                if let last = words(m.name).last { byName[last, default: []] += repeatElement((name: m.name, role: m.role), count: n) }
+            }
             for members in clusters {
                 let stats = members.map { names[$0]! }
                 let best = canonicalName(stats)
@@ -78,6 +83,11 @@ public enum SpeakerIndex {
             speakers.sort { ($0.quotes + $0.reported, $1.name) > ($1.quotes + $1.reported, $0.name) }
             return (speakers, aliasMap, canonical)
         }
+    }
+
+    struct RoleMention: Hashable, Sendable {
+        var name: String
+        var role: String
     }
 
     struct NameStats: Sendable {

@@ -18,8 +18,9 @@ public enum StatementLinker {
             }
         }
         var table = TermTable()
-        let terms = ParallelMap.map(texts, contentTerms).map { table.intern($0) }
-        return links(refs: refs, terms: terms, speakers: speakers, termCount: table.count)
+        var terms = FlatLists<Int32>()
+        for t in ParallelMap.map(texts, contentTerms) { terms.append(table.intern(t)) }
+        return links(refs: refs, terms: terms, rows: (0..<Int32(terms.count)).map { $0 }, speakers: speakers, termCount: table.count)
     }
 
     /// Content terms as small integers, so that the pair count of `links` is array arithmetic
@@ -40,49 +41,64 @@ public enum StatementLinker {
     }
 
     /// Links between statements given in corpus order: where each stands, its term ids
-    /// (ascending, below `termCount`) and its speaker.
-    static func links(refs: [QuoteRef], terms termIDs: [[Int32]], speakers: [String?], termCount: Int) -> [StatementLink] {
+    /// (ascending, below `termCount`: list `rows[i]` of `terms` for statement i) and its speaker.
+    static func links(refs: [QuoteRef], terms: FlatLists<Int32>, rows: [Int32], speakers: [String?], termCount: Int) -> [StatementLink] {
+        func termIDs(_ i: Int) -> ArraySlice<Int32> { terms[Int(rows[i])] }
         // Candidate pairs share at least a few terms; an inverted index keeps this near linear.
-        var postings = Array(repeating: [Int32](), count: termCount)
-        for (i, list) in termIDs.enumerated() { for t in list { postings[Int(t)].append(Int32(i)) } }
+        // Its lists lie back to back (statements ascending in each), counted first.
+        var postingStarts = [Int32](repeating: 0, count: termCount + 1)
+        for i in 0..<rows.count { for t in termIDs(i) { postingStarts[Int(t) + 1] += 1 } }
+        for t in 0..<termCount { postingStarts[t + 1] += postingStarts[t] }
+        var postings = [Int32](repeating: 0, count: Int(postingStarts[termCount]))
+        var fill = postingStarts
+        for i in 0..<rows.count { for t in termIDs(i) { postings[Int(fill[Int(t)])] = Int32(i); fill[Int(t)] += 1 } }
+        fill = []
         let n = refs.count
         // Quotes stand in article order: those of later articles are the ones from `later[i]` on.
         var later = Array(repeating: n, count: n)
         for i in stride(from: n - 2, through: 0, by: -1) {
             later[i] = refs[i + 1].article == refs[i].article ? later[i + 1] : i + 1
         }
+        // Each chunk takes a run of statements and finds each one's partners in statement
+        // order, so the chunks' links joined are already in order (a, then b).
         let chunks = max(1, min(64, n / 256))
-        let found = ParallelMap.map(Array(0..<chunks)) { chunk -> [StatementLink] in
+        var found = ParallelMap.map(Array(0..<chunks)) { chunk -> [StatementLink] in
             var result: [StatementLink] = []
             var count = [UInt16](repeating: 0, count: n)
             var touched: [Int] = []
-            var i = chunk
-            while i < n {
-                defer { i += chunks }
+            for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
                 let first = later[i]
-                for t in termIDs[i] {
-                    let list = postings[Int(t)]
-                    guard list.count <= 400 else { continue }
-                    var k = list.count - 1
-                    while k >= 0, Int(list[k]) >= first {
-                        let j = Int(list[k])
+                for t in termIDs(i) {
+                    let lo = Int(postingStarts[Int(t)]), hi = Int(postingStarts[Int(t) + 1])
+                    guard hi - lo <= 400 else { continue }
+                    var k = hi - 1
+                    while k >= lo, Int(postings[k]) >= first {
+                        let j = Int(postings[k])
                         if count[j] == 0 { touched.append(j) }
                         count[j] &+= 1
                         k -= 1
                     }
                 }
+                touched.sort()
                 for j in touched {
                     defer { count[j] = 0 }
                     guard count[j] >= 3 else { continue }
                     if let si = speakers[i], let sj = speakers[j], si != sj { continue }
-                    let s = similarity(common: sharedCount(termIDs[i], termIDs[j]), termIDs[i].count, termIDs[j].count)
+                    let s = similarity(common: sharedCount(termIDs(i), termIDs(j)), termIDs(i).count, termIDs(j).count)
                     if s >= threshold { result.append(StatementLink(a: refs[i], b: refs[j], similarity: s)) }
                 }
                 touched.removeAll(keepingCapacity: true)
             }
             return result
         }
-        return found.joined().sorted { ($0.a.article, $0.a.quote, $0.b.article, $0.b.quote) < ($1.a.article, $1.a.quote, $1.b.article, $1.b.quote) }
+        // Joined a chunk at a time, each freed once copied: links can be many.
+        var links: [StatementLink] = []
+        links.reserveCapacity(found.reduce(0) { $0 + $1.count })
+        for c in found.indices {
+            links += found[c]
+            found[c] = []
+        }
+        return links
     }
 
     /// Dice overlap of content terms, or how much of the shorter one the longer contains.
@@ -101,9 +117,9 @@ public enum StatementLinker {
     }
 
     /// How many ids two ascending lists share.
-    static func sharedCount(_ x: [Int32], _ y: [Int32]) -> Int {
-        var a = 0, b = 0, n = 0
-        while a < x.count, b < y.count {
+    static func sharedCount(_ x: ArraySlice<Int32>, _ y: ArraySlice<Int32>) -> Int {
+        var a = x.startIndex, b = y.startIndex, n = 0
+        while a < x.endIndex, b < y.endIndex {
             if x[a] < y[b] { a += 1 } else if x[a] > y[b] { b += 1 } else { n += 1; a += 1; b += 1 }
         }
         return n
