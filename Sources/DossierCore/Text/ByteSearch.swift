@@ -68,18 +68,27 @@ enum ASCIIWords {
 /// cannot occur in it, and is ruled out without scanning the text.
 struct SearchedText {
     let text: String
-    private var pairs = [UInt64](repeating: 0, count: 16)
+    /// Kept inline (no heap arrays): one of these is made for every paragraph of every article.
+    private var pairs = SIMD16<UInt64>()
     /// Which byte values occur, one bit each.
-    private var bytes = [UInt64](repeating: 0, count: 4)
+    private var bytes = SIMD4<UInt64>()
 
     init(_ text: String) {
-        self.text = text
-        var previous: UInt8?
-        for b in text.utf8 {
-            if let a = previous { let k = Self.slot(a, b); pairs[k >> 6] |= 1 << UInt64(k & 63) }
-            bytes[Int(b >> 6)] |= 1 << UInt64(b & 63)
-            previous = b
+        var text = text
+        var pairs = SIMD16<UInt64>(), bytes = SIMD4<UInt64>()
+        text.withUTF8 { u in
+            guard var a = u.first else { return }
+            bytes[Int(a >> 6)] |= 1 << UInt64(a & 63)
+            for b in u.dropFirst() {
+                let k = Self.slot(a, b)
+                pairs[k >> 6] |= 1 << UInt64(k & 63)
+                bytes[Int(b >> 6)] |= 1 << UInt64(b & 63)
+                a = b
+            }
         }
+        self.text = text
+        self.pairs = pairs
+        self.bytes = bytes
     }
 
     /// Whether the byte occurs in the text.
