@@ -120,3 +120,34 @@ struct SearchedText {
     var utf8: String.UTF8View { text.utf8 }
     var unicodeScalars: String.UnicodeScalarView { text.unicodeScalars }
 }
+
+extension String {
+    /// `split(separator: " ")`. Plain ASCII text is split by its bytes: there every scalar but a
+    /// CR LF pair is a character of its own, so the pieces are the same, and walking characters
+    /// costs several times more (names are split like this many times per sentence).
+    func spaceSeparated() -> [Substring] {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: " ") }
+        var pieces: [Substring] = []
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            if utf8[i] == 0x20 {
+                if i != start { pieces.append(self[start..<i]) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if i != start { pieces.append(self[start..<i]) }
+        return pieces
+    }
+
+    /// `split(separator: " ").count`, counted the same way.
+    var spaceSeparatedCount: Int {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: " ").count }
+        var count = 0, inWord = false
+        for b in utf8 {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
+}
