@@ -90,7 +90,8 @@ enum Furniture {
         let folded = text.lowercased().unicodeScalars
         let start = folded.firstIndex { !trailerTrimmed($0) } ?? folded.endIndex
         let end = folded[start...].lastIndex { !trailerTrimmed($0) }.map(folded.index(after:)) ?? start
-        let lower = Substring(folded[start..<end])
+        // A String again: `Substring.hasPrefix` compares through the generic `starts(with:)`.
+        let lower = String(folded[start..<end])
         guard trailerOpeners.contains(where: { lower == $0.word || lower.hasPrefix($0.spaced) || lower.hasPrefix($0.colon) }) else { return false }
         let shape = LineShape(text)
         // A heading, not a sentence: "Related charges were dropped." opens nothing.
@@ -356,9 +357,9 @@ enum Furniture {
     /// Calls to action: "For more videos … watch the … channel.", "* Follow X on Twitter and Facebook".
     static func isPromotion(_ shape: LineShape, _ lower: SearchedText) -> Bool {
         guard shape.wordCount <= 40, !reports(lower) else { return false }
-        let head = Substring(lower.unicodeScalars.drop(while: { "*•>-– ".unicodeScalars.contains($0) }).prefix(20))
+        let head = String(lower.unicodeScalars.drop(while: { "*•>-– ".unicodeScalars.contains($0) }).prefix(20))
         // The bytes first: an opener (plain ASCII) cannot start a line whose bytes do not start with it.
-        let opens = promotionOpeners.contains { head.utf8.starts(with: $0.utf8) && head.hasPrefix($0) }
+        let opens = promotionOpeners.contains { head.startsWithBytes($0) && head.hasPrefix($0) }
         guard opens || lower.includesAny(promotionCalls), !shape.hasInnerSentenceEnd else { return false }
         // "Get the news you need to start your day": an imperative to the reader, not a sentence.
         return shape.navigationDensity >= 0.2 || (opens && !shape.endsSentence && lower.includes("you"))

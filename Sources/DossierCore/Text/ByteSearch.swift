@@ -20,6 +20,17 @@ extension StringProtocol {
 
     /// Whether any of `needles` occurs in the text.
     func includesAny(_ needles: [String]) -> Bool { needles.contains { includes($0) } }
+
+    /// Whether the text's bytes start with those of `prefix` (compared with `memcmp`; the
+    /// generic `utf8.starts(with:)` steps through both views a byte at a time).
+    func startsWithBytes(_ prefix: String) -> Bool {
+        var p = prefix
+        return p.withUTF8 { pb in
+            guard pb.count <= utf8.count else { return false }
+            if let found = utf8.withContiguousStorageIfAvailable({ hb in pb.count == 0 || memcmp(hb.baseAddress!, pb.baseAddress!, pb.count) == 0 }) { return found }
+            return utf8.starts(with: pb)
+        }
+    }
 }
 
 /// glibc's `memmem`, a GNU extension the Glibc module does not export.
@@ -116,7 +127,7 @@ struct SearchedText {
     func includesAny(_ needles: [String]) -> Bool { needles.contains { includes($0) } }
     /// `String.hasPrefix`, after a check of the bytes: the rules' prefixes are plain words and
     /// marks, which no other scalars spell, so a text whose bytes do not start with them cannot.
-    func hasPrefix(_ prefix: String) -> Bool { text.utf8.starts(with: prefix.utf8) && text.hasPrefix(prefix) }
+    func hasPrefix(_ prefix: String) -> Bool { text.startsWithBytes(prefix) && text.hasPrefix(prefix) }
     var utf8: String.UTF8View { text.utf8 }
     var unicodeScalars: String.UnicodeScalarView { text.unicodeScalars }
 }
