@@ -86,7 +86,12 @@ enum Furniture {
             func lower(_ v: UInt32) -> UInt16 { UInt16(v &- 0x41 < 26 ? v | 0x20 : v) }
             if a < 0x80, b < 0x80, !trailerInitials.contains(lower(a) << 8 | lower(b)) { return false }
         }
-        let lower = text.lowercased().trimmingCharacters(in: trailerTrim)
+        // Trimmed of `trailerTrimmed` marks scalar by scalar, as Foundation's `trimmingCharacters` would, without its copies.
+        let folded = text.lowercased().unicodeScalars
+        let start = folded.firstIndex { !trailerTrimmed($0) } ?? folded.endIndex
+        let end = folded[start...].lastIndex { !trailerTrimmed($0) }.map(folded.index(after:)) ?? start
+        // A String again: `Substring.hasPrefix` compares through the generic `starts(with:)`.
+        let lower = String(folded[start..<end])
         guard trailerOpeners.contains(where: { lower == $0.word || lower.hasPrefix($0.spaced) || lower.hasPrefix($0.colon) }) else { return false }
         let shape = LineShape(text)
         // A heading, not a sentence: "Related charges were dropped." opens nothing.
@@ -96,7 +101,7 @@ enum Furniture {
         return true
     }
 
-    static let trailerTrim = CharacterSet(charactersIn: " :.-–—>»*#")
+    /// The marks trimmed around a trailer heading: " :.-–—>»*#".
     static func trailerTrimmed(_ c: Unicode.Scalar) -> Bool {
         switch c {
         case " ", ":", ".", "-", "–", "—", ">", "»", "*", "#": return true
@@ -306,7 +311,10 @@ enum Furniture {
         while k < min(3, shape.wordCount), words[k].unicodeScalars.first.map(Scalars.isUpper) == true { k += 1 }
         guard k >= 1 else { return false }
         // Only the opening words matter: a bio says who the writer is first.
-        let bare = LineShape(words.prefix(k + 6).joined(separator: " ")).bare
+        // The words are the same when joined and split again, unless the line grows longer than
+        // a measured one (`LineShape` keeps only its start).
+        let opening = words.prefix(k + 6)
+        let bare = opening.reduce(0, { $0 + $1.utf8.count + 1 }) <= 3000 ? opening.map(LineShape.bare) : LineShape(opening.joined(separator: " ")).bare
         if bare[0..<k].contains(where: authors.contains), authorVerbs.contains(bare[k]) { return true }
         guard k >= 2, k + 1 < bare.count, bare[k] == "is", ["a", "an", "the"].contains(bare[k + 1]) else { return false }
         return bare[(k + 2)..<min(bare.count, k + 6)].contains { authorRoles.contains($0) }
@@ -350,7 +358,8 @@ enum Furniture {
     static func isPromotion(_ shape: LineShape, _ lower: SearchedText) -> Bool {
         guard shape.wordCount <= 40, !reports(lower) else { return false }
         let head = String(lower.unicodeScalars.drop(while: { "*•>-– ".unicodeScalars.contains($0) }).prefix(20))
-        let opens = promotionOpeners.contains(where: head.hasPrefix)
+        // The bytes first: an opener (plain ASCII) cannot start a line whose bytes do not start with it.
+        let opens = promotionOpeners.contains { head.startsWithBytes($0) && head.hasPrefix($0) }
         guard opens || lower.includesAny(promotionCalls), !shape.hasInnerSentenceEnd else { return false }
         // "Get the news you need to start your day": an imperative to the reader, not a sentence.
         return shape.navigationDensity >= 0.2 || (opens && !shape.endsSentence && lower.includes("you"))

@@ -77,8 +77,52 @@ struct LineShape {
         "continue", "continues", "reading", "below", "scroll", "bookmark", "bookmarks",
     ]
 
+    /// Calls `body` with the bytes of each word (runs between spaces) of an ASCII text; false,
+    /// calling nothing, for other text. Spares the rules asked of every short line a string per word.
+    static func forEachASCIIWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        var text = text
+        return text.withUTF8 { u in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return false }
+            var start = 0
+            for end in 0...u.count where end == u.count || u[end] == 0x20 {
+                if end > start { body(UnsafeBufferPointer(rebasing: u[start..<end])) }
+                start = end + 1
+            }
+            return true
+        }
+    }
+
     /// Share of the content words that belong to page navigation.
     var navigationDensity: Double {
+        var content = 0, navigation = 0
+        // Plain ASCII: each word made bare in a buffer, as `bare` would, and looked up from there.
+        var bare = [UInt8](repeating: 0, count: 32)
+        let ascii = LineShape.forEachASCIIWord(in: text) { w in
+            if w.count > bare.count { bare = [UInt8](repeating: 0, count: w.count) }
+            bare.withUnsafeMutableBufferPointer { buf in
+                var n = 0
+                for b in w {
+                    switch b {
+                    case 0x41...0x5A: buf[n] = b | 0x20; n += 1
+                    case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: buf[n] = b; n += 1
+                    default: break
+                    }
+                }
+                let b = UnsafeBufferPointer(rebasing: buf[..<n])
+                guard n > 0, !LineShape.stopwords.contains(lowercasing: b) else { return }
+                content += 1
+                if LineShape.navigation.contains(lowercasing: b) { navigation += 1 }
+            }
+        }
+        if !ascii {
+            (content, navigation) = nonASCIINavigationCounts
+        }
+        guard content > 0 else { return 0 }
+        return Double(navigation) / Double(content)
+    }
+
+    /// `navigationDensity`'s counts of content and navigation words, read from `bare` strings.
+    private var nonASCIINavigationCounts: (content: Int, navigation: Int) {
         var content = 0, navigation = 0
         for w in words {
             let b = LineShape.bare(w)
@@ -86,21 +130,42 @@ struct LineShape {
             content += 1
             if LineShape.navigation.contains(b) { navigation += 1 }
         }
-        guard content > 0 else { return 0 }
-        return Double(navigation) / Double(content)
+        return (content, navigation)
     }
 
     /// Most words capitalised, as in a headline or a menu ("Leave a Reply", "Biggest Strike In Decade").
     var isTitleCase: Bool {
+        var content = 0, caps = 0
+        let ascii = LineShape.forEachASCIIWord(in: text) { w in
+            guard !LineShape.stopwords.contains(lowercasing: w) else { return }
+            content += 1
+            if w[0] &- 0x41 < 26 || w[0] &- 0x30 < 10 { caps += 1 }
+        }
+        guard ascii else { return isTitleCaseNonASCII }
+        guard content > 0 else { return false }
+        return Double(caps) / Double(content) >= 0.7
+    }
+
+    /// `isTitleCase` read from the words as strings.
+    private var isTitleCaseNonASCII: Bool {
         let content = words.filter { !LineShape.stopwords.contains(lowercasing: String($0)) }
         guard !content.isEmpty else { return false }
         let caps = content.filter { $0.unicodeScalars.first.map { Scalars.isUpper($0) || Scalars.isDigit($0) } ?? false }.count
         return Double(caps) / Double(content.count) >= 0.7
     }
 
+    /// `text.unicodeScalars.count <= n`, counting only when the byte length (one to four per
+    /// scalar) leaves it open.
+    func scalarCountIsAtMost(_ n: Int) -> Bool {
+        let bytes = text.utf8.count
+        if bytes <= n { return true }
+        if bytes > 4 * n { return false }
+        return text.unicodeScalars.count <= n
+    }
+
     /// Looks like a headline: a few words, starts with a capital, no closing full stop.
     var isHeadlineShaped: Bool {
-        guard !isLong, wordCount >= 3, wordCount <= 30, text.unicodeScalars.count <= 200, !endsSentence else { return false }
+        guard !isLong, wordCount >= 3, wordCount <= 30, scalarCountIsAtMost(200), !endsSentence else { return false }
         guard let first = text.unicodeScalars.first(where: { !Sentences.isCloser($0) && !"“‘\"'".unicodeScalars.contains($0) }),
               Scalars.isUpper(first) || Scalars.isDigit(first) else { return false }
         guard let last = text.unicodeScalars.last, !",;:-–—".unicodeScalars.contains(last) else { return false }

@@ -27,9 +27,11 @@ struct DateMatcher {
     /// Every expression, left to right, none overlapping.
     func matches() -> [DateMatch] {
         var result: [DateMatch] = []
+        // Fetched once: each access to a global checks that it is initialised.
+        let starters = Self.starters
         var i = 0
         while i < t.count {
-            if mayStart(i), let m = match(at: i) {
+            if mayStart(i, starters), let m = match(at: i) {
                 result.append(m)
                 i = max(m.end, i + 1)
             } else {
@@ -42,11 +44,11 @@ struct DateMatcher {
     /// Whether any rule of `match(at:)` could start at token `i`: each asks first for a number
     /// or for one of `starters`. Most tokens of a paragraph are neither, and one lookup rules
     /// them out where the rules would each ask again.
-    func mayStart(_ i: Int) -> Bool {
+    func mayStart(_ i: Int, _ starters: Lexicon) -> Bool {
         switch t[i].kind {
         case .number: return true
         case .punct: return false
-        case .word: return Self.starters.contains(t[i].lower)
+        case .word: return starters.contains(t[i].lower)
         }
     }
 

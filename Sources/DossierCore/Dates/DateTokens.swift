@@ -34,7 +34,7 @@ enum DateTokenizer {
                 let digits = i - start
                 var j = i
                 while j < n, Scalars.isLetter(s[j]) { j += 1 }
-                if j - i == 2, ["st", "nd", "rd", "th"].contains(Scalars.stringAndLower(s[i..<j]).lower) { i = j }
+                if j - i == 2, isOrdinalSuffix(s[i], s[i + 1]) { i = j }
                 let (text, lower) = Scalars.stringAndLower(s[start..<i])
                 var value: Int?
                 if digits <= 9 { value = s[start..<(start + digits)].reduce(0) { $0 * 10 + Int($1.value - 0x30) } }
@@ -51,5 +51,15 @@ enum DateTokenizer {
             space = false
         }
         return result
+    }
+
+    /// "st", "nd", "rd" or "th" in any case. No letter outside ASCII lowercases to one of these
+    /// letters, so ASCII bytes decide.
+    static func isOrdinalSuffix(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        guard a.value < 0x80, b.value < 0x80 else { return false }
+        switch (a.value | 0x20, b.value | 0x20) {
+        case (0x73, 0x74), (0x6E, 0x64), (0x72, 0x64), (0x74, 0x68): return true
+        default: return false
+        }
     }
 }

@@ -13,7 +13,23 @@ public struct Dateline: Sendable, Hashable {
 
     /// Looks for a dateline at the very start of a paragraph.
     public static func find(in paragraph: String) -> Dateline? {
-        let scalars = Array(paragraph.unicodeScalars.prefix(140))
+        // The first scalars appended one by one: `Array(….prefix(140))` counts them first.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(140)
+        for c in paragraph.unicodeScalars {
+            guard scalars.count < 140 else { break }
+            scalars.append(c)
+        }
+        return find(scalars)
+    }
+
+    /// The same for a paragraph's scalars (the quote reader has them already).
+    static func find(in paragraph: [Unicode.Scalar]) -> Dateline? {
+        find(paragraph.count <= 140 ? paragraph : Array(paragraph.prefix(140)))
+    }
+
+    /// Looks for a dateline in the first 140 scalars of a paragraph.
+    private static func find(_ scalars: [Unicode.Scalar]) -> Dateline? {
         let tokens = DateTokenizer.tokens(scalars)
         guard let first = tokens.first, first.kind == .word, first.isCapitalized else { return nil }
         // The place: capitalised words and abbreviations ("RICHMOND, Va.", "N.Y."), then a comma.

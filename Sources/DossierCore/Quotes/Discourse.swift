@@ -27,7 +27,7 @@ struct Entity: Sendable {
 
     static func fold(_ name: String) -> (String, [Substring]) {
         let key = NameWords.fold(name)
-        return (key, key.split(separator: " "))
+        return (key, key.spaceSeparated())
     }
 }
 
@@ -55,7 +55,7 @@ struct Discourse {
             for run in Self.nameRuns(s.tokens) {
                 guard case let .name(name, role, person)? = SpeakerPhrase.classify(run) else { continue }
                 if !person {
-                    if name.split(separator: " ").contains(where: { NameWords.isOrgWord(String($0)) }) { bodies.append((name, base + run[0].range.lowerBound)) }
+                    if name.spaceSeparated().contains(where: { NameWords.isOrgWord(String($0)) }) { bodies.append((name, base + run[0].range.lowerBound)) }
                     continue
                 }
                 // "in San Francisco", "from Des Moines": after such a preposition an untitled name is a place.
@@ -124,7 +124,7 @@ struct Discourse {
     mutating func add(name: String, role: String?, person: Bool, at position: Int) -> Int {
         let roleWords = role.map { [NameWords.fold($0)] } ?? []
         if let i = find(name) {
-            if name.split(separator: " ").count > entities[i].name.split(separator: " ").count, person { entities[i].name = name }
+            if name.spaceSeparatedCount > entities[i].name.spaceSeparatedCount, person { entities[i].name = name }
             entities[i].roles += roleWords
             entities[i].positions.append(position)
             entities[i].person = entities[i].person || person
@@ -139,7 +139,7 @@ struct Discourse {
     func find(_ name: String) -> Int? {
         let f = NameWords.fold(name)
         if let i = entities.firstIndex(where: { $0.key == f }) { return i }
-        let words = f.split(separator: " ")
+        let words = f.spaceSeparated()
         guard let last = words.last else { return nil }
         // "the Bank" after "the Bank of England", "the Fund" after "the International Monetary Fund".
         if words.count == 1, NameWords.isOrgWord(String(last)),
@@ -165,7 +165,7 @@ struct Discourse {
         case let .group(phrase):
             // "A spokesman said", "a company spokesman said": speaks for the body the story has been
             // quoting or naming, as "a spokeswoman for the ministry" speaks for the ministry.
-            let words = phrase.split(separator: " ").map(String.init)
+            let words = phrase.spaceSeparated().map(String.init)
             if let last = words.last, Self.spokespeople.contains(last), words.allSatisfy({ $0 == $0.lowercased() }),
                let body = spokenFor(modifiers: words.dropLast().filter { !NameWords.determiners.contains($0) }, before: position) {
                 let standIn = add(name: phrase, role: phrase, person: true, at: position)
@@ -175,7 +175,7 @@ struct Discourse {
                 lastPersonSpeaker = standIn
                 return body
             }
-            let singular = NameWords.personRoles.contains(NameWords.stripPossessive(phrase.split(separator: " ").last.map(String.init)?.lowercased() ?? ""))
+            let singular = NameWords.personRoles.contains(NameWords.stripPossessive(phrase.spaceSeparated().last.map(String.init)?.lowercased() ?? ""))
             return add(name: phrase, role: phrase, person: singular, at: position)
         case let .pronoun(p):
             if p == "it" {
@@ -250,7 +250,7 @@ struct Discourse {
     /// ("the ministry" → "interior ministry"); else a body named before, the same way.
     mutating func body(_ head: String, at position: Int) -> Int? {
         let h = NameWords.fold(head)
-        func holds(_ name: String) -> Bool { NameWords.fold(name).split(separator: " ").contains { $0 == h } }
+        func holds(_ name: String) -> Bool { NameWords.fold(name).spaceSeparated().contains { $0 == h } }
         if let e = recent.last(where: { !entities[$0].person && holds(entities[$0].name) }) { return e }
         if let e = lastBodySpeaker { return e }
         let named = bodies.filter { $0.position < position }
@@ -264,7 +264,7 @@ struct Discourse {
     /// Countries, places and people never qualify.
     mutating func spokenFor(modifiers: [String], before position: Int) -> Int? {
         func fits(_ name: String) -> Bool {
-            let words = NameWords.fold(NameWords.stripPossessive(name)).split(separator: " ").map(String.init)
+            let words = NameWords.fold(NameWords.stripPossessive(name)).spaceSeparated().map(String.init)
             guard let last = words.last else { return false }
             if modifiers.isEmpty || modifiers == ["company"] {
                 return NameWords.corporateSuffixes.contains(last) || (modifiers.isEmpty && NameWords.bodyRoles.contains(last))
@@ -285,7 +285,7 @@ struct Discourse {
     /// A proper name or a phrase ending in an institution word ("interior ministry"), not "local officials".
     func isBody(_ name: String) -> Bool {
         if NameWords.isCapitalized(name) { return true }
-        guard let last = name.split(separator: " ").last.map(String.init) else { return false }
+        guard let last = name.spaceSeparated().last.map(String.init) else { return false }
         return NameWords.bodyRoles.contains(last) || NameWords.isOrgWord(last)
     }
 

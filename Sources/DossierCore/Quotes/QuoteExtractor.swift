@@ -46,7 +46,7 @@ struct ArticleReading {
             var tokens = Tokenizer.tokens(scalars[p], quotes: (byParagraph[p] ?? []).sorted { $0.0.lowerBound < $1.0.lowerBound }, skip: skips[p] ?? [])
             // A wire story's dateline ("CHICAGO, Feb 26 -") belongs to no sentence: a statement
             // in the first one starts after it.
-            if p == 0, let line = Dateline.find(in: para.text) { tokens.removeAll { $0.range.lowerBound < line.storyStart } }
+            if p == 0, let line = Dateline.find(in: scalars[p]) { tokens.removeAll { $0.range.lowerBound < line.storyStart } }
             for s in Tokenizer.sentences(tokens, paragraph: p, quoteTexts: texts[p] ?? [:]) { sentences.append((s, para.start)) }
         }
     }

@@ -24,6 +24,24 @@ struct Token: Sendable {
         if case .quote = kind { classes = [] } else { classes = WordClass.of(lower) }
     }
 
+    /// A word or mark read from `scalars`, its classes looked up in `table` (the tokenizer
+    /// fetches the global once per paragraph, not once per token).
+    init(kind: Kind, scalars: ArraySlice<Unicode.Scalar>, range: Range<Int>, table: LexiconMap<WordClass>) {
+        self.kind = kind
+        (text, lower) = Scalars.stringAndLower(scalars)
+        self.range = range
+        capital = kind == .word && Token.mayStartName(scalars) && NameWords.startsName(text.unicodeScalars)
+        classes = table[lower] ?? []
+    }
+
+    /// False for scalars that cannot start a name: neither a capital first nor a lowercase word
+    /// with a hyphen among its first five scalars ("al-Hassan"). Most words are decided here.
+    static func mayStartName(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = s.first else { return false }
+        if Scalars.isUpper(first) { return true }
+        return Scalars.isLower(first) && s.prefix(5).contains("-")
+    }
+
     /// Whether the lowercase form is on the list of `c`.
     func `is`(_ c: WordClass) -> Bool { classes.contains(c) }
 
@@ -112,10 +130,8 @@ enum Tokenizer {
         var q = 0
         var i = 0
         let n = s.count
-        func make(_ kind: Token.Kind, _ r: Range<Int>) -> Token {
-            let (text, lower) = Scalars.stringAndLower(s[r])
-            return Token(kind: kind, text: text, lower: lower, range: r)
-        }
+        let table = WordClass.table
+        func make(_ kind: Token.Kind, _ r: Range<Int>) -> Token { Token(kind: kind, scalars: s[r], range: r, table: table) }
         while i < n {
             if q < quotes.count, quotes[q].0.lowerBound == i {
                 // A quotation's words are read from its marks' ranges, never from its token.
@@ -166,17 +182,20 @@ enum Tokenizer {
     /// (a headline run into the story) starting a new sentence.
     static func sentences(_ tokens: [Token], paragraph: Int, quoteTexts: [Int: String]) -> [Sentence] {
         var result: [Sentence] = []
-        var current: [Token] = []
+        // The sentence being read is `tokens[start..<k]`, copied out once it ends.
+        var start = 0
+        func flush(to end: Int) {
+            result.append(Sentence(paragraph: paragraph, tokens: Array(tokens[start..<end])))
+            start = end
+        }
         func startsSentence(_ t: Token) -> Bool {
             t.isQuote || t.isCapitalized || (t.isWord && (t.text.unicodeScalars.first.map(Scalars.isDigit) ?? false))
         }
         for (k, t) in tokens.enumerated() {
-            if let qi = t.quoteIndex, let prev = current.last, prev.isWord, prev.range.upperBound == t.range.lowerBound,
+            if let qi = t.quoteIndex, k > start, case let prev = tokens[k - 1], prev.isWord, prev.range.upperBound == t.range.lowerBound,
                let first = quoteTexts[qi]?.unicodeScalars.first, Scalars.isUpper(first) {
-                result.append(Sentence(paragraph: paragraph, tokens: current))
-                current = []
+                flush(to: k)
             }
-            current.append(t)
             guard k + 1 < tokens.count, startsSentence(tokens[k + 1]) else { continue }
             var ends = false
             if t.isPunct(".!?") {
@@ -191,12 +210,9 @@ enum Tokenizer {
                 let trimmed = text.unicodeScalars.reversed().first { !Scalars.isSpace($0) }
                 ends = trimmed.map { ".!?".unicodeScalars.contains($0) } ?? false
             }
-            if ends {
-                result.append(Sentence(paragraph: paragraph, tokens: current))
-                current = []
-            }
+            if ends { flush(to: k + 1) }
         }
-        if !current.isEmpty { result.append(Sentence(paragraph: paragraph, tokens: current)) }
+        if start < tokens.count { flush(to: tokens.count) }
         return result
     }
 }

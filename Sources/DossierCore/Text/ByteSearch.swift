@@ -20,6 +20,17 @@ extension StringProtocol {
 
     /// Whether any of `needles` occurs in the text.
     func includesAny(_ needles: [String]) -> Bool { needles.contains { includes($0) } }
+
+    /// Whether the text's bytes start with those of `prefix` (compared with `memcmp`; the
+    /// generic `utf8.starts(with:)` steps through both views a byte at a time).
+    func startsWithBytes(_ prefix: String) -> Bool {
+        var p = prefix
+        return p.withUTF8 { pb in
+            guard pb.count <= utf8.count else { return false }
+            if let found = utf8.withContiguousStorageIfAvailable({ hb in pb.count == 0 || memcmp(hb.baseAddress!, pb.baseAddress!, pb.count) == 0 }) { return found }
+            return utf8.starts(with: pb)
+        }
+    }
 }
 
 /// glibc's `memmem`, a GNU extension the Glibc module does not export.
@@ -68,18 +79,27 @@ enum ASCIIWords {
 /// cannot occur in it, and is ruled out without scanning the text.
 struct SearchedText {
     let text: String
-    private var pairs = [UInt64](repeating: 0, count: 16)
+    /// Kept inline (no heap arrays): one of these is made for every paragraph of every article.
+    private var pairs = SIMD16<UInt64>()
     /// Which byte values occur, one bit each.
-    private var bytes = [UInt64](repeating: 0, count: 4)
+    private var bytes = SIMD4<UInt64>()
 
     init(_ text: String) {
-        self.text = text
-        var previous: UInt8?
-        for b in text.utf8 {
-            if let a = previous { let k = Self.slot(a, b); pairs[k >> 6] |= 1 << UInt64(k & 63) }
-            bytes[Int(b >> 6)] |= 1 << UInt64(b & 63)
-            previous = b
+        var text = text
+        var pairs = SIMD16<UInt64>(), bytes = SIMD4<UInt64>()
+        text.withUTF8 { u in
+            guard var a = u.first else { return }
+            bytes[Int(a >> 6)] |= 1 << UInt64(a & 63)
+            for b in u.dropFirst() {
+                let k = Self.slot(a, b)
+                pairs[k >> 6] |= 1 << UInt64(k & 63)
+                bytes[Int(b >> 6)] |= 1 << UInt64(b & 63)
+                a = b
+            }
         }
+        self.text = text
+        self.pairs = pairs
+        self.bytes = bytes
     }
 
     /// Whether the byte occurs in the text.
@@ -107,7 +127,38 @@ struct SearchedText {
     func includesAny(_ needles: [String]) -> Bool { needles.contains { includes($0) } }
     /// `String.hasPrefix`, after a check of the bytes: the rules' prefixes are plain words and
     /// marks, which no other scalars spell, so a text whose bytes do not start with them cannot.
-    func hasPrefix(_ prefix: String) -> Bool { text.utf8.starts(with: prefix.utf8) && text.hasPrefix(prefix) }
+    func hasPrefix(_ prefix: String) -> Bool { text.startsWithBytes(prefix) && text.hasPrefix(prefix) }
     var utf8: String.UTF8View { text.utf8 }
     var unicodeScalars: String.UnicodeScalarView { text.unicodeScalars }
+}
+
+extension String {
+    /// `split(separator: " ")`. Plain ASCII text is split by its bytes: there every scalar but a
+    /// CR LF pair is a character of its own, so the pieces are the same, and walking characters
+    /// costs several times more (names are split like this many times per sentence).
+    func spaceSeparated() -> [Substring] {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: " ") }
+        var pieces: [Substring] = []
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            if utf8[i] == 0x20 {
+                if i != start { pieces.append(self[start..<i]) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if i != start { pieces.append(self[start..<i]) }
+        return pieces
+    }
+
+    /// `split(separator: " ").count`, counted the same way.
+    var spaceSeparatedCount: Int {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: " ").count }
+        var count = 0, inWord = false
+        for b in utf8 {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
 }

@@ -82,6 +82,17 @@ public enum Scalars {
     /// A text's scalars in one pass: `Array(text.unicodeScalars)` counts them first. The room
     /// reserved is one scalar a byte, exact for plain ASCII.
     public static func array(_ text: String) -> [Unicode.Scalar] {
+        // Plain ASCII (most news text) is one scalar a byte, written straight from the bytes
+        // without decoding.
+        var text = text
+        let ascii = text.withUTF8 { u -> [Unicode.Scalar]? in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return Array(unsafeUninitializedCapacity: u.count) { buf, n in
+                for (k, b) in u.enumerated() { buf[k] = Unicode.Scalar(b) }
+                n = u.count
+            }
+        }
+        if let ascii { return ascii }
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars { result.append(c) }
