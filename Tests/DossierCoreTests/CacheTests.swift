@@ -8,7 +8,7 @@ import Testing
     final class Scratch {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cache-test-\(UUID().uuidString)").path
         var corpus: String { root + "/corpus" }
-        let cache: CorpusCache
+        var cache: CorpusCache
         init() {
             try? FileManager.default.createDirectory(atPath: root + "/corpus/sub", withIntermediateDirectories: true)
             cache = CorpusCache(directory: root + "/cache")
@@ -140,6 +140,63 @@ import Testing
             #expect(Array(corpus.articles) == Array(want.articles), "damage at byte \(at) of \(bytes.count)")
             #expect(corpus.articles.indices.map(corpus.articles.summary) == want.articles.indices.map(want.articles.summary))
             _ = Search.hits(in: corpus, SearchQuery(parsing: "said"))
+        }
+    }
+
+    @Test("a cold load in many batches, with changed files between unchanged ones, equals a load in memory")
+    func batchesAndReusedRunsInterleave() {
+        let s = Scratch()
+        s.cache.batchBytes = 1  // every file is a batch of its own
+        // Four files a story (two dated, two not), so that dates are lent and stories labelled
+        // across batches.
+        let places = ["Vilnius", "Tallinn", "Gdansk", "Odesa", "Lviv", "Tbilisi"]
+        for k in 0..<12 {
+            let place = places[k % 6], day = 10 + k % 6
+            s.write(String(format: "f%02d.md", k), """
+                ---
+                date: 2023-03-\(day)
+                ---
+                Ministers met in \(place) on Tuesday over the grain deal, officials said.
+
+                “The grain corridor through \(place) must stay open,” said Dmytro Kuleba, the foreign minister.
+                """)
+            s.write(String(format: "g%02d.txt", k), """
+                Ministers met in \(place) on Tuesday over the grain deal, officials said.
+
+                “The grain corridor through \(place) must stay open,” Kuleba said.
+                """)
+        }
+        let (first, r1) = s.load()
+        #expect(r1.parsed == 24 && r1.warning == nil)
+        same(first, expected(s))
+        #expect(first.articles.contains { $0.published.inferred }, "some dates are lent across files")
+        s.write("f03.md", "---\ndate: 2023-03-12\n---\nTalks went on in Kyiv, officials said.\n", age: 5)
+        s.write("g07.txt", "A short note, officials said.\n", age: 5)
+        try? FileManager.default.removeItem(atPath: s.corpus + "/f09.md")
+        let (second, r2) = s.load()
+        #expect(r2.parsed == 2 && r2.reused == 21)
+        same(second, expected(s))
+    }
+
+    @Test("200 single damaged bytes anywhere in the per-file cache: the same corpus every time, never a crash")
+    func randomDamageOfParsedFilesNeverCrashes() throws {
+        let s = populated()
+        _ = s.load()
+        let files = s.cache.files(forKey: s.corpus)
+        let good = try #require(FileManager.default.contents(atPath: files.parsed))
+        let want = expected(s)
+        var rng = SplitMix(seed: 0x9A25ED)
+        for _ in 0..<200 {
+            var bytes = good
+            let at = Int(rng.next() % UInt64(bytes.count))
+            bytes[at] ^= UInt8(1 + rng.next() % 255)
+            try bytes.write(to: URL(fileURLWithPath: files.parsed))
+            // Without the snapshot the load starts from the per-file cache.
+            try? FileManager.default.removeItem(atPath: files.snapshot)
+            let (corpus, r) = s.load()
+            #expect(r.parsed + r.reused == 5)
+            #expect(Array(corpus.articles) == Array(want.articles), "damage at byte \(at) of \(bytes.count)")
+            #expect(corpus.speakers == want.speakers)
         }
     }
 

@@ -14,6 +14,9 @@ import Foundation
 /// the corpus is never held whole (see `build`).
 public struct CorpusCache: Sendable {
     public let directory: String
+    /// How much input a cold load parses at a time: the parsed articles and their facts take
+    /// about ten times the text until the batch is written.
+    var batchBytes: Int64 = 2 << 20
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         directory = XDG.dossierDirectory("XDG_CACHE_HOME", fallback: ".cache", environment: environment)
@@ -157,7 +160,7 @@ public struct CorpusCache: Sendable {
                 run.append(e)
             } else {
                 try takeRun()
-                if pendingBytes > 0, pendingBytes + f.size > Self.batchBytes { try parsePending() }
+                if pendingBytes > 0, pendingBytes + f.size > batchBytes { try parsePending() }
                 pending.append(f); pendingBytes += f.size
             }
         }
@@ -204,10 +207,6 @@ public struct CorpusCache: Sendable {
         progress(corpus.articles.count, corpus.articles.count)
         return corpus
     }
-
-    /// How much input a cold load parses at a time: the parsed articles and their facts take
-    /// about ten times the text until the batch is written.
-    static let batchBytes: Int64 = 2 << 20
 
     /// Identifies the program writing a cache: its size and modification time.
     static let writer: String = {
