@@ -41,14 +41,10 @@ struct CorpusOptions: ParsableArguments {
     /// the report's warning is for the caller to show. `progress` gets (articles done, expected).
     func loadCorpus(progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> (Corpus, CorpusCache.Report) {
         guard let paths = effectivePaths else {
-            var corpus = CorpusBuilder.build(CorpusBuilder.parseAll(builtInSeeds().documents, progress: progress))
-            corpus.searchIndex = SearchIndex(articles: corpus.articles)
-            return (corpus, CorpusCache.Report())
+            return (CorpusBuilder.build(CorpusBuilder.parseAll(builtInSeeds().documents, progress: progress)), CorpusCache.Report())
         }
         if noCache {
-            var corpus = CorpusBuilder.load(paths: paths)
-            if corpus.searchIndex == nil { corpus.searchIndex = SearchIndex(articles: corpus.articles) }
-            return (corpus, CorpusCache.Report())
+            return (CorpusBuilder.load(paths: paths), CorpusCache.Report())
         }
         return CorpusCache().load(paths: paths, key: key, progress: progress)
     }

@@ -200,6 +200,31 @@ import Testing
         }
     }
 
+    @Test func aCacheFolderThatCannotBeWrittenStillLoadsEverythingOnce() throws {
+        let s = populated()
+        // The cache folder's place is taken by a file: nothing can be written there.
+        FileManager.default.createFile(atPath: s.root + "/blocked", contents: Data("x".utf8))
+        let blocked = CorpusCache(directory: s.root + "/blocked/dossier")
+        let (corpus, r) = blocked.load(paths: [s.corpus, s.root + "/missing.txt"], key: s.corpus)
+        #expect(r.warning?.contains("could not write the cache") == true)
+        #expect(corpus.articles.count == 5)
+        #expect(corpus.problems.filter { $0.path.hasSuffix("missing.txt") }.count == 1, "each problem is reported once")
+        same(corpus, CorpusBuilder.load(paths: [s.corpus, s.root + "/missing.txt"]))
+    }
+
+    @Test func temporaryFilesOfKilledLoadsAreRemoved() throws {
+        let s = populated()
+        _ = s.load()
+        // A pid that no process has (above the kernel's limit), and this process's own.
+        let dir = s.cache.directory
+        FileManager.default.createFile(atPath: dir + "/corpus-1.bin.tmp-99999999", contents: Data(count: 1000))
+        FileManager.default.createFile(atPath: dir + "/corpus-2.bin.tmp-\(getpid())", contents: Data(count: 10))
+        s.write("a.txt", "Changed.\n", age: 5)
+        _ = s.load()
+        #expect(!FileManager.default.fileExists(atPath: dir + "/corpus-1.bin.tmp-99999999"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/corpus-2.bin.tmp-\(getpid())"), "a live process's file stays")
+    }
+
     @Test func aTruncatedCacheIsIgnored() throws {
         let s = populated()
         _ = s.load()

@@ -112,7 +112,7 @@ struct CorpusPlan: Sendable {
     func apply(_ a: inout Article, number i: Int) {
         if let p = dating.published[i] {
             a.published = p
-            a.events = DateTagger.events(a.paragraphs, reference: p)
+            a.events = DateTagger.events(AnalysisBudget.prefix(a.paragraphs), reference: p)
         }
         if let story = dating.stories[i] { a.metadata["story"] = story }
         for q in a.quotes.indices {

@@ -31,11 +31,15 @@ struct ArticleBlock: Sendable {
 
     /// Checks every record's checksum on all cores, handing the pages back as it goes, so a
     /// damaged cache is noticed at the start rather than when that article is shown.
-    func verify() throws {
-        let chunk = 2048, chunks = (count + chunk - 1) / chunk
+    func verify() throws { try verify(0..<count) }
+
+    /// The same for records `range`.
+    func verify(_ range: Range<Int>) throws {
+        guard range.lowerBound >= 0, range.upperBound <= count else { throw CacheCorrupt() }
+        let chunk = 2048, chunks = (range.count + chunk - 1) / chunk
         let bad = ChunkFlags(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let lo = c * chunk, hi = min(count, lo + chunk)
+            let lo = range.lowerBound + c * chunk, hi = min(range.upperBound, lo + chunk)
             for i in lo..<hi {
                 guard let body = record(i),
                       UInt64(littleEndian: map.buffer.loadUnaligned(fromByteOffset: body.upperBound, as: UInt64.self))
@@ -52,6 +56,7 @@ struct ArticleBlock: Sendable {
 
     /// The bytes of record `i`'s article (its checksum follows), or nil when the table is damaged.
     func record(_ i: Int) -> Range<Int>? {
+        guard i >= 0, i < count else { return nil }
         let start = offset(i), next = offset(i + 1)
         // In this order no subtraction can overflow, whatever the table holds.
         guard start >= first, start <= tableStart, next >= start, next <= tableStart, next - start > 8 else { return nil }
@@ -74,11 +79,6 @@ struct ArticleBlock: Sendable {
         let a = try r.article(findings: findings)
         guard r.at == end else { throw CacheCorrupt() }
         return a
-    }
-
-    /// Decodes the articles of each range on all cores, dropping the pages read as it goes.
-    func decode(ranges: [Range<Int>]) throws -> [[Article]] {
-        try ranges.map { try decode($0) }
     }
 
     /// Decodes one range on all cores straight into the result's storage: copying 100,000

@@ -23,15 +23,6 @@ struct BinaryWriter {
     }
     mutating func double(_ v: Double) { fixed64(v.bitPattern) }
     mutating func fixed64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
-    /// Raw array contents with their count, for arrays of plain integers.
-    mutating func array<T: FixedWidthInteger>(_ a: [T]) {
-        uint(UInt64(a.count))
-        a.withUnsafeBytes { bytes.append(contentsOf: $0) }
-    }
-    /// Overwrites 8 bytes written earlier with `fixed64`.
-    mutating func patch64(_ v: UInt64, at offset: Int) {
-        withUnsafeBytes(of: v.littleEndian) { for (k, b) in $0.enumerated() { bytes[offset + k] = b } }
-    }
 }
 
 /// A fast 64-bit checksum that catches damaged cache files; not a cryptographic hash. Four
@@ -172,17 +163,6 @@ struct BinaryReader {
     }
 
     mutating func double() throws -> Double { Double(bitPattern: try fixed64()) }
-
-    mutating func array<T: FixedWidthInteger>(_: T.Type) throws -> [T] {
-        let n = try size()
-        let size = MemoryLayout<T>.stride
-        guard n <= (count - at) / size else { throw CacheCorrupt() }
-        defer { at += n * size }
-        return [T](unsafeUninitializedCapacity: n) { buf, initialized in
-            memcpy(buf.baseAddress!, base + at, n * size)
-            initialized = n
-        }
-    }
 }
 
 /// A read-only memory map of a whole file.

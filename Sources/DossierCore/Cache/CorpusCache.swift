@@ -11,7 +11,7 @@ import Foundation
 ///
 /// A cold load goes through both files rather than memory: parsed articles are written to the
 /// per-file results as each batch finishes, and the snapshot is then written from there, so
-/// the corpus is never held whole (see `build`).
+/// only a batch of articles and compact facts of every article are held at once (see `build`).
 public struct CorpusCache: Sendable {
     public let directory: String
     /// How much input a cold load parses at a time: the parsed articles and their facts take
@@ -72,6 +72,7 @@ public struct CorpusCache: Sendable {
         var streamed = report
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            CacheFileWriter.removeAbandoned(in: directory)
             return (try build(listing, key: key, previous: previous, report: &streamed, progress: progress), streamed)
         } catch {
             report.warning = report.warning
@@ -125,14 +126,19 @@ public struct CorpusCache: Sendable {
             pending = []; pendingBytes = 0
             freshSeen += docs.count
             let offset = done, total = expected(adding: docs.count)
-            do {
-                let parsed = CorpusBuilder.parseAll(docs, progress: { n, _ in progress(offset + n, total) }) { ($0, ArticleFacts($0)) }
-                docs = []
+            // A file of many articles is parsed a slice at a time all the same.
+            let slice = 4096
+            for lo in stride(from: 0, to: docs.count, by: slice) {
+                let hi = min(docs.count, lo + slice)
+                let parsed = CorpusBuilder.parseAll(Array(docs[lo..<hi]), progress: { n, _ in progress(offset + lo + n, total) }) {
+                    ($0, ArticleFacts($0))
+                }
                 try records.append(parsed.map(\.0))
                 for (_, f) in parsed { facts.add(f) }
                 done += parsed.count
                 report.parsed += parsed.count
             }
+            docs = []
             HeapTuning.releaseFreed()
         }
         var run: [ParsedFiles.Entry] = []
@@ -141,16 +147,21 @@ public struct CorpusCache: Sendable {
             let range = first.range.lowerBound..<run[run.count - 1].range.upperBound
             let files = run
             run = []
-            guard let articles = try? previous.block.decode(range) else {
+            // Checked whole first (every record's checksum), then decoded a slice at a time.
+            guard (try? previous.block.verify(range)) != nil else {
                 // Damaged records: those files are parsed again.
                 for e in files { pending.append(e.file); pendingBytes += e.file.size }
                 return try parsePending()
             }
             try records.append(records: range, of: previous.block)
-            for f in ParallelMap.map(articles, ArticleFacts.init) { facts.add(f) }
+            let slice = 4096
+            for lo in stride(from: range.lowerBound, to: range.upperBound, by: slice) {
+                let articles = try previous.block.decode(lo..<min(range.upperBound, lo + slice))
+                for f in ParallelMap.map(articles, ArticleFacts.init) { facts.add(f) }
+                done += articles.count
+                report.reused += articles.count
+            }
             entries += files
-            done += articles.count
-            report.reused += articles.count
             progress(done, expected(adding: 0))
         }
         for f in listing.files {
@@ -168,12 +179,18 @@ public struct CorpusCache: Sendable {
         try parsePending()
         try records.finish()
         try out.write(ParsedFiles.tail(entries, at: out.offset))
+        // Mapped before it is renamed into place: another process loading the same corpus may
+        // replace the file by its own, whose records this plan does not describe.
+        guard let map = MappedFile(path: out.tmp) else { throw CacheCorrupt() }
         try out.commit()
-
-        guard let map = MappedFile(path: names.parsed), let parsed = try ParsedFiles.open(map: map, key: key) else { throw CacheCorrupt() }
+        guard let parsed = try ParsedFiles.open(map: map, key: key), parsed.block.count == facts.count else { throw CacheCorrupt() }
+        var unreadable = false
         var plan = facts.plan { i in
-            (try? parsed.block.article(i)) ?? Article(id: "", path: "", title: nil, published: .unknown, paragraphs: [])
+            if let a = try? parsed.block.article(i) { return a }
+            unreadable = true
+            return Article(id: "", path: "", title: nil, published: .unknown, paragraphs: [])
         }
+        guard !unreadable else { throw CacheCorrupt() }
         facts = CorpusFacts()
         HeapTuning.releaseFreed()
         let problems = listing.problems + entries.flatMap(\.problems)
@@ -190,7 +207,7 @@ public struct CorpusCache: Sendable {
     /// written), a batch of files at a time.
     static func parse(_ listing: SourceListing, report: inout Report, progress: @Sendable (Int, Int) -> Void) -> Corpus {
         var articles: [Article] = []
-        var problems = listing.problems
+        var problems: [LoadProblem] = []  // the first batch brings the listing's own
         let total = max(1, listing.files.reduce(Int64(0)) { $0 + $1.size })
         var bytesRead: Int64 = 0
         for batch in SourceFiles.batches(listing) {
@@ -252,6 +269,16 @@ final class CacheFileWriter {
         guard n == bytes.count else { throw CocoaError(.fileWriteUnknown) }
     }
 
+    /// Removes temporary files left by loads that were killed before they finished (their
+    /// process is gone): each is as large as the cache it was to become.
+    static func removeAbandoned(in directory: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
+            guard let mark = name.range(of: ".tmp-", options: .backwards), let pid = Int32(name[mark.upperBound...]),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(directory + "/" + name)
+        }
+    }
+
     func commit() throws {
         let closed = close(fd) == 0
         fd = -1
@@ -275,7 +302,7 @@ enum ParsedFiles {
         var file: SourceFile
         var problems: [LoadProblem]
         var count: Int
-        /// Its articles' records in the block.
+        /// Its articles' records in the block it was read from (unused while writing).
         var range: Range<Int> = 0..<0
     }
 
@@ -337,7 +364,7 @@ enum ParsedFiles {
             let problems = try l.problems()
             // Checked against the block's count below (it is not a length within this list).
             let count = try l.uint()
-            guard count <= UInt64(size) else { throw CacheCorrupt() }
+            guard count <= UInt64(size), first <= size else { throw CacheCorrupt() }
             let n = Int(count)
             entries[f.path] = Entry(file: f, problems: problems, count: n, range: first..<(first + n))
             first += n

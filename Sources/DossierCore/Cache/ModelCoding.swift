@@ -83,7 +83,9 @@ extension BinaryReader {
 
     mutating func range() throws -> SourceRange {
         let s = try int()
-        return SourceRange(s, s + (try int()))
+        let (end, overflow) = s.addingReportingOverflow(try int())
+        guard !overflow else { throw CacheCorrupt() }
+        return SourceRange(s, end)
     }
 
     mutating func publication() throws -> Publication {
@@ -135,8 +137,9 @@ extension BinaryReader {
         lines.reserveCapacity(nl)
         var last = 0
         for _ in 0..<nl {
-            last += try int()
-            guard let line = Int32(exactly: last) else { throw CacheCorrupt() }
+            let (next, overflow) = last.addingReportingOverflow(try int())
+            guard !overflow, let line = Int32(exactly: next) else { throw CacheCorrupt() }
+            last = next
             lines.append(line)
         }
         a.lineStarts = lines
@@ -200,7 +203,7 @@ extension BinaryReader {
         let words = try alignedArray(UInt8.self), wordStarts = try alignedArray(UInt32.self)
         let postings = try alignedArray(UInt8.self), postingStarts = try alignedArray(UInt64.self)
         guard n >= 0, wordStarts.count == postingStarts.count, !wordStarts.isEmpty,
-              Int(wordStarts.last!) == words.count, Int(postingStarts.last!) == postings.count,
+              Int(wordStarts.last!) == words.count, postingStarts.last! == UInt64(postings.count),
               zip(wordStarts, wordStarts.dropFirst()).allSatisfy({ $0 < $1 }),
               zip(postingStarts, postingStarts.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw CacheCorrupt() }
         return SearchIndex(articleCount: n, words: words, wordStarts: wordStarts, postings: postings, postingStarts: postingStarts, owner: owner)

@@ -17,7 +17,7 @@ public enum DateInference {
                         lendable: articles.map { lendable($0.published) }, ids: articles.map(\.id), article: { [articles] in articles[$0] })
         for (i, p) in plan.published {
             articles[i].published = p
-            articles[i].events = DateTagger.events(articles[i].paragraphs, reference: p)
+            articles[i].events = DateTagger.events(AnalysisBudget.prefix(articles[i].paragraphs), reference: p)
         }
         for (i, story) in plan.stories { articles[i].metadata["story"] = story }
     }
@@ -114,12 +114,19 @@ public enum DateInference {
         }
         var groups: [Int: [Int]] = [:]
         for i in dates.indices { groups[root(i), default: []].append(i) }
+        // By earliest date (undated groups last), then first member's id and number: one order
+        // whatever order the groups come in.
+        func earliest(_ g: [Int]) -> PartialDate? { g.compactMap { dates[$0] }.min() }
         let multi = groups.values.filter { $0.count >= 2 }.sorted { a, b in
-            let da = a.compactMap { dates[$0] }.min(), db = b.compactMap { dates[$0] }.min()
-            switch (da, db) {
-            case let (x?, y?) where x != y: return x < y
-            default: return ids[a[0]] < ids[b[0]]
+            let da = earliest(a), db = earliest(b)
+            if da != db {
+                switch (da, db) {
+                case let (x?, y?): return x < y
+                case (_?, nil): return true
+                default: return false
+                }
             }
+            return (ids[a[0]], a[0]) < (ids[b[0]], b[0])
         }
         var labels: [Int: String] = [:]
         for (n, members) in multi.enumerated() {

@@ -61,9 +61,9 @@ public enum SpeakerIndex {
             var canonical: [String: String] = [:]
             var speakers: [Speaker] = []
             // Titles seen with names, filed under the surname.
-            var byName: [String: [(name: String, role: String)]] = [:]
+            var byName: [String: [(mention: RoleMention, count: Int)]] = [:]
             for (m, n) in roles {
-                if let last = words(m.name).last { byName[last, default: []] += repeatElement((name: m.name, role: m.role), count: n) }
+                if let last = words(m.name).last { byName[last, default: []].append((m, n)) }
             }
             for members in clusters {
                 let stats = members.map { names[$0]! }
@@ -271,20 +271,20 @@ public enum SpeakerIndex {
 
     /// The most frequent title with the name (spelling variants counted together), shown in
     /// its most frequent spelling. Nationality alone is not a role.
-    static func chooseRole(for members: [String], person: Bool, mentions: [(name: String, role: String)]) -> String? {
+    static func chooseRole(for members: [String], person: Bool, mentions: [(mention: RoleMention, count: Int)]) -> String? {
         guard person else { return nil }
         let memberWords = members.map(words)
-        var counts: [String: [String]] = [:]
-        for m in mentions {
+        // Folded role → how often each spelling of it was seen.
+        var counts: [String: [String: Int]] = [:]
+        for (m, n) in mentions {
             let w = words(m.name)
             guard let last = w.last, memberWords.contains(where: { mw in mw.last.map { close($0, last) } ?? false && Set(w).isSubset(of: Set(mw)) || mw == w }) else { continue }
             let roleWords = m.role.split(separator: " ").map { $0.lowercased() }
             guard roleWords.contains(where: { NameWords.titles.contains($0) && !NameWords.nationalities.contains($0) && $0 != "former" }) else { continue }
-            counts[NameWords.fold(m.role), default: []].append(m.role)
+            counts[NameWords.fold(m.role), default: [:]][m.role, default: 0] += n
         }
-        guard let best = counts.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }) else { return nil }
-        var spelled: [String: Int] = [:]
-        for s in best.value { spelled[s, default: 0] += 1 }
-        return spelled.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        func total(_ spellings: [String: Int]) -> Int { spellings.values.reduce(0, +) }
+        guard let best = counts.max(by: { (total($0.value), $1.key) < (total($1.value), $0.key) }) else { return nil }
+        return best.value.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 }
