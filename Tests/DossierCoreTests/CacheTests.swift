@@ -55,6 +55,20 @@ import Testing
         }
     }
 
+    /// Writes `file` back `times` times, each with one byte changed at a random place, and
+    /// calls `check` with the place and the file's size after each.
+    func damage(_ file: String, times: Int, seed: UInt64, _ check: (Int, Int) throws -> Void) throws {
+        let good = try #require(FileManager.default.contents(atPath: file))
+        var rng = SplitMix(seed: seed)
+        for _ in 0..<times {
+            var bytes = good
+            let at = Int(rng.next() % UInt64(bytes.count))
+            bytes[at] ^= UInt8(1 + rng.next() % 255)
+            try bytes.write(to: URL(fileURLWithPath: file))
+            try check(at, bytes.count)
+        }
+    }
+
     @Test func secondLoadComesFromTheSnapshotUnchanged() throws {
         let s = populated()
         let (first, r1) = s.load()
@@ -125,19 +139,12 @@ import Testing
     func randomDamageNeverCrashes() throws {
         let s = populated()
         _ = s.load()
-        let file = s.cache.files(forKey: s.corpus).snapshot
-        let good = try #require(FileManager.default.contents(atPath: file))
         let want = expected(s)
-        var rng = SplitMix(seed: 0xCAC4E)
-        for _ in 0..<300 {
-            var bytes = good
-            let at = Int(rng.next() % UInt64(bytes.count))
-            bytes[at] ^= UInt8(1 + rng.next() % 255)
-            try bytes.write(to: URL(fileURLWithPath: file))
+        try damage(s.cache.files(forKey: s.corpus).snapshot, times: 300, seed: 0xCAC4E) { at, size in
             // Damage is noticed (a warning, or a stale snapshot parsed again) or harmless.
             let (corpus, _) = s.load()
             // Read everything a reader or a script would.
-            #expect(Array(corpus.articles) == Array(want.articles), "damage at byte \(at) of \(bytes.count)")
+            #expect(Array(corpus.articles) == Array(want.articles), "damage at byte \(at) of \(size)")
             #expect(corpus.articles.indices.map(corpus.articles.summary) == want.articles.indices.map(want.articles.summary))
             _ = Search.hits(in: corpus, SearchQuery(parsing: "said"))
         }
@@ -183,19 +190,13 @@ import Testing
         let s = populated()
         _ = s.load()
         let files = s.cache.files(forKey: s.corpus)
-        let good = try #require(FileManager.default.contents(atPath: files.parsed))
         let want = expected(s)
-        var rng = SplitMix(seed: 0x9A25ED)
-        for _ in 0..<200 {
-            var bytes = good
-            let at = Int(rng.next() % UInt64(bytes.count))
-            bytes[at] ^= UInt8(1 + rng.next() % 255)
-            try bytes.write(to: URL(fileURLWithPath: files.parsed))
+        try damage(files.parsed, times: 200, seed: 0x9A25ED) { at, size in
             // Without the snapshot the load starts from the per-file cache.
             try? FileManager.default.removeItem(atPath: files.snapshot)
             let (corpus, r) = s.load()
             #expect(r.parsed + r.reused == 5)
-            #expect(Array(corpus.articles) == Array(want.articles), "damage at byte \(at) of \(bytes.count)")
+            #expect(Array(corpus.articles) == Array(want.articles), "damage at byte \(at) of \(size)")
             #expect(corpus.speakers == want.speakers)
         }
     }
