@@ -1,0 +1,74 @@
+import DossierTestSupport
+import Testing
+@testable import DossierCore
+
+/// The word tests read plain ASCII from the bytes; these check them against a plain reading of
+/// the String on generated words, including accents, curly apostrophes, combining and prepended
+/// marks and carriage returns, where the byte reading must hand over to the String.
+@Suite struct NameWordsByteTests {
+    /// Pieces words are built from: letters of both cases, the marks the tests look at, and
+    /// scalars beyond ASCII that change how Characters are counted.
+    static let pieces: [String] = [
+        "a", "l", "s", "S", "e", "n", "b", "i", "A", "M", "Z", "'", "’", "ʼ", ".", "-", "1", " ",
+        "\r", "\n", "é", "É", "\u{301}", "\u{600}", "ß", "al", "bin", "inc", "corp", "group", "sen", "mr", "dr", "lt",
+    ]
+
+    static func words(count: Int, seed: UInt64) -> [String] {
+        var rng = SplitMix(seed: seed)
+        return (0..<count).map { _ in
+            let length = Int(rng.next() % 7)
+            return (0..<length).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+        }
+    }
+
+    // The String readings the byte paths replaced, scalar by scalar.
+    static func stripPossessive(_ w: String) -> String {
+        let u = w.unicodeScalars
+        guard let last = u.last else { return w }
+        if last == "s" {
+            let end = u.index(before: u.endIndex)
+            guard end != u.startIndex, Scalars.isApostrophe(u[u.index(before: end)]) else { return w }
+        } else if last != "’" && last != "'" {
+            return w
+        }
+        for suffix in ["’s", "'s", "’", "'"] where w.hasSuffix(suffix) && w.count > suffix.count { return String(w.dropLast(suffix.count)) }
+        return w
+    }
+    static func isOrgWord(_ w: String) -> Bool {
+        let stripped = stripPossessive(w)
+        if stripped.unicodeScalars.last != "." { return NameWords.orgWords.contains(lowercasing: stripped) }
+        var l = stripped.lowercased()
+        while l.hasSuffix(".") { l.removeLast() }
+        return NameWords.orgWords.contains(l)
+    }
+    static func isTitle(_ w: String) -> Bool {
+        if w.unicodeScalars.last != "." { return NameWords.titleWords.contains(lowercasing: w) }
+        var l = w.lowercased()
+        if l.count > 2, l.hasSuffix(".") { l.removeLast() }
+        return NameWords.titleWords.contains(l)
+    }
+    static func startsName(_ w: String) -> Bool {
+        let s = Array(w.unicodeScalars)
+        guard let first = s.first else { return false }
+        if Scalars.isUpper(first) { return true }
+        guard Scalars.isLower(first) else { return false }
+        for i in 1..<min(s.count, 4) {
+            if s[i] == "-" {
+                return i + 1 < s.count && Scalars.isUpper(s[i + 1]) && NameWords.nameArticles.contains(String(String.UnicodeScalarView(s[..<i])))
+            }
+            guard Scalars.isLower(s[i]) else { return false }
+        }
+        return false
+    }
+
+    @Test func agreesWithStringReading() {
+        let listed = ["Sen.", "Lt.", "Dr.", "Mr", "Inc.", "Corp..", "Ministry's", "Bank’s", "al-Hassan", "bin-Laden", "ab-Cd", "'s", "'", "s'", "\r\n.", "É.", "Group'"]
+        for w in listed + Self.words(count: 40_000, seed: 7) {
+            #expect(NameWords.stripPossessive(w) == Self.stripPossessive(w), "\(w.debugDescription)")
+            #expect(NameWords.isPossessive(w) == (Self.stripPossessive(w) != w), "\(w.debugDescription)")
+            #expect(NameWords.isOrgWord(w) == Self.isOrgWord(w), "\(w.debugDescription)")
+            #expect(NameWords.isTitle(w) == Self.isTitle(w), "\(w.debugDescription)")
+            #expect(NameWords.startsName(w.unicodeScalars) == Self.startsName(w), "\(w.debugDescription)")
+        }
+    }
+}
