@@ -72,3 +72,39 @@ import Testing
         }
     }
 }
+
+/// `PartialDate(iso:)` reads the usual shapes from the bytes; on any text it must agree with
+/// the general reading, invalid dates and stray marks included.
+@Suite struct PartialDateByteTests {
+    static let pieces: [String] = [
+        "0", "1", "2", "3", "9", "19", "20", "02", "12", "13", "29", "30", "31", "00", "1987", "2024", "1900", "2000",
+        "-", "-", "T", "T", " ", "\t", "\u{00A0}", "+", ":", "Z", ".", "x", "\u{301}", "é", "\r\n",
+    ]
+
+    @Test func agreesWithGeneralReading() {
+        let listed = ["1987-02-26T15:01:01", "1987-02-29", "1988-02-29", "2023-04-31", "2023-13-01", "2023-00-10", "2023-01-00",
+                      "2023", "2023-05", "2023T", "2023-05T", "2023-05-07 10:00", "2023-05-07T\u{301}", "2023T\u{301}", "2023-05-07\u{301}",
+                      "0000", "0000-01-01", "+987", " 2023-01-01", "2023-01-01 ", "2023--01", "", "T", "2023-1-5", "2023-05-071"]
+        var rng = SplitMix(seed: 11)
+        var generated: [String] = []
+        for _ in 0..<60_000 {
+            let length = Int(rng.next() % 8)
+            generated.append((0..<length).map { _ in Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }.joined())
+        }
+        // Well-formed dates with every month and day, valid or not, and what may follow them.
+        for _ in 0..<20_000 {
+            let y = Int(rng.next() % 10_000), m = Int(rng.next() % 14), d = Int(rng.next() % 33)
+            let tail = ["", "T", "T10:00Z", " ", "x", "-", "\u{301}", "T\u{301}"][Int(rng.next() % 8)]
+            let shape = Int(rng.next() % 3)
+            let date = String(format: "%04d", y) + (shape > 0 ? String(format: "-%02d", m) : "") + (shape > 1 ? String(format: "-%02d", d) : "")
+            generated.append(date + tail)
+        }
+        var plain = 0
+        for s in listed + generated {
+            #expect(PartialDate(iso: s) == PartialDate.readISO(s), "\(s.debugDescription)")
+            if s.utf8.withContiguousStorageIfAvailable(PartialDate.plainISO) != .unusual { plain += 1 }
+        }
+        // The byte reading decided most of the well-formed ones.
+        #expect(plain > 10_000)
+    }
+}
