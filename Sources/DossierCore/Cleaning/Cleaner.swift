@@ -170,8 +170,8 @@ public enum Cleaner {
         var pieces: [Paragraph] = []
         var end = cut.start
         while end > 0, Scalars.isSpace(s[end - 1]) { end -= 1 }
-        if end > 0 { pieces.append(Paragraph(text: Scalars.string(s[0..<end]), start: p.start)) }
-        let rest = Paragraph(text: Scalars.string(s[cut.resume...]), start: p.start + cut.resume)
+        if end > 0 { pieces.append(Paragraph(text: Scalars.string(s[0..<end]), start: p.start, scalarCount: end)) }
+        let rest = Paragraph(text: Scalars.string(s[cut.resume...]), start: p.start + cut.resume, scalarCount: s.count - cut.resume)
         return pieces + cutGlued(rest, boilerplate: &boilerplate)
     }
 

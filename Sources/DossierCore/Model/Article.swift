@@ -21,6 +21,13 @@ public struct Paragraph: Hashable, Codable, Sendable {
         self.start = start
         self.scalarCount = text.unicodeScalars.count
     }
+    /// For a builder that already knows how many scalars it wrote: counting them again walks
+    /// the whole text.
+    init(text: String, start: Int, scalarCount: Int) {
+        self.text = text
+        self.start = start
+        self.scalarCount = scalarCount
+    }
     public var range: SourceRange { SourceRange(start, start + scalarCount) }
 }
 

@@ -27,6 +27,48 @@ public struct PartialDate: Hashable, Codable, Sendable, Comparable, CustomString
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (and ignores a time part after `T`).
     public init?(iso: String) {
+        // Every article's published field is asked: the usual shapes are read from the bytes.
+        switch iso.utf8.withContiguousStorageIfAvailable(PartialDate.plainISO) ?? .unusual {
+        case .date(let date): self = date
+        case .invalid: return nil
+        case .unusual:
+            guard let date = PartialDate.readISO(iso) else { return nil }
+            self = date
+        }
+    }
+
+    /// What the bytes of a plain ISO date say; `unusual` leaves the text to `readISO`.
+    enum ISOReading: Equatable { case date(PartialDate), invalid, unusual }
+
+    /// `YYYY`, `YYYY-MM` (each alone or before `T`), or `YYYY-MM-DD` before nothing or an
+    /// ASCII byte. The byte after the digits must be ASCII: a combining mark there would join a
+    /// digit or the `T` into one Character, which `readISO` reads differently.
+    static func plainISO(_ b: UnsafeBufferPointer<UInt8>) -> ISOReading {
+        func number(_ at: Int, _ count: Int) -> Int? {
+            guard at + count <= b.count else { return nil }
+            var v = 0
+            for i in at..<(at + count) {
+                guard b[i] &- 0x30 < 10 else { return nil }
+                v = v * 10 + Int(b[i] &- 0x30)
+            }
+            return v
+        }
+        /// Nothing more, or a `T` before nothing or an ASCII byte.
+        func endsDate(_ at: Int) -> Bool {
+            at == b.count || (b[at] == 0x54 && (at + 1 == b.count || b[at + 1] < 0x80))
+        }
+        func dash(_ at: Int) -> Bool { at < b.count && b[at] == 0x2D }
+        guard let y = number(0, 4) else { return .unusual }
+        if endsDate(4) { return .date(PartialDate(year: y)) }
+        guard dash(4), let m = number(5, 2) else { return .unusual }
+        if endsDate(7) { return (1...12).contains(m) ? .date(PartialDate(year: y, month: m)) : .invalid }
+        guard dash(7), let d = number(8, 2), b.count == 10 || b[10] < 0x80 else { return .unusual }
+        guard (1...12).contains(m), (1...31).contains(d), d <= Calendar.daysIn(month: m, year: y) else { return .invalid }
+        return .date(PartialDate(year: y, month: m, day: d))
+    }
+
+    /// The general reading, for any text: pieces split at `T` and `-`, whitespace trimmed.
+    static func readISO(_ iso: String) -> PartialDate? {
         let datePart = iso.split(separator: "T").first.map(String.init) ?? iso
         let parts = datePart.trimmingCharacters(in: .whitespaces).split(separator: "-").map(String.init)
         guard let first = parts.first, first.count == 4, let y = Int(first) else { return nil }
@@ -35,8 +77,8 @@ public struct PartialDate: Hashable, Codable, Sendable, Comparable, CustomString
         if parts.count > 2 {
             guard let v = Int(parts[2].prefix(2)), (1...31).contains(v) else { return nil }; d = v
         }
-        self.init(year: y, month: m, day: d)
         if let d, let m, d > Calendar.daysIn(month: m, year: y) { return nil }
+        return PartialDate(year: y, month: m, day: d)
     }
 
     public var precision: DatePrecision { day != nil ? .day : (month != nil ? .month : .year) }

@@ -51,12 +51,24 @@ public enum NameWords {
     static let openers = set("however meanwhile still now then instead moreover furthermore nevertheless separately later earlier")
 
     static func isOrgWord(_ w: String) -> Bool {
+        if let known = w.utf8.withContiguousStorageIfAvailable(isOrgWord(bytes:)) ?? nil { return known }
         let stripped = stripPossessive(w)
         // Without a closing dot (most words) the word is looked up as it stands.
         if stripped.unicodeScalars.last != "." { return orgWords.contains(lowercasing: stripped) }
         var l = stripped.lowercased()
         while l.hasSuffix(".") { l.removeLast() }
         return orgWords.contains(l)
+    }
+
+    /// `isOrgWord` read from the bytes; nil for the rare word that needs the String path.
+    private static func isOrgWord(bytes b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let end = possessiveLength(b) else { return nil }
+        let stripped = UnsafeBufferPointer(rebasing: b[..<end])
+        guard stripped.last == 0x2E else { return orgWords.contains(lowercasing: stripped) }
+        guard isPlainASCII(b) else { return nil }
+        var kept = end
+        while kept > 0, b[kept - 1] == 0x2E { kept -= 1 }
+        return orgWords.contains(lowercasing: UnsafeBufferPointer(rebasing: b[..<kept]))
     }
 
     /// Things that are cited but do not speak.
@@ -139,6 +151,7 @@ public enum NameWords {
 
     /// A word that starts with a capital, or a name article glued by a hyphen to one ("al-Nuaimi").
     static func startsName(_ s: String.UnicodeScalarView) -> Bool {
+        if let known = String(s).utf8.withContiguousStorageIfAvailable(startsName(bytes:)) ?? nil { return known }
         guard let first = s.first else { return false }
         if Scalars.isUpper(first) { return true }
         guard Scalars.isLower(first) else { return false }
@@ -158,13 +171,44 @@ public enum NameWords {
         return false
     }
 
+    /// `startsName` read from the bytes while they are ASCII; nil where a scalar beyond ASCII
+    /// decides the answer (the scalar path then reads it).
+    private static func startsName(bytes b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let first = b.first else { return false }
+        if first &- 0x41 < 26 { return true }
+        if first >= 0x80 { return nil }
+        guard first &- 0x61 < 26 else { return false }
+        // The first four scalars: lowercase letters, then a hyphen and a capital.
+        for i in 1..<min(b.count, 4) {
+            let c = b[i]
+            if c == 0x2D {
+                guard i + 1 < b.count else { return false }
+                let next = b[i + 1]
+                if next >= 0x80 { return nil }
+                return next &- 0x41 < 26 && nameArticles.contains(lowercasing: UnsafeBufferPointer(rebasing: b[..<i]))
+            }
+            if c >= 0x80 { return nil }
+            guard c &- 0x61 < 26 else { return false }
+        }
+        return false
+    }
+
     /// Titles, honorifics and nationalities; an abbreviation's dot does not matter ("Sen.", "Lt.").
     static func isTitle(_ w: String) -> Bool {
+        if let known = w.utf8.withContiguousStorageIfAvailable(isTitle(bytes:)) ?? nil { return known }
         // Without a closing dot (most words) one lookup of the word as it stands.
         if w.unicodeScalars.last != "." { return titleWords.contains(lowercasing: w) }
         var l = w.lowercased()
         if l.count > 2, l.hasSuffix(".") { l.removeLast() }
         return titleWords.contains(l)
+    }
+
+    /// `isTitle` read from the bytes; nil for a word beyond plain ASCII that ends in a dot.
+    private static func isTitle(bytes b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard b.last == 0x2E else { return titleWords.contains(lowercasing: b) }
+        guard isPlainASCII(b) else { return nil }
+        // One byte is one Character here, so "longer than two" counts bytes.
+        return titleWords.contains(lowercasing: UnsafeBufferPointer(rebasing: b[..<(b.count > 2 ? b.count - 1 : b.count)]))
     }
     static let titleWords = Lexicon(titles.words.union(honorifics).union(nationalities))
     static let femaleWords = set("she her hers herself mrs ms miss mme mlle madam dame lady baroness queen princess spokeswoman chairwoman businesswoman congresswoman actress woman mother wife daughter sister grandmother girl")
@@ -172,6 +216,9 @@ public enum NameWords {
 
     /// The word without a possessive ending ("Ministry’s" → "Ministry").
     static func stripPossessive(_ w: String) -> String {
+        if let end = w.utf8.withContiguousStorageIfAvailable(possessiveLength) ?? nil {
+            return end == w.utf8.count ? w : String(decoding: w.utf8.prefix(end), as: UTF8.self)
+        }
         // Most words end in no apostrophe and no "’s": the last two scalars tell.
         let u = w.unicodeScalars
         guard let last = u.last else { return w }
@@ -184,7 +231,28 @@ public enum NameWords {
         for suffix in ["’s", "'s", "’", "'"] where w.hasSuffix(suffix) && w.count > suffix.count { return String(w.dropLast(suffix.count)) }
         return w
     }
-    static func isPossessive(_ w: String) -> Bool { stripPossessive(w) != w }
+    static func isPossessive(_ w: String) -> Bool {
+        if let known = w.utf8.withContiguousStorageIfAvailable({ b in possessiveLength(b).map { $0 != b.count } }) ?? nil { return known }
+        return stripPossessive(w) != w
+    }
+
+    /// The length in bytes of the word without its possessive ending, or nil where only the
+    /// String path can tell: a word beyond plain ASCII that may end in one.
+    private static func possessiveLength(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let last = b.last else { return 0 }
+        // A last byte in ASCII other than "s" or "'" is a last scalar that ends no possessive.
+        if last != 0x73 && last != 0x27 && last < 0x80 { return b.count }
+        guard isPlainASCII(b) else { return nil }
+        let n = b.count
+        if last == 0x27 { return n >= 2 ? n - 1 : n }
+        return n >= 3 && b[n - 2] == 0x27 ? n - 2 : n
+    }
+
+    /// ASCII without a carriage return: each byte is one Character, so byte counts and
+    /// suffixes are the String's own (only "\r\n" joins two ASCII bytes into one Character).
+    private static func isPlainASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        b.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
 
     /// Comparable form of a name: lowercase, hyphens as spaces, dots dropped, single spaces.
     public static func fold(_ s: String) -> String {

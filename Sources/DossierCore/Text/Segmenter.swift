@@ -65,6 +65,7 @@ public enum Segmenter {
             }
             return k
         }
-        return Paragraph(text: paragraph, start: range.start)
+        // One scalar written for each one read.
+        return Paragraph(text: paragraph, start: range.start, scalarCount: range.length)
     }
 }

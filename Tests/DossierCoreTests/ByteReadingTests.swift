@@ -1,0 +1,110 @@
+import DossierTestSupport
+import Testing
+@testable import DossierCore
+
+/// The word tests read plain ASCII from the bytes; these check them against a plain reading of
+/// the String on generated words, including accents, curly apostrophes, combining and prepended
+/// marks and carriage returns, where the byte reading must hand over to the String.
+@Suite struct NameWordsByteTests {
+    /// Pieces words are built from: letters of both cases, the marks the tests look at, and
+    /// scalars beyond ASCII that change how Characters are counted.
+    static let pieces: [String] = [
+        "a", "l", "s", "S", "e", "n", "b", "i", "A", "M", "Z", "'", "’", "ʼ", ".", "-", "1", " ",
+        "\r", "\n", "é", "É", "\u{301}", "\u{600}", "ß", "al", "bin", "inc", "corp", "group", "sen", "mr", "dr", "lt",
+    ]
+
+    static func words(count: Int, seed: UInt64) -> [String] {
+        var rng = SplitMix(seed: seed)
+        return (0..<count).map { _ in
+            let length = Int(rng.next() % 7)
+            return (0..<length).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+        }
+    }
+
+    // The String readings the byte paths replaced, scalar by scalar.
+    static func stripPossessive(_ w: String) -> String {
+        let u = w.unicodeScalars
+        guard let last = u.last else { return w }
+        if last == "s" {
+            let end = u.index(before: u.endIndex)
+            guard end != u.startIndex, Scalars.isApostrophe(u[u.index(before: end)]) else { return w }
+        } else if last != "’" && last != "'" {
+            return w
+        }
+        for suffix in ["’s", "'s", "’", "'"] where w.hasSuffix(suffix) && w.count > suffix.count { return String(w.dropLast(suffix.count)) }
+        return w
+    }
+    static func isOrgWord(_ w: String) -> Bool {
+        let stripped = stripPossessive(w)
+        if stripped.unicodeScalars.last != "." { return NameWords.orgWords.contains(lowercasing: stripped) }
+        var l = stripped.lowercased()
+        while l.hasSuffix(".") { l.removeLast() }
+        return NameWords.orgWords.contains(l)
+    }
+    static func isTitle(_ w: String) -> Bool {
+        if w.unicodeScalars.last != "." { return NameWords.titleWords.contains(lowercasing: w) }
+        var l = w.lowercased()
+        if l.count > 2, l.hasSuffix(".") { l.removeLast() }
+        return NameWords.titleWords.contains(l)
+    }
+    static func startsName(_ w: String) -> Bool {
+        let s = Array(w.unicodeScalars)
+        guard let first = s.first else { return false }
+        if Scalars.isUpper(first) { return true }
+        guard Scalars.isLower(first) else { return false }
+        for i in 1..<min(s.count, 4) {
+            if s[i] == "-" {
+                return i + 1 < s.count && Scalars.isUpper(s[i + 1]) && NameWords.nameArticles.contains(String(String.UnicodeScalarView(s[..<i])))
+            }
+            guard Scalars.isLower(s[i]) else { return false }
+        }
+        return false
+    }
+
+    @Test func agreesWithStringReading() {
+        let listed = ["Sen.", "Lt.", "Dr.", "Mr", "Inc.", "Corp..", "Ministry's", "Bank’s", "al-Hassan", "bin-Laden", "ab-Cd", "'s", "'", "s'", "\r\n.", "É.", "Group'"]
+        for w in listed + Self.words(count: 40_000, seed: 7) {
+            #expect(NameWords.stripPossessive(w) == Self.stripPossessive(w), "\(w.debugDescription)")
+            #expect(NameWords.isPossessive(w) == (Self.stripPossessive(w) != w), "\(w.debugDescription)")
+            #expect(NameWords.isOrgWord(w) == Self.isOrgWord(w), "\(w.debugDescription)")
+            #expect(NameWords.isTitle(w) == Self.isTitle(w), "\(w.debugDescription)")
+            #expect(NameWords.startsName(w.unicodeScalars) == Self.startsName(w), "\(w.debugDescription)")
+        }
+    }
+}
+
+/// `PartialDate(iso:)` reads the usual shapes from the bytes; on any text it must agree with
+/// the general reading, invalid dates and stray marks included.
+@Suite struct PartialDateByteTests {
+    static let pieces: [String] = [
+        "0", "1", "2", "3", "9", "19", "20", "02", "12", "13", "29", "30", "31", "00", "1987", "2024", "1900", "2000",
+        "-", "-", "T", "T", " ", "\t", "\u{00A0}", "+", ":", "Z", ".", "x", "\u{301}", "é", "\r\n",
+    ]
+
+    @Test func agreesWithGeneralReading() {
+        let listed = ["1987-02-26T15:01:01", "1987-02-29", "1988-02-29", "2023-04-31", "2023-13-01", "2023-00-10", "2023-01-00",
+                      "2023", "2023-05", "2023T", "2023-05T", "2023-05-07 10:00", "2023-05-07T\u{301}", "2023T\u{301}", "2023-05-07\u{301}",
+                      "0000", "0000-01-01", "+987", " 2023-01-01", "2023-01-01 ", "2023--01", "", "T", "2023-1-5", "2023-05-071"]
+        var rng = SplitMix(seed: 11)
+        var generated: [String] = []
+        for _ in 0..<60_000 {
+            let length = Int(rng.next() % 8)
+            generated.append((0..<length).map { _ in Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }.joined())
+        }
+        // Well-formed dates with every month and day, valid or not, and what may follow them.
+        for _ in 0..<20_000 {
+            let y = Int(rng.next() % 10_000), m = Int(rng.next() % 14), d = Int(rng.next() % 33)
+            let tail = ["", "T", "T10:00Z", " ", "x", "-", "\u{301}", "T\u{301}"][Int(rng.next() % 8)]
+            let shape = Int(rng.next() % 3)
+            let date = String(format: "%04d", y) + (shape > 0 ? String(format: "-%02d", m) : "") + (shape > 1 ? String(format: "-%02d", d) : "")
+            generated.append(date + tail)
+        }
+        var plain = 0
+        for s in listed + generated {
+            #expect(PartialDate(iso: s) == PartialDate.readISO(s), "\(s.debugDescription)")
+            if s.utf8.withContiguousStorageIfAvailable(PartialDate.plainISO) != .unusual { plain += 1 }
+        }
+        // The byte reading decided most of the well-formed ones.
+        #expect(plain > 10_000)
+    }
+}
