@@ -22,18 +22,7 @@ import Testing
     }
 
     // The String readings the byte paths replaced, scalar by scalar.
-    static func stripPossessive(_ w: String) -> String {
-        let u = w.unicodeScalars
-        guard let last = u.last else { return w }
-        if last == "s" {
-            let end = u.index(before: u.endIndex)
-            guard end != u.startIndex, Scalars.isApostrophe(u[u.index(before: end)]) else { return w }
-        } else if last != "’" && last != "'" {
-            return w
-        }
-        for suffix in ["’s", "'s", "’", "'"] where w.hasSuffix(suffix) && w.count > suffix.count { return String(w.dropLast(suffix.count)) }
-        return w
-    }
+    static func stripPossessive(_ w: String) -> String { NameWords.stripPossessiveByScalars(w) }
     static func isOrgWord(_ w: String) -> Bool {
         let stripped = stripPossessive(w)
         if stripped.unicodeScalars.last != "." { return NameWords.orgWords.contains(lowercasing: stripped) }

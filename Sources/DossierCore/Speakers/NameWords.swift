@@ -219,6 +219,11 @@ public enum NameWords {
         if let end = w.utf8.withContiguousStorageIfAvailable(possessiveLength) ?? nil {
             return end == w.utf8.count ? w : String(decoding: w.utf8.prefix(end), as: UTF8.self)
         }
+        return stripPossessiveByScalars(w)
+    }
+
+    /// The same for any text, read scalar by scalar.
+    static func stripPossessiveByScalars(_ w: String) -> String {
         // Most words end in no apostrophe and no "’s": the last two scalars tell.
         let u = w.unicodeScalars
         guard let last = u.last else { return w }
