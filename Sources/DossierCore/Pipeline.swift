@@ -6,6 +6,19 @@ public enum ArticleParser {
 
     /// `findings: false` leaves out quotes and dated events, for callers that only match the story text.
     public static func parse(_ doc: RawDocument, findings: Bool) -> Article {
+        parse(doc, findings: findings) { _ in }
+    }
+
+    /// The article and its event profile, which reads the tokens and date expressions of its
+    /// paragraphs that the date tagger has just read (a cold load keeps the profile).
+    static func parseWithProfile(_ doc: RawDocument) -> (Article, EventProfile) {
+        var found: [DateTagger.Found] = []
+        let article = parse(doc, findings: true) { found = $0 }
+        return (article, EventProfile(article, found: found))
+    }
+
+    /// `tagged` is handed the paragraphs as the date tagger read them.
+    private static func parse(_ doc: RawDocument, findings: Bool, tagged: ([DateTagger.Found]) -> Void) -> Article {
         let text = SourceText(doc.text)
         var clean: CleanText
         if text.count > AnalysisBudget.maxCleanScalars {
@@ -28,11 +41,13 @@ public enum ArticleParser {
         }
         // Both readers work on the paragraphs' scalars: made once for the two.
         let scalars = findings ? analysed.map { Scalars.array($0.text) } : []
+        let found = findings ? zip(analysed, scalars).map { DateTagger.Found($0, scalars: $1) } : []
+        tagged(found)
         var article = Article(
             id: doc.id, path: doc.path, title: clean.title, published: published,
             paragraphs: clean.paragraphs, boilerplate: clean.boilerplate,
             quotes: findings ? QuoteExtractor.extract(analysed, scalars: scalars) : [],
-            events: findings ? DateTagger.events(analysed, scalars: scalars, reference: published) : [],
+            events: findings ? DateTagger.events(found: found, reference: published) : [],
             metadata: metadata, sourceLength: text.count)
         article.lineStarts = [0] + text.lines().dropFirst().map { Int32($0.start) }
         return article
@@ -53,7 +68,7 @@ public enum CorpusBuilder {
         var articles: [Article] = []
         swap(&articles, &parsed)
         var facts = CorpusFacts()
-        for f in ParallelMap.map(articles, ArticleFacts.init) { facts.add(f) }
+        for f in ParallelMap.map(articles) { ArticleFacts($0) } { facts.add(f) }
         let plan = facts.plan { [articles] in articles[$0] }
         for i in articles.indices { plan.apply(&articles[i], number: i) }
         articles = plan.order.map { articles[$0] }
@@ -102,14 +117,19 @@ public enum CorpusBuilder {
     /// The same, handing each article to `then` on the thread that parsed it (to take what
     /// later stages need of it while it is fresh in the cache).
     static func parseAll<T>(_ docs: [RawDocument], progress: @Sendable (Int, Int) -> Void, then: (Article) -> T) -> [T] {
+        parseAll(docs, progress: progress, parse: { then(ArticleParser.parse($0)) })
+    }
+
+    /// The same with the parse of each document given (`ArticleParser.parseWithProfile` for a cold load).
+    static func parseAll<T>(_ docs: [RawDocument], progress: @Sendable (Int, Int) -> Void, parse: (RawDocument) -> T) -> [T] {
         let results = ResultBox<T>(count: docs.count)
         let batch = 64
         let batches = (docs.count + batch - 1) / batch
         let next = Counter(), done = Counter()
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batches))
         withoutActuallyEscaping(progress) { progress in
-            withoutActuallyEscaping(then) { then in
-                let then = Unchecked(then)
+            withoutActuallyEscaping(parse) { parse in
+                let parse = Unchecked(parse)
                 Workers.run(count: workers) {
                     // On Linux this lowers the calling thread only.
                     setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
@@ -117,7 +137,7 @@ public enum CorpusBuilder {
                         let b = next.add(1) - 1
                         guard b < batches else { break }
                         let lo = b * batch, hi = min(docs.count, lo + batch)
-                        for i in lo..<hi { results.set(i, then.value(ArticleParser.parse(docs[i]))) }
+                        for i in lo..<hi { results.set(i, parse.value(docs[i])) }
                         progress(done.add(hi - lo), docs.count)
                     }
                 }

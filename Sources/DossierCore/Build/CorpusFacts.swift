@@ -14,10 +14,10 @@ struct ArticleFacts: Sendable {
     var roles: [(name: String, role: String)]
     var words: WordSet
 
-    init(_ a: Article) {
+    init(_ a: Article, profile: EventProfile? = nil) {
         id = a.id
         published = a.published
-        profile = EventProfile(a)
+        self.profile = profile ?? EventProfile(a)
         quotes = SpeakerIndex.quotes(of: a)
         quoteSpeakers = a.quotes.map(\.speaker)
         quoteTerms = a.quotes.map { StatementLinker.contentTerms($0.text) }

@@ -130,9 +130,11 @@ public struct CorpusCache: Sendable {
             let slice = 4096
             for lo in stride(from: 0, to: docs.count, by: slice) {
                 let hi = min(docs.count, lo + slice)
-                let parsed = CorpusBuilder.parseAll(Array(docs[lo..<hi]), progress: { n, _ in progress(offset + lo + n, total) }) {
-                    ($0, ArticleFacts($0))
-                }
+                let parsed = CorpusBuilder.parseAll(Array(docs[lo..<hi]), progress: { n, _ in progress(offset + lo + n, total) },
+                                                    parse: { doc in
+                    let (a, profile) = ArticleParser.parseWithProfile(doc)
+                    return (a, ArticleFacts(a, profile: profile))
+                })
                 try records.append(parsed.map(\.0))
                 for (_, f) in parsed { facts.add(f) }
                 done += parsed.count
@@ -157,7 +159,7 @@ public struct CorpusCache: Sendable {
             let slice = 4096
             for lo in stride(from: range.lowerBound, to: range.upperBound, by: slice) {
                 let articles = try previous.block.decode(lo..<min(range.upperBound, lo + slice))
-                for f in ParallelMap.map(articles, ArticleFacts.init) { facts.add(f) }
+                for f in ParallelMap.map(articles) { ArticleFacts($0) } { facts.add(f) }
                 done += articles.count
                 report.reused += articles.count
             }

@@ -6,7 +6,12 @@ public enum DateTagger {
 
     /// The same, with each paragraph's scalars.
     static func events(_ paragraphs: [Paragraph], scalars: [[Unicode.Scalar]], reference: Publication) -> [DateEvent] {
-        let found = zip(paragraphs, scalars).map { Found($0, scalars: $1) }
+        events(found: zip(paragraphs, scalars).map { Found($0, scalars: $1) }, reference: reference)
+    }
+
+    /// The same, from paragraphs already read into tokens and date expressions (which the
+    /// corpus's event profiles read too).
+    static func events(found: [Found], reference: Publication) -> [DateEvent] {
         var focus: PartialDate? = nil
         let narrative = isNarrative(found.flatMap { $0.matches.map(\.meaning) }, reference: reference.date)
         var result: [DateEvent] = []

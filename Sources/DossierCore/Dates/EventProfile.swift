@@ -84,14 +84,17 @@ struct EventProfile: Sendable {
     /// The part of the profile inference reads after comparing articles.
     var clues: DatingClues { DatingClues(pastWeekdays: pastWeekdays, years: years) }
 
-    init(_ article: Article) {
+    /// The profile of `article`; `found` holds its first paragraphs as the date tagger read
+    /// them, if the caller has them (their tokens and date expressions are not read again).
+    init(_ article: Article, found: [DateTagger.Found] = []) {
         var previous: String?
         let needsDate = article.published.precision != .day
         if !needsDate { years = Set(article.events.compactMap { $0.date.precision == .year ? $0.date.year : nil }) }
-        for p in article.paragraphs {
-            let scalars = Scalars.array(p.text)
+        for (k, p) in article.paragraphs.enumerated() {
+            let known = k < found.count ? found[k] : nil
+            let scalars = known?.scalars ?? Scalars.array(p.text)
             quoted.formUnion(EventProfile.quotedTrigrams(p.text, scalars: scalars))
-            let tokens = DateTokenizer.tokens(scalars)
+            let tokens = known?.tokens ?? DateTokenizer.tokens(scalars)
             var sentenceStart = true
             for (k, tok) in tokens.enumerated() {
                 if tok.kind == .punct {
@@ -118,7 +121,7 @@ struct EventProfile: Sendable {
             }
             // Weekdays matter only for an article that needs a date; years come from its events.
             guard needsDate else { continue }
-            for m in DateMatcher(tokens).matches() {
+            for m in known?.matches ?? DateMatcher(tokens).matches() {
                 switch m.meaning {
                 case .weekday(let w, .past), .weekday(let w, .strictPast): pastWeekdays.insert(w)
                 case .weekday(let w, _): futureWeekdays.insert(w)
