@@ -38,15 +38,17 @@ struct CorpusOptions: ParsableArguments {
     }
 
     /// Loads, parses and indexes, through the on-disk cache unless `--no-cache`. Never prints:
-    /// the report's warning is for the caller to show. `progress` gets (articles done, expected).
-    func loadCorpus(progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> (Corpus, CorpusCache.Report) {
+    /// the report's warning is for the caller to show. `progress` gets (articles done, expected);
+    /// `preview` the first batch's articles of a long cold load (see `CorpusCache.load`).
+    func loadCorpus(progress: @Sendable (Int, Int) -> Void = { _, _ in },
+                    preview: (Corpus) -> Void = { _ in }) -> (Corpus, CorpusCache.Report) {
         guard let paths = effectivePaths else {
             return (CorpusBuilder.build(CorpusBuilder.parseAll(builtInSeeds().documents, progress: progress)), CorpusCache.Report())
         }
         if noCache {
             return (CorpusBuilder.load(paths: paths), CorpusCache.Report())
         }
-        return CorpusCache().load(paths: paths, key: key, progress: progress)
+        return CorpusCache().load(paths: paths, key: key, progress: progress, preview: preview)
     }
 
     /// The cached corpus when it is fresh, for commands that read only a few articles.

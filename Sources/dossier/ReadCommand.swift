@@ -39,18 +39,27 @@ struct Read: ParsableCommand {
     }
 }
 
-/// Loads the corpus (through the parse cache), posting progress, then the corpus and saved position.
+/// Loads the corpus (through the parse cache), posting progress, then the corpus and saved
+/// position. A long cold load posts its first batch's articles first, to read while the rest
+/// is parsed; the whole corpus then takes their place, at the article being read.
 enum BackgroundLoad {
     static func run(_ options: CorpusOptions, saved: SavedPosition?, post: @escaping @Sendable (Action) -> Void) {
         let start = Date()
-        let (corpus, report) = options.loadCorpus { done, total in
+        var restored = false
+        let (corpus, report) = options.loadCorpus(progress: { done, total in
             let rate = Double(done) / max(0.001, Date().timeIntervalSince(start))
             post(.progress(done: done, total: max(total, done), rate: rate))
-        }
+        }, preview: { first in
+            post(.corpusLoaded(CorpusBox(first)))
+            if let saved, let id = saved.article, first.articles.index(ofID: id) != nil {
+                post(.restore(saved))
+                restored = true
+            }
+        })
         post(.corpusLoaded(CorpusBox(corpus)))
         post(.progress(done: 1, total: 1, rate: 0))
         if let warning = report.warning { post(.showMessage(warning)) }
-        if let saved { post(.restore(saved)) }
+        if let saved, !restored { post(.restore(saved)) }
         if corpus.articles.isEmpty {
             post(.showMessage(options.paths.isEmpty ? "no articles found" : "no readable articles in \(options.paths.joined(separator: " "))"))
         } else if !corpus.problems.isEmpty {

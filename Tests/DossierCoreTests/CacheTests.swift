@@ -185,6 +185,28 @@ import Testing
         same(second, expected(s))
     }
 
+    @Test("a cold load of more than one batch shows the first batch's articles while it reads the rest")
+    func aLongColdLoadPreviewsItsFirstBatch() {
+        let s = populated()
+        var previews: [Corpus] = []
+        // One batch: nothing to show before the whole corpus.
+        _ = s.cache.load(paths: [s.corpus], key: s.corpus, preview: { previews.append($0) })
+        #expect(previews.isEmpty)
+
+        let many = Scratch()
+        many.cache.batchBytes = 1
+        for (name, text) in Self.texts { many.write(name, text) }
+        let (corpus, _) = many.cache.load(paths: [many.corpus], key: many.corpus, preview: { previews.append($0) })
+        #expect(previews.count == 1)
+        let first = try? #require(previews.first)
+        // Files are read in path order: a.txt comes first, alone in its batch.
+        #expect(first?.articles.map(\.id) == ["a.txt"])
+        #expect(first.map { Search.hits(in: $0, SearchQuery(parsing: "give up")).count }.map { $0 > 0 } == true, "the preview can be searched")
+        same(corpus, expected(many))
+        _ = many.cache.load(paths: [many.corpus], key: many.corpus, preview: { previews.append($0) })
+        #expect(previews.count == 1, "a start from the snapshot has nothing to preview")
+    }
+
     @Test("200 single damaged bytes anywhere in the per-file cache: the same corpus every time, never a crash")
     func randomDamageOfParsedFilesNeverCrashes() throws {
         let s = populated()

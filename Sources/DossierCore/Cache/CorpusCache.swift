@@ -46,8 +46,11 @@ public struct CorpusCache: Sendable {
 
     /// Loads the corpus under `paths`, built and indexed, using and refreshing the cache.
     /// `progress` gets (articles done, articles expected) from the loading thread; the
-    /// expected total is an estimate until the last file has been read.
-    public func load(paths: [String], key: String, progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> (Corpus, Report) {
+    /// expected total is an estimate until the last file has been read. When a cold load
+    /// parses more than one batch, `preview` gets the corpus of the first batch alone as soon as
+    /// it is parsed, so that a reader can show articles while the rest is read.
+    public func load(paths: [String], key: String, progress: @Sendable (Int, Int) -> Void = { _, _ in },
+                     preview: (Corpus) -> Void = { _ in }) -> (Corpus, Report) {
         let listing = SourceListing(paths: paths)
         var report = Report()
         if listing.readsStdin { return (Self.parse(listing, report: &report, progress: progress), report) }
@@ -73,7 +76,7 @@ public struct CorpusCache: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             CacheFileWriter.removeAbandoned(in: directory)
-            return (try build(listing, key: key, previous: previous, report: &streamed, progress: progress), streamed)
+            return (try build(listing, key: key, previous: previous, report: &streamed, progress: progress, preview: preview), streamed)
         } catch {
             report.warning = report.warning
                 ?? "could not write the cache in \(directory) (\(error.localizedDescription)); the next start will parse again"
@@ -96,7 +99,7 @@ public struct CorpusCache: Sendable {
     /// per-file cache with their changes applied, in timeline order. The corpus returned reads
     /// its articles from that snapshot.
     private func build(_ listing: SourceListing, key: String, previous: ParsedFiles.Previous?, report: inout Report,
-                       progress: @Sendable (Int, Int) -> Void) throws -> Corpus {
+                       progress: @Sendable (Int, Int) -> Void, preview: (Corpus) -> Void) throws -> Corpus {
         let names = files(forKey: key)
         let out = try CacheFileWriter(path: names.parsed)
         try out.write(ParsedFiles.head(key: key))
@@ -114,6 +117,7 @@ public struct CorpusCache: Sendable {
         }
 
         var pending: [SourceFile] = [], pendingBytes: Int64 = 0
+        var previewed = false
         func parsePending() throws {
             guard !pending.isEmpty else { return }
             var docs: [RawDocument] = []
@@ -136,6 +140,11 @@ public struct CorpusCache: Sendable {
                     return (a, ArticleFacts(a, profile: profile))
                 })
                 try records.append(parsed.map(\.0))
+                // The first slice of a load that has more to read: its articles alone, to read meanwhile.
+                if !previewed, done == 0, hi < docs.count || bytesRead < freshBytes {
+                    previewed = true
+                    preview(CorpusBuilder.build(parsed.map(\.0)))
+                }
                 for (_, f) in parsed { facts.add(f) }
                 done += parsed.count
                 report.parsed += parsed.count
