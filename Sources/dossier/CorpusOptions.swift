@@ -39,7 +39,7 @@ struct CorpusOptions: ParsableArguments {
 
     /// Loads, parses and indexes, through the on-disk cache unless `--no-cache`. Never prints:
     /// the report's warning is for the caller to show. `progress` gets (articles done, expected);
-    /// `preview` the first batch's articles of a long cold load (see `CorpusCache.load`).
+    /// `preview` the first articles of a long cold load (see `CorpusCache.load`).
     func loadCorpus(progress: @Sendable (Int, Int) -> Void = { _, _ in },
                     preview: (Corpus) -> Void = { _ in }) -> (Corpus, CorpusCache.Report) {
         guard let paths = effectivePaths else {

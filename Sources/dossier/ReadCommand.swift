@@ -40,7 +40,7 @@ struct Read: ParsableCommand {
 }
 
 /// Loads the corpus (through the parse cache), posting progress, then the corpus and saved
-/// position. A long cold load posts its first batch's articles first, to read while the rest
+/// position. A long cold load posts its first few hundred articles first, to read while the rest
 /// is parsed; the whole corpus then takes their place, at the article being read.
 enum BackgroundLoad {
     static func run(_ options: CorpusOptions, saved: SavedPosition?, post: @escaping @Sendable (Action) -> Void) {

@@ -47,8 +47,8 @@ public struct CorpusCache: Sendable {
     /// Loads the corpus under `paths`, built and indexed, using and refreshing the cache.
     /// `progress` gets (articles done, articles expected) from the loading thread; the
     /// expected total is an estimate until the last file has been read. When a cold load
-    /// parses more than one batch, `preview` gets the corpus of the first batch alone as soon as
-    /// it is parsed, so that a reader can show articles while the rest is read.
+    /// parses more than one batch, `preview` gets a corpus of the first batch's first articles
+    /// as soon as they are parsed, so that a reader can show articles while the rest is read.
     public func load(paths: [String], key: String, progress: @Sendable (Int, Int) -> Void = { _, _ in },
                      preview: (Corpus) -> Void = { _ in }) -> (Corpus, Report) {
         let listing = SourceListing(paths: paths)
@@ -140,10 +140,11 @@ public struct CorpusCache: Sendable {
                     return (a, ArticleFacts(a, profile: profile))
                 })
                 try records.append(parsed.map(\.0))
-                // The first slice of a load that has more to read: its articles alone, to read meanwhile.
+                // The first slice of a load that has more to read: its first articles alone, to
+                // read meanwhile (a few hundred: the reader holds them until the load ends).
                 if !previewed, done == 0, hi < docs.count || bytesRead < freshBytes {
                     previewed = true
-                    preview(CorpusBuilder.build(parsed.map(\.0)))
+                    preview(CorpusBuilder.build(parsed.prefix(Self.previewArticles).map(\.0)))
                 }
                 for (_, f) in parsed { facts.add(f) }
                 done += parsed.count
@@ -235,6 +236,9 @@ public struct CorpusCache: Sendable {
         progress(corpus.articles.count, corpus.articles.count)
         return corpus
     }
+
+    /// How many articles a cold load shows before the whole corpus is ready.
+    static let previewArticles = 500
 
     /// Identifies the program writing a cache: its size and modification time.
     static let writer: String = {
