@@ -91,15 +91,27 @@ public enum CorpusBuilder {
 
     /// Loads and parses everything under `paths` on all cores, then indexes it for search.
     /// Files are read and parsed a batch at a time so raw text never piles up in memory.
-    public static func load(paths: [String]) -> Corpus {
+    public static func load(paths: [String]) -> Corpus { load(SourceListing(paths: paths)) }
+
+    /// The same for a listing, reporting (articles done, expected) as it goes; the expected
+    /// total is estimated from the bytes read so far.
+    static func load(_ listing: SourceListing, progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> Corpus {
         var articles: [Article] = []
-        var problems: [LoadProblem] = []
-        for batch in SourceFiles.batches(paths: paths) {
+        var problems: [LoadProblem] = []  // the first batch brings the listing's own
+        let total = max(1, listing.files.reduce(Int64(0)) { $0 + $1.size })
+        var bytesRead: Int64 = 0
+        for batch in SourceFiles.batches(listing) {
             let loaded = batch.load()
             problems += loaded.problems
-            articles += parseAll(loaded.documents)
+            bytesRead += batch.files.reduce(0) { $0 + $1.size }
+            let offset = articles.count
+            let seen = offset + loaded.documents.count
+            let expected = max(seen, Int(Double(seen) * Double(total) / Double(max(1, bytesRead))))
+            articles += parseAll(loaded.documents) { n, _ in progress(offset + n, expected) }
         }
-        return build(consuming: &articles, problems: problems)
+        let corpus = build(consuming: &articles, problems: problems)
+        progress(corpus.articles.count, corpus.articles.count)
+        return corpus
     }
 
     /// Parses documents on all cores, keeping their order.
@@ -111,16 +123,11 @@ public enum CorpusBuilder {
     /// every small batch from whichever thread finished it. The workers run at a lower
     /// priority (nice 10) so that a reader drawing and searching meanwhile stays responsive.
     public static func parseAll(_ docs: [RawDocument], progress: @Sendable (Int, Int) -> Void) -> [Article] {
-        parseAll(docs, progress: progress) { $0 }
+        parseAll(docs, progress: progress, parse: { ArticleParser.parse($0) })
     }
 
-    /// The same, handing each article to `then` on the thread that parsed it (to take what
-    /// later stages need of it while it is fresh in the cache).
-    static func parseAll<T>(_ docs: [RawDocument], progress: @Sendable (Int, Int) -> Void, then: (Article) -> T) -> [T] {
-        parseAll(docs, progress: progress, parse: { then(ArticleParser.parse($0)) })
-    }
-
-    /// The same with the parse of each document given (`ArticleParser.parseWithProfile` for a cold load).
+    /// The same with the parse of each document given (a cold load also takes what later
+    /// stages need of each article, on the thread that parsed it).
     static func parseAll<T>(_ docs: [RawDocument], progress: @Sendable (Int, Int) -> Void, parse: (RawDocument) -> T) -> [T] {
         let results = ResultBox<T>(count: docs.count)
         let batch = 64

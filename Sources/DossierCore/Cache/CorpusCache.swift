@@ -215,25 +215,10 @@ public struct CorpusCache: Sendable {
         return corpus
     }
 
-    /// Loads in memory without the cache (standard input, or a cache folder that cannot be
-    /// written), a batch of files at a time.
+    /// Loads in memory without the cache (standard input, or a cache folder that cannot be written).
     static func parse(_ listing: SourceListing, report: inout Report, progress: @Sendable (Int, Int) -> Void) -> Corpus {
-        var articles: [Article] = []
-        var problems: [LoadProblem] = []  // the first batch brings the listing's own
-        let total = max(1, listing.files.reduce(Int64(0)) { $0 + $1.size })
-        var bytesRead: Int64 = 0
-        for batch in SourceFiles.batches(listing) {
-            let loaded = batch.load()
-            problems += loaded.problems
-            bytesRead += batch.files.reduce(0) { $0 + $1.size }
-            let offset = articles.count
-            let seen = offset + loaded.documents.count
-            let expected = max(seen, Int(Double(seen) * Double(total) / Double(max(1, bytesRead))))
-            articles += CorpusBuilder.parseAll(loaded.documents) { n, _ in progress(offset + n, expected) }
-        }
-        report.parsed = articles.count
-        let corpus = CorpusBuilder.build(consuming: &articles, problems: problems)
-        progress(corpus.articles.count, corpus.articles.count)
+        let corpus = CorpusBuilder.load(listing, progress: progress)
+        report.parsed = corpus.articles.count
         return corpus
     }
 

@@ -68,10 +68,6 @@ enum SourceFiles {
         }
     }
 
-    static func batches(paths: [String]) -> [Batch] {
-        batches(SourceListing(paths: paths))
-    }
-
     static func batches(_ listing: SourceListing) -> [Batch] {
         var out: [Batch] = []
         var current = Batch(problems: listing.problems)
