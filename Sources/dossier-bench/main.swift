@@ -65,6 +65,8 @@ struct Row {
     var coldLoad = 0.0, coldRSS = 0, warmLoad = 0.0, warmWall = 0.0, warmRSS = 0
     var readerFirstCold = Double.nan, readerIndexedCold = Double.nan, readerFirstWarm = Double.nan, readerIndexedWarm = Double.nan
     var searchWarm: [String: Double] = [:], searchCold: [String: Double] = [:], rgTimes: [String: Double] = [:]
+    /// `dossier search -l` without a cache: the files with a match, as `rg -l` lists them.
+    var filesCold: [String: Double] = [:]
 }
 
 /// Keystroke latencies of incremental searches typed letter by letter: a search run answering
@@ -199,6 +201,10 @@ for n in sizes {
                 row.searchCold[q] = median((0..<(n >= 100_000 ? 1 : 3)).map { _ in run(dossier, ["search", "--no-cache", "--quiet", q, dir], env: env).seconds })
             }
         }
+        // The same work as `rg -l`: each file is read up to its first match.
+        for q in oneShot {
+            row.filesCold[q] = median((0..<5).map { _ in run(dossier, ["search", "-l", "--no-cache", "--quiet", q, dir], env: env).seconds })
+        }
         // The real reader in a terminal: first with no cache (it parses in the background and
         // writes the cache), then three second starts from that cache.
         (row.readerFirstCold, row.readerIndexedCold) = readerStart(dossier, dir: dir, env: env)
@@ -242,14 +248,16 @@ print(table(t))
 if rows.contains(where: { $0.parse.isNaN }) { print("* whole cold load (read, parse, build, index, write the cache) in a fresh process") }
 print("")
 var m: [[String]] = [["articles", "cold load s", "cold peak MB", "×disk", "2nd start ms", "2nd start wall ms", "2nd peak MB", "×disk",
-                      "search cached ms", "search cold ms", "rg -i -l ms", "cached/rg", "cold/rg"]]
+                      "search cached ms", "search cold ms", "cold -l ms", "rg -i -l ms", "cached/rg", "cold/rg", "cold -l/rg"]]
 for r in rows {
     let warm = median(Array(r.searchWarm.values)), cold = median(Array(r.searchCold.values)), rgm = median(Array(r.rgTimes.values))
+    let files = median(Array(r.filesCold.values))
     m.append(["\(r.articles)", String(format: "%.2f", r.coldLoad), mb(r.coldRSS), String(format: "%.2f", Double(r.coldRSS) / Double(r.diskBytes)),
               ms(r.warmLoad), ms(r.warmWall), mb(r.warmRSS), String(format: "%.2f", Double(r.warmRSS) / Double(r.diskBytes)),
-              hasDossier ? ms(warm) : "–", hasDossier ? ms(cold) : "–", rg == nil ? "–" : ms(rgm),
+              hasDossier ? ms(warm) : "–", hasDossier ? ms(cold) : "–", hasDossier ? ms(files) : "–", rg == nil ? "–" : ms(rgm),
               rg == nil || !hasDossier ? "–" : String(format: "%.2f", warm / rgm),
-              rg == nil || !hasDossier || cold.isNaN ? "–" : String(format: "%.1f", cold / rgm)])
+              rg == nil || !hasDossier || cold.isNaN ? "–" : String(format: "%.1f", cold / rgm),
+              rg == nil || !hasDossier ? "–" : String(format: "%.2f", files / rgm)])
 }
 print(table(m))
 if !hasDossier { print("(no `dossier` binary beside dossier-bench: run `swift build -c release` first for the search columns)") }
@@ -266,14 +274,18 @@ if hasDossier {
     print(table(r))
 }
 
-if let last = rows.last, rg != nil || hasDossier {
+// Per query at the largest size searched without a cache, and at the largest size.
+var perQuery: [Row] = []
+if let r = rows.last(where: { !$0.searchCold.isEmpty }) { perQuery.append(r) }
+if let r = rows.last, r.articles != perQuery.last?.articles { perQuery.append(r) }
+for last in perQuery where rg != nil || hasDossier {
     print("")
-    print("one-shot searches at \(last.articles) articles (whole process; cached and rg median of 5 runs, cold \(last.articles >= 100_000 ? "one run" : "median of 3")):")
-    var q: [[String]] = [["query", "dossier search (cached) ms", "dossier search (cold) ms", "rg -i -l ms", "cached/rg", "cold/rg"]]
+    print("one-shot searches at \(last.articles) articles (whole process; median of 5 runs, all hits without a cache \(last.articles >= 100_000 ? "one run" : "median of 3")):")
+    var q: [[String]] = [["query", "cached ms", "cold all hits ms", "cold -l ms", "rg -i -l ms", "cached/rg", "cold/rg", "cold -l/rg"]]
     func ratio(_ a: Double, _ b: Double) -> String { a.isNaN || b.isNaN ? "–" : String(format: "%.2f", a / b) }
     for s in oneShot {
-        let d = last.searchWarm[s] ?? .nan, c = last.searchCold[s] ?? .nan, g = last.rgTimes[s] ?? .nan
-        q.append([s, ms(d), ms(c), ms(g), ratio(d, g), ratio(c, g)])
+        let d = last.searchWarm[s] ?? .nan, c = last.searchCold[s] ?? .nan, f = last.filesCold[s] ?? .nan, g = last.rgTimes[s] ?? .nan
+        q.append([s, ms(d), ms(c), ms(f), ms(g), ratio(d, g), ratio(c, g), ratio(f, g)])
     }
     print(table(q))
 }

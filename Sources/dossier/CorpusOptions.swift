@@ -66,6 +66,13 @@ struct CorpusOptions: ParsableArguments {
         return result.sawText ? result : nil
     }
 
+    /// The files with hits, read as `coldSearch` reads them, each only up to its first match.
+    func coldFiles(_ q: SearchQuery) -> ColdSearch.Files? {
+        guard ColdSearch.handles(q), let paths = effectivePaths else { return nil }
+        let result = ColdSearch.files(paths: paths, query: q)
+        return result.sawText ? result : nil
+    }
+
     /// Loads and parses; reports problems on stderr; fails when nothing at all could be read.
     func load() -> Corpus {
         let (corpus, report) = loadCorpus()

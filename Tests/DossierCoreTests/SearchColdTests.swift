@@ -92,6 +92,27 @@ import Testing
         }
     }
 
+    @Test func filesWithMatchesAreTheFilesOfTheFullLoadsHits() throws {
+        let dir = Self.corpus()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A second copy of the wire, so that a folder holds several JSONL files.
+        try FileManager.default.copyItem(atPath: dir + "/wire.jsonl", toPath: dir + "/wire2.jsonl")
+        let full = CorpusBuilder.load(paths: [dir])
+        let stdin = Array((Self.files["kyiv.txt"] ?? "").utf8)
+        for query in Self.queries {
+            let q = SearchQuery(parsing: query)
+            let expected = Set(Search.hits(in: full, q).map { full.articles[$0.article].path })
+            for chunk in [64, 200, 1 << 20] {
+                let found = ColdSearch.files(paths: [dir], query: q, chunkBytes: chunk, readStdin: { [] })
+                #expect(found.paths == expected.sorted(), "\(query) in pieces of \(chunk) bytes")
+                #expect(found.sawText)
+            }
+            let withStdin = ColdSearch.files(paths: [dir, "-"], query: q, chunkBytes: 1 << 20, readStdin: { stdin })
+            let kyiv = expected.contains(dir + "/kyiv.txt")
+            #expect(withStdin.paths == (expected.union(kyiv ? ["-"] : [])).sorted(), "\(query) with standard input")
+        }
+    }
+
     @Test func theRawFilterNeverDropsALineThatDecodesToAMatch() {
         func passes(_ query: String, _ line: String) -> Bool {
             let f = RawTextFilter(SearchQuery(parsing: query))

@@ -54,6 +54,27 @@ struct Subcommands {
         #expect((Harness.json(noneJSON) as? [Any])?.isEmpty == true, "JSON gives an empty list")
     }
 
+    @Test("dossier search -l lists each file with a hit once, sorted, the same with and without the cache")
+    func searchFilesWithMatches() throws {
+        let hits = try #require(Harness.json(Harness.dossier(["search", "\"as long as it takes\"", Harness.seeds, "--json"])) as? [[String: Any]])
+        let expected = Set(hits.compactMap { $0["file"] as? String }).map { Harness.seeds + "/" + $0 }.sorted()
+        #expect(expected.count == 3)
+        let stateHome = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-l-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: stateHome) }
+        // Cold, then after another subcommand has written the cache, then without it.
+        let runs: [(name: String, flags: [String])] = [("cold", []), ("no cache", ["--no-cache"]), ("cached", [])]
+        for run in runs {
+            if run.name == "cached" { _ = Harness.dossier(["articles", Harness.seeds], stateHome: stateHome) }
+            let r = Harness.dossier(["search", "-l", "\"as long as it takes\"", Harness.seeds] + run.flags, stateHome: stateHome)
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.split(separator: "\n").map(String.init) == expected, "\(run.name)")
+        }
+        let json = try #require(Harness.json(Harness.dossier(["search", "-l", "--json", "zelensk", Harness.seeds])) as? [[String: String]])
+        #expect(!json.isEmpty && json.allSatisfy { Set($0.keys) == ["path"] })
+        let none = Harness.dossier(["search", "--files-with-matches", "xyzzyplugh", Harness.seeds])
+        #expect(none.status == 1 && none.stdout.isEmpty && none.stderr.contains("no matches"))
+    }
+
     @Test("dossier search respects filters: file: narrows to one article")
     func searchFilter() throws {
         let r = Harness.dossier(["search", "zelensk file:003", Harness.seeds, "--json"])

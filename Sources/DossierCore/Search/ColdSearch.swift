@@ -35,7 +35,9 @@ public enum ColdSearch {
         let units = Unit.split(listing.files, chunkBytes: chunkBytes)
         let box = UnitResults(count: units.count)
         DispatchQueue.concurrentPerform(iterations: units.count) { k in
-            box.set(k, units[k].scan(filter))
+            var docs: [RawDocument] = []
+            let read = units[k].scan(filter) { docs.append($0); return true }
+            box.set(k, Unit.Found(documents: docs, problems: read.problems, sawText: read.sawText))
         }
         var result = Result()
         result.problems = listing.problems
@@ -67,6 +69,59 @@ public enum ColdSearch {
         }
         result.hits = order.map { found[$0] }
         return result
+    }
+
+    /// What `files(paths:query:)` finds: the paths of files that hold a match, as `grep -l` lists.
+    public struct Files: Sendable {
+        /// Paths as given (or found in the folders given), sorted; `-` for standard input.
+        public var paths: [String] = []
+        /// Problems of files that could not be read and of lines read before the first match.
+        public var problems: [LoadProblem] = []
+        public var sawText = false
+    }
+
+    /// The files with at least one hit. Each file (or piece of a large one) is read only up to
+    /// its first matching article, as `rg -l` stops at its first match: a common word costs
+    /// one parsed article a file, not one for every article that holds it.
+    public static func files(paths: [String], query q: SearchQuery,
+                             readStdin: () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }) -> Files {
+        files(paths: paths, query: q, chunkBytes: Unit.chunkBytes, readStdin: readStdin)
+    }
+
+    static func files(paths: [String], query q: SearchQuery, chunkBytes: Int, readStdin: () -> [UInt8]) -> Files {
+        let listing = SourceListing(paths: paths)
+        let filter = RawTextFilter(q)
+        let units = Unit.split(listing.files, chunkBytes: chunkBytes)
+        let box = UnitResults(count: units.count)
+        DispatchQueue.concurrentPerform(iterations: units.count) { k in
+            var matched = false
+            let read = units[k].scan(filter) { doc in
+                matched = matches(doc, q)
+                return !matched
+            }
+            box.set(k, Unit.Found(problems: read.problems, sawText: read.sawText, matched: matched))
+        }
+        var result = Files()
+        result.problems = listing.problems
+        var matched = Set<String>()
+        for (unit, found) in zip(units, box.values) {
+            if found.matched { matched.insert(unit.file.path) }
+            result.problems += found.problems
+            result.sawText = result.sawText || found.sawText
+        }
+        if listing.readsStdin {
+            let loaded = Loader.documents(bytes: readStdin(), id: "stdin", path: "-")
+            result.problems += loaded.problems
+            result.sawText = result.sawText || !loaded.documents.isEmpty
+            if loaded.documents.contains(where: { filter.mayMatch($0.text) && matches($0, q) }) { matched.insert("-") }
+        }
+        result.paths = matched.sorted()
+        return result
+    }
+
+    /// Whether the parsed story of `doc` holds a hit.
+    static func matches(_ doc: RawDocument, _ q: SearchQuery) -> Bool {
+        !Search.matches(in: ArticleParser.parse(doc, findings: false), q).isEmpty
     }
 
     /// A file, or a stretch of whole lines of a large JSONL file, scanned by one thread.
@@ -110,29 +165,33 @@ public enum ColdSearch {
             var documents: [RawDocument] = []
             var problems: [LoadProblem] = []
             var sawText = false
+            /// Whether a document matched, for a search of files that stops there.
+            var matched = false
         }
 
-        func scan(_ filter: RawTextFilter) -> Found {
+        /// Hands each document that `filter` passes to `take`, in order, until `take` returns
+        /// false. Returns the problems met on the way, and whether the unit had any text.
+        func scan(_ filter: RawTextFilter, _ take: (RawDocument) -> Bool) -> (problems: [LoadProblem], sawText: Bool) {
             guard let map else {
                 let loaded = Loader.load(file: file.path, id: file.id)
-                return Found(documents: loaded.documents.filter { filter.mayMatch($0.text) }, problems: loaded.problems, sawText: !loaded.documents.isEmpty)
+                for doc in loaded.documents where filter.mayMatch(doc.text) {
+                    if !take(doc) { break }
+                }
+                return (loaded.problems, !loaded.documents.isEmpty)
             }
             let bytes = map.buffer
-            var found = Found()
             if range.lowerBound == 0 {
                 // What the loader refuses before it reads any record.
                 if !bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
-                    found.problems.append(LoadProblem(path: file.path, message: "skipped: only whitespace"))
-                    return found
+                    return ([LoadProblem(path: file.path, message: "skipped: only whitespace")], false)
                 }
                 // Only a NUL byte near the start makes a file binary: look for one before copying.
                 if memchr(bytes.baseAddress!, 0, min(bytes.count, TextDecoder.sniffBytes)) != nil,
                    TextDecoder.looksBinary(Array(bytes.prefix(TextDecoder.sniffBytes))) {
-                    found.problems.append(LoadProblem(path: file.path, message: "skipped: binary file (contains NUL bytes)"))
-                    return found
+                    return ([LoadProblem(path: file.path, message: "skipped: binary file (contains NUL bytes)")], false)
                 }
             }
-            found.sawText = true
+            var problems: [LoadProblem] = []
             let fileName = (file.path as NSString).lastPathComponent
             var lines = LineCounter(bytes: bytes)
             let bom = range.lowerBound == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -140,12 +199,13 @@ public enum ColdSearch {
                 let start = max(range.lowerBound + r.lowerBound, bom), end = range.lowerBound + r.upperBound
                 let line = Array(bytes[start..<end])[...]
                 switch JSONLReader.record(line, number: lines.number(at: start), fileName: fileName, path: file.path) {
-                case .document(let doc): if filter.mayMatch(doc.text) { found.documents.append(doc) }
-                case .problem(let message): found.problems.append(LoadProblem(path: "\(file.path):\(lines.number(at: start))", message: message))
+                case .document(let doc): if filter.mayMatch(doc.text) { return take(doc) }
+                case .problem(let message): problems.append(LoadProblem(path: "\(file.path):\(lines.number(at: start))", message: message))
                 case .blank: break
                 }
+                return true
             }
-            return found
+            return (problems, true)
         }
     }
 

@@ -60,7 +60,8 @@ public struct RawTextFilter: Sendable {
     /// Calls `line` with the range of every line of `p` (JSONL, split at `\n`) that
     /// `mayMatch(jsonLine:)` passes, in order, in one pass over the bytes: it stops only where
     /// the anchor or a non-ASCII byte or `\u` escape stands, and then looks for that line's ends.
-    func eachLikelyLine(in p: UnsafeRawBufferPointer, _ line: (Range<Int>) -> Void) {
+    /// `line` returns false to end the pass there.
+    func eachLikelyLine(in p: UnsafeRawBufferPointer, _ line: (Range<Int>) -> Bool) {
         guard !needles.isEmpty, let base = p.baseAddress else { return }
         let n = p.count
         func lineEnd(_ i: Int) -> Int { memchr(base + i, 0x0A, n - i).map { base.distance(to: UnsafeRawPointer($0)) } ?? n }
@@ -71,14 +72,14 @@ public struct RawTextFilter: Sendable {
         }
         if !needsNonASCII && anchor.isEmpty {
             var s = 0
-            while s < n { let e = lineEnd(s); line(s..<e); s = e + 1 }
+            while s < n { let e = lineEnd(s); if !line(s..<e) { return }; s = e + 1 }
             return
         }
         var i = 0
         while i < n {
             guard let at = ByteScan.firstStop(in: p, from: i, anchor: needsNonASCII ? [] : anchor) else { break }
             let s = lineStart(at), e = lineEnd(at)
-            if mayMatch(jsonLine: UnsafeRawBufferPointer(rebasing: p[s..<e])) { line(s..<e) }
+            if mayMatch(jsonLine: UnsafeRawBufferPointer(rebasing: p[s..<e])), !line(s..<e) { return }
             i = e + 1
         }
     }
