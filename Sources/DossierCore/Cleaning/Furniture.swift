@@ -12,7 +12,7 @@ enum Furniture {
         let text = shape.text
         guard !shape.isLong, text.utf8.count <= 1500 else { return nil }
         let short = text.utf8.count <= 160
-        let lower = SearchedText(text.lowercased())
+        let lower = SearchedText(lowercasing: text)
         if short, DateStamp.parse(text) != nil || isClock(text) || isAge(lower) { return .stamp }
         if isWeather(text) { return .weather }
         if isCode(shape) { return .code }
@@ -92,7 +92,7 @@ enum Furniture {
         let end = folded[start...].lastIndex { !trailerTrimmed($0) }.map(folded.index(after:)) ?? start
         // A String again: `Substring.hasPrefix` compares through the generic `starts(with:)`.
         let lower = String(folded[start..<end])
-        guard trailerOpeners.contains(where: { lower == $0.word || lower.hasPrefix($0.spaced) || lower.hasPrefix($0.colon) }) else { return false }
+        guard trailerWords.mayOpen(lower), trailerOpeners.contains(where: { lower == $0.word || lower.hasPrefix($0.spaced) || lower.hasPrefix($0.colon) }) else { return false }
         let shape = LineShape(text)
         // A heading, not a sentence: "Related charges were dropped." opens nothing.
         guard shape.wordCount <= 6, !shape.hasInnerSentenceEnd, !shape.endsSentence || shape.text.hasSuffix(":") else { return false }
@@ -117,14 +117,18 @@ enum Furniture {
         "join the conversation", "what to read next", "see also", "further reading", "tags", "topics",
         "don't miss", "don’t miss", "explore more", "more like this", "about the author", "in case you missed it", "elsewhere",
     ].map { (word: $0, spaced: $0 + " ", colon: $0 + ":") }
+    /// Their words, which each of the three forms starts with.
+    static let trailerWords = Openers(trailerOpeners.map(\.word))
     /// The two letters they start with.
     static let trailerInitials = Set(trailerOpeners.map { o in o.word.utf8.prefix(2).reduce(UInt16(0)) { $0 << 8 | UInt16($1) } })
 
     /// A heading over readers' comments: whatever follows it is never the story resuming.
     static func opensComments(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return ["comment", "leave a", "join the conversation", "conversation"].contains(where: lower.hasPrefix)
+        return commentOpeners.opens(lower)
     }
+
+    static let commentOpeners: Openers = ["comment", "leave a", "join the conversation", "conversation"]
 
     static let agePattern = Pattern(#"^\s*((last\s+)?(updated|posted|published))?:?\s*((\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month|year)s?|\d+\s?[smhdw])\s+ago\s*$"#)
     /// "5 hours ago", "Updated 2 days ago", "3h ago", "Just now": how old the page said the story was.
@@ -143,10 +147,11 @@ enum Furniture {
     }
 
     static let captionCreditPattern = Pattern(#"(Photograph|Photo|Image|Picture|Credit|Foto)\s*:\s*[^.]{2,60}$|\((Photo|Image)[^)]*\)\s*$|Getty Images\)?\s*$"#)
+    static let captionWords: Phrases = ["photo", "image", "picture", "credit", "foto", "getty"]
     /// A picture caption ending in its credit: "… in Kyiv. Photograph: Reuters", "(Getty Images)".
     static func isCaptionCredit(_ text: String, _ lower: SearchedText) -> Bool {
         // The lowercase words come first: they are ruled out without a scan.
-        guard lower.includesAny(["photo", "image", "picture", "credit", "foto", "getty"]),
+        guard lower.includesAny(captionWords),
               text.includesAny(["Photo", "Image", "Picture", "Credit", "Foto", "Getty"]) else { return false }
         return Self.captionCreditPattern.matches(text)
     }
@@ -160,28 +165,34 @@ enum Furniture {
 
     /// "Tags: Books, Fiction", "Filed under: Politics", "Posted in News": the page's labels for the story.
     static func isTagList(_ lower: SearchedText, _ shape: LineShape) -> Bool {
-        guard shape.wordCount <= 20, !shape.endsSentence else { return false }
+        // Each label starts with its word: most lines are ruled out by their first bytes.
+        guard shape.wordCount <= 20, tagWords.mayOpen(lower.text), !shape.endsSentence else { return false }
         return tagLabels.contains { lower.hasPrefix($0.colon) || lower.hasPrefix($0.spaced) && ($0.word.contains(" ") || lower.includes(",")) }
     }
 
     static let tagLabels = ["tags", "topics", "related topics", "filed under", "categories", "category", "posted in", "keywords", "subjects", "more on"]
         .map { (word: $0, spaced: $0 + " ", colon: $0 + ":") }
+    static let tagWords = Openers(tagLabels.map(\.word))
 
     /// Feedback and embed widgets: "Report an error", "Was this article helpful?", "Opens in new window".
     static func isWidget(_ lower: SearchedText) -> Bool {
-        lower.utf8.count <= 60 && lower.includesAny(["report an error", "report a typo", "send us your feedback", "send feedback", "was this article",
-                                                      "did you find this article", "spotted an error", "spotted a mistake", "opens in new window",
-                                                      "opens in a new window", "rate this article", "has been shared", "comments are closed",
-                                                      "comments closed", "commenting is closed"])
+        lower.utf8.count <= 60 && lower.includesAny(widgetPhrases)
     }
+
+    static let widgetPhrases: Phrases = ["report an error", "report a typo", "send us your feedback", "send feedback", "was this article",
+                                         "did you find this article", "spotted an error", "spotted a mistake", "opens in new window",
+                                         "opens in a new window", "rate this article", "has been shared", "comments are closed",
+                                         "comments closed", "commenting is closed"]
 
     /// "Watch: Drone footage shows …", "Related: 5 things to know", "Pictured: …": a link or a caption label before a headline.
     static func isMediaLink(_ lower: SearchedText, _ shape: LineShape) -> Bool {
         guard shape.wordCount <= 25, !shape.endsSentence, lower.includes(":") else { return false }
-        return ["watch:", "video:", "listen:", "photos:", "gallery:", "in pictures:", "pictured:", "watch live:", "live:", "podcast:", "in photos:",
-                "related:", "read more:", "more:", "also read:", "read also:", "see also:", "recommended:", "must read:", "don't miss:", "don’t miss:"]
-            .contains(where: lower.hasPrefix)
+        return mediaLabels.opens(lower.text)
     }
+
+    static let mediaLabels: Openers = ["watch:", "video:", "listen:", "photos:", "gallery:", "in pictures:", "pictured:", "watch live:", "live:", "podcast:",
+                              "in photos:", "related:", "read more:", "more:", "also read:", "read also:", "see also:", "recommended:", "must read:",
+                              "don't miss:", "don’t miss:"]
 
     static let counterPattern = Pattern(#"^\s*(page|image|photo|picture|slide|photograph)?\s*\d+\s*(of|/)\s*\d+\s*$"#)
     /// "Image 1 of 5", "Page 2 of 3", "3/12": a gallery or pager position.
@@ -192,9 +203,12 @@ enum Furniture {
 
     /// "Already a subscriber? Log in", "Create a free account to keep reading": a login wall.
     static func isLoginPrompt(_ lower: SearchedText, _ shape: LineShape) -> Bool {
-        guard shape.wordCount <= 12, lower.includesAny(["log in", "login", "sign in", "subscriber", "account", "register"]) else { return false }
-        return lower.includesAny(["read", "continue", "access", "already", "free", "unlock"]) && !reports(lower)
+        guard shape.wordCount <= 12, lower.includesAny(loginWords) else { return false }
+        return lower.includesAny(loginCalls) && !reports(lower)
     }
+
+    static let loginWords: Phrases = ["log in", "login", "sign in", "subscriber", "account", "register"]
+    static let loginCalls: Phrases = ["read", "continue", "access", "already", "free", "unlock"]
 
     /// "By Jane Doe | March 3, 2023": the date part of a byline, if it has one.
     static func bylineDate(_ text: String) -> String? {
@@ -206,7 +220,8 @@ enum Furniture {
 
     /// "Posted on 12 April 2024 by Maggie Hollins": the date part of a post's date-and-author line.
     static func postedDate(_ text: String) -> String? {
-        guard let by = text.range(of: " by "), text[by.upperBound...].split(separator: " ").count <= 5 else { return nil }
+        // The bytes first: Foundation's search costs far more, and finds " by " only where its bytes are.
+        guard text.includes(" by "), let by = text.range(of: " by "), text[by.upperBound...].split(separator: " ").count <= 5 else { return nil }
         let date = String(text[..<by.lowerBound])
         return DateStamp.parse(date) != nil ? date : nil
     }
@@ -250,57 +265,77 @@ enum Furniture {
         guard shape.wordCount <= 3 else { return false }
         let t = shape.text
         // Each of the marks holds a brace or a slash.
+        // Foundation's `contains` finds these plain marks only where their bytes are: the bytes first.
         if t.utf8.contains(where: { $0 == 0x7B || $0 == 0x7D || $0 == 0x2F }),
-           t.contains("{{") || t.contains("}}") || t.contains("</") || t.contains("/>") { return true }
+           codeMarks.contains(where: { t.includes($0) && t.contains($0) }) { return true }
         return shape.words.allSatisfy { w in w.contains("_") && w.unicodeScalars.allSatisfy { Scalars.isLetter($0) || Scalars.isDigit($0) || $0 == "_" } }
     }
 
+    static let codeMarks = ["{{", "}}", "</", "/>"]
+
     /// Reported speech ("…, she said"): a story's sentence, never the site's own notice or call to action.
-    static func reports(_ lower: SearchedText) -> Bool { lower.includesAny([" said", " says", " told ", "according to"]) }
+    static func reports(_ lower: SearchedText) -> Bool { lower.includesAny(reportingPhrases) }
+    static let reportingPhrases: Phrases = [" said", " says", " told ", "according to"]
 
     /// Cookie words of consent banners, in the languages pages come in.
-    static let cookieWords = ["we use", "accept", "consent", "policy", "browsing", "experience", "this site", "our site", "website",
+    static let cookieWords: Phrases = ["we use", "accept", "consent", "policy", "browsing", "experience", "this site", "our site", "website",
                               "acept", "utiliz", "navega", "polític", "akzept", "verwend", "nutzen", "utilis", "naviga", "privac"]
 
     /// Cookie, consent and newsletter notices, notes on the article itself, appeals for money.
     static func isNotice(_ lower: SearchedText, _ shape: LineShape) -> Bool {
         if lower.includes("cookie"), lower.includesAny(cookieWords), !reports(lower) { return true }
-        if shape.wordCount <= 40, lower.includesAny(["newsletter", "inbox", "sign up", "subscribe"]),
-           ["email", "e-mail", "inbox", "newsletter", "sign up", "subscribe", "free"].filter({ lower.includes($0) }).count >= 2, !reports(lower) { return true }
+        if shape.wordCount <= 40, lower.includesAny(newsletterWords), lower.count(of: newsletterTerms) >= 2, !reports(lower) { return true }
         if lower.includes("javascript") && (lower.includes("enable") || lower.includes("browser")) { return true }
-        if lower.includes("browser") && lower.includesAny(["does not support", "doesn't support", "update your", "upgrade your"]) { return true }
-        if shape.wordCount <= 25, lower.includesAny(["not available in your", "currently unavailable"]) { return true }
-        if lower.includes("affiliation"), lower.includesAny(["disclos", "funding"]) { return true }
+        if lower.includes("browser") && lower.includesAny(browserNotices) { return true }
+        if shape.wordCount <= 25, lower.includesAny(unavailableNotices) { return true }
+        if lower.includes("affiliation"), lower.includesAny(disclosureWords) { return true }
         return shape.wordCount <= 60 && (isEditorNote(lower) || isAppeal(lower))
     }
 
+    static let newsletterWords: Phrases = ["newsletter", "inbox", "sign up", "subscribe"]
+    static let newsletterTerms: Phrases = ["email", "e-mail", "inbox", "newsletter", "sign up", "subscribe", "free"]
+    static let browserNotices: Phrases = ["does not support", "doesn't support", "update your", "upgrade your"]
+    static let unavailableNotices: Phrases = ["not available in your", "currently unavailable"]
+    static let disclosureWords: Phrases = ["disclos", "funding"]
+
     /// "This article was originally published by …", "Correction: an earlier version of this story …".
     static func isEditorNote(_ lower: SearchedText) -> Bool {
-        if ["correction", "clarification", "editor's note", "editor’s note", "editors' note", "editors’ note", "originally published",
-            "first published", "this article"].contains(where: lower.hasPrefix), !reports(lower) { return true }
-        guard lower.includesAny(["this article", "this story", "this piece", "this report", "this post"]) else { return false }
-        return lower.includesAny(["published", "amended", "updated", "corrected", "earlier version", "misstated", "appeared"]) && !reports(lower)
+        if editorNoteOpeners.opens(lower.text), !reports(lower) { return true }
+        guard lower.includesAny(selfReferences) else { return false }
+        return lower.includesAny(revisionWords) && !reports(lower)
     }
+
+    static let editorNoteOpeners: Openers = ["correction", "clarification", "editor's note", "editor’s note", "editors' note", "editors’ note",
+                                    "originally published", "first published", "this article"]
+    static let selfReferences: Phrases = ["this article", "this story", "this piece", "this report", "this post"]
+    static let revisionWords: Phrases = ["published", "amended", "updated", "corrected", "earlier version", "misstated", "appeared"]
 
     /// "Our journalism relies on readers like you … please donate", "You have read 3 of 5 free
     /// articles": the site asking the reader for support or a subscription.
     static func isAppeal(_ lower: SearchedText) -> Bool {
-        guard lower.includesAny(["you", "our journalism", "access"]) else { return false }
-        return lower.includesAny(["donat", "readers like you", "support our journalism", "support independent", "support us", "become a member",
-                                  "make a contribution", "consider subscribing", "subscribe today", "unlimited access", "free articles",
-                                  "become a subscriber"]) && !reports(lower)
+        guard lower.includesAny(appealAddressees) else { return false }
+        return lower.includesAny(appealPhrases) && !reports(lower)
     }
+
+    static let appealAddressees: Phrases = ["you", "our journalism", "access"]
+    static let appealPhrases: Phrases = ["donat", "readers like you", "support our journalism", "support independent", "support us", "become a member",
+                                         "make a contribution", "consider subscribing", "subscribe today", "unlimited access", "free articles",
+                                         "become a subscriber"]
 
     /// "Jan Olsen in Copenhagen contributed to this report."
     static func isContributorLine(_ lower: SearchedText) -> Bool {
-        lower.includes("contributed") && lower.includesAny(["contributed to this report", "contributed to this story", "contributed reporting"])
+        lower.includes("contributed") && lower.includesAny(contributorPhrases)
     }
+
+    static let contributorPhrases: Phrases = ["contributed to this report", "contributed to this story", "contributed reporting"]
 
     /// "Got a story? Email us at news@…": a contact box with the newsroom's address.
     static func isContactBox(_ lower: SearchedText, _ shape: LineShape) -> Bool {
-        guard shape.wordCount <= 25, lower.includes("@"), lower.includesAny(["email", "e-mail", "contact", "send", "write to", "tips"]) else { return false }
+        guard shape.wordCount <= 25, lower.includes("@"), lower.includesAny(contactWords) else { return false }
         return shape.words.contains { w in w.contains("@") && w.contains(".") && !w.hasPrefix("@") }
     }
+
+    static let contactWords: Phrases = ["email", "e-mail", "contact", "send", "write to", "tips"]
 
     /// The writer's biography after the story, about a byline name or with a reporter's job title:
     /// "Dana Whitfield is a staff writer covering …", "Olafsdottir covers Iceland for …".
@@ -332,11 +367,10 @@ enum Furniture {
            !bylineInitials.contains(UInt16(a | 0x20) << 8 | UInt16(b | 0x20)) { return false }
         // Only the opening words matter here; lowercasing the whole paragraph would be waste.
         let lower = String(shape.text.unicodeScalars.drop(while: { "()[] ".unicodeScalars.contains($0) }).prefix(24)).lowercased()
-        if ["reporting by", "editing by", "writing by", "additional reporting", "compiled by", "edited by"].contains(where: lower.hasPrefix) { return true }
-        if ["photo:", "image:", "picture:", "photograph:", "source:", "credit:", "photo by", "image by", "file photo", "pictured:", "image source",
-            "image caption"].contains(where: lower.hasPrefix), shape.wordCount <= 20 { return true }
+        if creditOpeners.opens(lower) { return true }
+        if pictureCreditOpeners.opens(lower), shape.wordCount <= 20 { return true }
         if lower.hasPrefix("by "), shape.wordCount <= 14, !shape.endsSentence, bylineDate(shape.text) != nil { return true }
-        if shape.wordCount <= 16, ["posted", "published", "written", "updated"].contains(where: lower.hasPrefix), postedDate(shape.text) != nil { return true }
+        if shape.wordCount <= 16, postOpeners.opens(lower), postedDate(shape.text) != nil { return true }
         if lower.hasPrefix("by "), shape.wordCount <= 8, !shape.endsSentence {
             let names = shape.words.dropFirst().filter { $0.lowercased() != "and" && $0 != "|" && $0 != "-" }
             return !names.isEmpty && names.allSatisfy { $0.unicodeScalars.first.map(Scalars.isUpper) ?? false }
@@ -344,22 +378,27 @@ enum Furniture {
         return false
     }
 
+    static let creditOpeners: Openers = ["reporting by", "editing by", "writing by", "additional reporting", "compiled by", "edited by"]
+    static let pictureCreditOpeners: Openers = ["photo:", "image:", "picture:", "photograph:", "source:", "credit:", "photo by", "image by", "file photo",
+                                       "pictured:", "image source", "image caption"]
+    static let postOpeners: Openers = ["posted", "published", "written", "updated"]
+
     /// The first two letters of the openings `isByline` knows.
     static let bylineInitials = Set(["re", "ed", "wr", "ad", "co", "ph", "im", "pi", "so", "cr", "fi", "by", "po", "pu", "up"].map { w in
         w.utf8.reduce(UInt16(0)) { $0 << 8 | UInt16($1) }
     })
 
-    static let promotionOpeners = ["for more", "for the latest", "to read", "to watch", "to get", "click", "tap ", "read more", "read also", "watch ", "listen ",
+    static let promotionOpeners: Openers = ["for more", "for the latest", "to read", "to watch", "to get", "click", "tap ", "read more", "read also", "watch ", "listen ",
                                    "follow ", "subscribe", "sign up", "download ", "join ", "like us", "get the", "see also", "also read", "related:", "more:"]
     /// ", watch …" or "… follow us" inside a line.
-    static let promotionCalls = ["watch", "follow", "subscribe", "visit", "read", "download", "listen", "click", "sign up", "join"].flatMap { [", \($0) ", " \($0) us"] }
+    static let promotionCalls = Phrases(["watch", "follow", "subscribe", "visit", "read", "download", "listen", "click", "sign up", "join"].flatMap { [", \($0) ", " \($0) us"] })
 
     /// Calls to action: "For more videos … watch the … channel.", "* Follow X on Twitter and Facebook".
     static func isPromotion(_ shape: LineShape, _ lower: SearchedText) -> Bool {
         guard shape.wordCount <= 40, !reports(lower) else { return false }
-        let head = String(lower.unicodeScalars.drop(while: { "*•>-– ".unicodeScalars.contains($0) }).prefix(20))
+        let rest = lower.unicodeScalars.drop(while: { "*•>-– ".unicodeScalars.contains($0) })
         // The bytes first: an opener (plain ASCII) cannot start a line whose bytes do not start with it.
-        let opens = promotionOpeners.contains { head.startsWithBytes($0) && head.hasPrefix($0) }
+        let opens = promotionOpeners.mayOpen(Substring(rest)) && promotionOpeners.opens(String(rest.prefix(20)))
         guard opens || lower.includesAny(promotionCalls), !shape.hasInnerSentenceEnd else { return false }
         // "Get the news you need to start your day": an imperative to the reader, not a sentence.
         return shape.navigationDensity >= 0.2 || (opens && !shape.endsSentence && lower.includes("you"))

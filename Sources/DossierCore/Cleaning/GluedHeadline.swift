@@ -29,16 +29,19 @@ enum GluedHeadline {
     /// For ASCII text, whether any byte could be a glue point (`isGlue` holds only where a
     /// quotation mark stands between a lowercase and a capital letter, or a capital follows a
     /// lowercase letter or a quotation mark and comes before a lowercase one); nil for other
-    /// text. Most paragraphs have no such point, and need no scalars.
+    /// text met before such a point. Most paragraphs have no such point, and need no scalars.
     static func mayGlueASCII(_ text: String) -> Bool? {
         var text = text
+        // One pass: a byte beyond ASCII stops it with nil, a possible glue point with true (which
+        // sends the text to the scalar reading either way).
         return text.withUTF8 { u -> Bool? in
-            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
             func lower(_ b: UInt8) -> Bool { b &- 0x61 < 26 }
             func upper(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
-            guard u.count > 2 else { return false }
+            guard u.count > 2 else { return u.allSatisfy({ $0 < 0x80 }) ? false : nil }
+            guard u[0] < 0x80, u[u.count - 1] < 0x80 else { return nil }
             for g in 1..<(u.count - 1) {
                 let prev = u[g - 1], c = u[g], next = u[g + 1]
+                if c >= 0x80 { return nil }
                 if c == 0x22, lower(prev), upper(next) { return true }
                 if upper(c), lower(next), lower(prev) || prev == 0x27 || prev == 0x22 { return true }
             }

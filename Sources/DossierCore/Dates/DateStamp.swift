@@ -27,10 +27,17 @@ public struct DateStamp: Sendable, Hashable {
     /// Parses `line` when the whole of it is one date (with optional weekday and time).
     public static func parse(_ line: String) -> DateStamp? {
         // Every stamp has a year or a numeric date: a line without a digit is none.
-        guard line.utf8.count <= 160, line.utf8.contains(where: { $0 &- 0x30 < 10 }), var stamp = parseDate(line) ?? parsePair(line) else { return nil }
+        guard line.utf8.count <= 160, hasDigit(line), var stamp = parseDate(line) ?? parsePair(line) else { return nil }
         let first = line.split(whereSeparator: { !$0.isLetter }).first.map { $0.lowercased() } ?? ""
         stamp.labelled = labels.contains(first) || (first == "last" && line.lowercased().contains("modified"))
         return stamp
+    }
+
+    /// Whether the line has an ASCII digit, read from its contiguous bytes (stepping through
+    /// `utf8` costs several times more; most short lines are asked).
+    static func hasDigit(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { $0.contains { $0 &- 0x30 < 10 } }
     }
 
     /// "11:02, 5 Mar 2024 Updated 13:47, 5 Mar 2024": first publication and update on one line.

@@ -81,6 +81,13 @@ struct EventProfile: Sendable {
 
     init() {}
 
+    /// `w.count >= 3` without counting Characters (asked of every word): three bytes of plain
+    /// ASCII other than CR (CR LF is one Character) are three Characters, and fewer bytes never are.
+    static func hasThreeCharacters(_ w: String) -> Bool {
+        guard w.utf8.count >= 3 else { return false }
+        return w.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } || w.count >= 3
+    }
+
     /// The part of the profile inference reads after comparing articles.
     var clues: DatingClues { DatingClues(pastWeekdays: pastWeekdays, years: years) }
 
@@ -108,14 +115,15 @@ struct EventProfile: Sendable {
                 }
                 guard tok.kind == .word else { previous = nil; continue }
                 let w = tok.lower
-                if tok.isCapitalized, !sentenceStart, w.count >= 3, DateLexicon.monthTable[w] == nil, DateLexicon.weekdayTable[w] == nil {
+                let long = EventProfile.hasThreeCharacters(w)
+                if tok.isCapitalized, !sentenceStart, long, DateLexicon.monthTable[w] == nil, DateLexicon.weekdayTable[w] == nil {
                     names.insert(w)
                 }
-                if tok.isCapitalized, sentenceStart, k + 1 < tokens.count, tokens[k + 1].isCapitalized, tokens[k + 1].kind == .word, w.count >= 3 {
+                if tok.isCapitalized, sentenceStart, k + 1 < tokens.count, tokens[k + 1].isCapitalized, tokens[k + 1].kind == .word, long {
                     names.insert(w)
                 }
                 sentenceStart = false
-                if EventProfile.stop.contains(w) || w.count < 3 { continue }
+                if EventProfile.stop.contains(w) || !long { continue }
                 if let prev = previous { pairs.insert(EventProfile.hash(prev, w)) }
                 previous = w
             }

@@ -291,33 +291,60 @@ struct WordSet: Sendable {
     var hashes: [UInt64] = []
 
     init(_ article: Article) {
-        var seen = Set<UInt64>()
+        // Each word is written straight into `bytes` and taken back if it is listed already,
+        // found through an open-addressing table of word numbers by hash (a `Set` of hashes
+        // hashes each hash again, and a repeated word then had to be looked for in the list).
+        var table = [Int32](repeating: -1, count: 256)
         var folded: [UInt32] = []
-        var word: [UInt8] = []
         for p in article.paragraphs {
             folded.removeAll(keepingCapacity: true)
             TextFolding.fold(p.text, keepCase: false, into: &folded)
             folded.append(0x20)
+            var start = bytes.count
             for v in folded {
-                if Self.isWordScalar(v) { Self.appendUTF8(v, to: &word); continue }
-                guard !word.isEmpty else { continue }
-                let h = Self.hash(word)
-                if seen.insert(h).inserted || !contains(word, hash: h) {
-                    bytes += word; ends.append(UInt32(bytes.count)); hashes.append(h)
+                if v < 0x80 {
+                    if (v &- 0x30 < 10) || ((v | 0x20) &- 0x61 < 26) { bytes.append(UInt8(v)); continue }
+                } else if Self.isWordScalar(v) {
+                    Self.appendUTF8(v, to: &bytes); continue
                 }
-                word.removeAll(keepingCapacity: true)
+                guard bytes.count > start else { continue }
+                let h = Self.hash(bytes[start...])
+                if addIfNew(hash: h, from: start, table: &table) {
+                    ends.append(UInt32(bytes.count)); hashes.append(h)
+                } else {
+                    bytes.removeSubrange(start...)
+                }
+                start = bytes.count
             }
         }
     }
 
-    /// Whether the exact word is already listed (only asked after a hash collision).
-    private func contains(_ word: [UInt8], hash: UInt64) -> Bool {
-        var start = 0
-        for (k, end) in ends.enumerated() {
-            if hashes[k] == hash, bytes[start..<Int(end)].elementsEqual(word) { return true }
-            start = Int(end)
+    /// Whether the word at `bytes[start...]` is new, entering it in `table` if so (slots hold word
+    /// numbers; the table doubles when half full).
+    private func addIfNew(hash h: UInt64, from start: Int, table: inout [Int32]) -> Bool {
+        var mask = table.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while table[slot] >= 0 {
+            let k = Int(table[slot])
+            if hashes[k] == h {
+                let a = k == 0 ? 0 : Int(ends[k - 1])
+                if bytes[a..<Int(ends[k])].elementsEqual(bytes[start...]) { return false }
+            }
+            slot = (slot + 1) & mask
         }
-        return false
+        if (hashes.count + 1) * 2 > table.count {
+            table = [Int32](repeating: -1, count: table.count * 2)
+            mask = table.count - 1
+            for (k, kh) in hashes.enumerated() {
+                var s = Int(truncatingIfNeeded: kh) & mask
+                while table[s] >= 0 { s = (s + 1) & mask }
+                table[s] = Int32(k)
+            }
+            slot = Int(truncatingIfNeeded: h) & mask
+            while table[slot] >= 0 { slot = (slot + 1) & mask }
+        }
+        table[slot] = Int32(hashes.count)
+        return true
     }
 
     /// Letters and digits make words; everything else separates them.
@@ -333,7 +360,7 @@ struct WordSet: Sendable {
     }
 
     /// FNV-1a, 64 bits.
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
+    static func hash(_ bytes: some Collection<UInt8>) -> UInt64 {
         var h: UInt64 = 14695981039346656037
         for b in bytes { h = (h ^ UInt64(b)) &* 1099511628211 }
         return h

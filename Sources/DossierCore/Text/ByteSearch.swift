@@ -53,24 +53,28 @@ enum ASCIIWords {
     /// callers must read some other way.
     @discardableResult
     static func forEach(in text: String, digits: Bool, _ body: (String) -> Bool) -> Bool {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
-        var word: [UInt8] = []
-        word.reserveCapacity(24)
-        var going = true
-        func flush() {
-            if going, !word.isEmpty { going = body(String(decoding: word, as: UTF8.self)) }
-            word.removeAll(keepingCapacity: true)
-        }
-        for b in text.utf8 {
-            switch b {
-            case 0x41...0x5A: word.append(b | 0x20)
-            case 0x61...0x7A: word.append(b)
-            case 0x30...0x39 where digits: word.append(b)
-            default: flush(); if !going { return true }
+        // The bytes read in place: stepping through `utf8` costs several times more.
+        var text = text
+        return text.withUTF8 { u in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return false }
+            var word: [UInt8] = []
+            word.reserveCapacity(24)
+            var going = true
+            func flush() {
+                if going, !word.isEmpty { going = body(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
             }
+            for b in u {
+                switch b {
+                case 0x41...0x5A: word.append(b | 0x20)
+                case 0x61...0x7A: word.append(b)
+                case 0x30...0x39 where digits: word.append(b)
+                default: flush(); if !going { return true }
+                }
+            }
+            flush()
+            return true
         }
-        flush()
-        return true
     }
 }
 
@@ -86,20 +90,52 @@ struct SearchedText {
 
     init(_ text: String) {
         var text = text
-        var pairs = SIMD16<UInt64>(), bytes = SIMD4<UInt64>()
-        text.withUTF8 { u in
-            guard var a = u.first else { return }
-            bytes[Int(a >> 6)] |= 1 << UInt64(a & 63)
-            for b in u.dropFirst() {
-                let k = Self.slot(a, b)
-                pairs[k >> 6] |= 1 << UInt64(k & 63)
-                bytes[Int(b >> 6)] |= 1 << UInt64(b & 63)
-                a = b
+        (pairs, bytes) = text.withUTF8 { Self.record($0) }
+        self.text = text
+    }
+
+    /// `SearchedText(text.lowercased())`. Plain ASCII is lowercased byte by byte, as
+    /// `lowercased()` would, while the pairs are recorded, in one pass.
+    init(lowercasing text: String) {
+        var source = text
+        let ascii = source.withUTF8 { u -> (String, SIMD16<UInt64>, SIMD4<UInt64>)? in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var pairs = SIMD16<UInt64>(), bytes = SIMD4<UInt64>()
+            let lower = String(unsafeUninitializedCapacity: u.count) { buf in
+                for k in u.indices { buf[k] = u[k] &- 0x41 < 26 ? u[k] | 0x20 : u[k] }
+                (pairs, bytes) = Self.record(UnsafeBufferPointer(buf))
+                return u.count
             }
+            return (lower, pairs, bytes)
         }
+        guard let (lower, pairs, bytes) = ascii else { self.init(text.lowercased()); return }
+        self.init(text: lower, pairs: pairs, bytes: bytes)
+    }
+
+    private init(text: String, pairs: SIMD16<UInt64>, bytes: SIMD4<UInt64>) {
         self.text = text
         self.pairs = pairs
         self.bytes = bytes
+    }
+
+    /// The pairs and bytes of a text, counted in words on the stack: setting bits of the
+    /// SIMD values one at a time moves them through memory at every step.
+    private static func record(_ u: UnsafeBufferPointer<UInt8>) -> (SIMD16<UInt64>, SIMD4<UInt64>) {
+        var pairs = SIMD16<UInt64>(), bytes = SIMD4<UInt64>()
+        guard var a = u.first else { return (pairs, bytes) }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 20) { w in
+            w.initialize(repeating: 0)
+            w[16 + Int(a &>> 6)] |= 1 &<< UInt64(a & 63)
+            for i in 1..<u.count {
+                let b = u[i], k = slot(a, b)
+                w[k &>> 6] |= 1 &<< UInt64(k & 63)
+                w[16 + Int(b &>> 6)] |= 1 &<< UInt64(b & 63)
+                a = b
+            }
+            for i in 0..<16 { pairs[i] = w[i] }
+            for i in 0..<4 { bytes[i] = w[16 + i] }
+        }
+        return (pairs, bytes)
     }
 
     /// Whether the byte occurs in the text.
@@ -108,6 +144,32 @@ struct SearchedText {
     /// One of 1,024 bits; distinct for every pair of lowercase letters.
     @inline(__always) private static func slot(_ a: UInt8, _ b: UInt8) -> Int {
         (Int(a &- 0x61) &* 37 &+ Int(b &- 0x61)) & 1023
+    }
+
+    /// The pairs of adjacent bytes a text holds, as `SearchedText` records them.
+    fileprivate static func pairs(of text: String) -> SIMD16<UInt64> { SearchedText(text).pairs }
+
+    /// Whether the text holds every pair in `needed`. Reduced by halves: SIMD's `==` compares
+    /// lane by lane, with the vectors spilled to memory at each step.
+    @inline(__always) private func holdsPairs(_ needed: SIMD16<UInt64>) -> Bool {
+        let missing = needed & ~pairs
+        let a = missing.lowHalf | missing.highHalf, b = a.lowHalf | a.highHalf, c = b.lowHalf | b.highHalf
+        return c[0] | c[1] == 0
+    }
+
+    /// Whether any of the phrases occurs: each is looked for only when the text holds all its pairs.
+    func includesAny(_ phrases: Phrases) -> Bool {
+        for k in phrases.texts.indices where holdsPairs(phrases.needs[k]) {
+            if text.includes(phrases.texts[k]) { return true }
+        }
+        return false
+    }
+
+    /// How many of the phrases occur.
+    func count(of phrases: Phrases) -> Int {
+        var n = 0
+        for k in phrases.texts.indices where holdsPairs(phrases.needs[k]) && text.includes(phrases.texts[k]) { n += 1 }
+        return n
     }
 
     /// Whether every adjacent pair of `needle` is in the text (needed for it to occur).
@@ -130,6 +192,62 @@ struct SearchedText {
     func hasPrefix(_ prefix: String) -> Bool { text.startsWithBytes(prefix) && text.hasPrefix(prefix) }
     var utf8: String.UTF8View { text.utf8 }
     var unicodeScalars: String.UnicodeScalarView { text.unicodeScalars }
+}
+
+/// A fixed list of phrases to look for in many texts, each with the pairs of adjacent bytes it
+/// needs: `SearchedText.includesAny` rules most of them out with a few vector operations, where
+/// a list of strings is walked byte by byte for each phrase.
+struct Phrases: Sendable, ExpressibleByArrayLiteral {
+    let texts: [String]
+    fileprivate let needs: [SIMD16<UInt64>]
+
+    init(_ texts: [String]) {
+        self.texts = texts
+        needs = texts.map(SearchedText.pairs(of:))
+    }
+
+    init(arrayLiteral texts: String...) { self.init(texts) }
+}
+
+/// A fixed list of openings looked for at the start of many texts, each with its first eight
+/// bytes (or fewer) as one word: a text is ruled out for most of them by comparing two words,
+/// without walking strings. The openings are plain words and marks, so a text that starts with
+/// one starts with its bytes.
+struct Openers: Sendable, ExpressibleByArrayLiteral {
+    let texts: [String]
+    private let heads: [(key: UInt64, mask: UInt64)]
+
+    init(_ texts: [String]) {
+        self.texts = texts
+        heads = texts.map { t in
+            let n = min(8, t.utf8.count)
+            return (Self.head(t), n == 8 ? ~0 : (1 &<< UInt64(8 * n)) &- 1)
+        }
+    }
+
+    init(arrayLiteral texts: String...) { self.init(texts) }
+
+    /// The first eight bytes of a text, the first in the lowest byte; zero past its end.
+    static func head<S: StringProtocol>(_ text: S) -> UInt64 {
+        var h: UInt64 = 0, shift: UInt64 = 0
+        for b in text.utf8.prefix(8) { h |= UInt64(b) &<< shift; shift += 8 }
+        return h
+    }
+
+    /// Whether the text's bytes may start with one of the openings (needed for it to start with one).
+    func mayOpen<S: StringProtocol>(_ text: S) -> Bool {
+        let h = Self.head(text)
+        return heads.contains { h & $0.mask == $0.key }
+    }
+
+    /// `texts.contains(where: text.hasPrefix)`, asked only of the openings the text's bytes allow.
+    func opens(_ text: String) -> Bool {
+        let h = Self.head(text)
+        for k in texts.indices where h & heads[k].mask == heads[k].key {
+            if text.hasPrefix(texts[k]) { return true }
+        }
+        return false
+    }
 }
 
 extension String {
