@@ -4,7 +4,7 @@ import Foundation
 
 /// `dossier articles`: titles, dates and clean paragraphs.
 struct Articles: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print each article's title, publication date (with evidence) and clean story text.")
+    static let configuration = CommandConfiguration(commandName: "articles", abstract: "Print each article's title, publication date (with evidence) and clean story text.")
     @OptionGroup var corpus: CorpusOptions
     @Flag(help: "Print JSON: [{file, title, published, precision, evidence, paragraphs}].") var json = false
 

@@ -5,7 +5,7 @@ import Foundation
 
 /// `dossier export --starred`: starred quotes for a report.
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Export starred quotes (starred with * in the reader) as Markdown, CSV or JSON.")
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export starred quotes (starred with * in the reader) as Markdown, CSV or JSON.")
     enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, csv, json }
     @OptionGroup var corpus: CorpusOptions
     @Flag(help: "Export the quotes starred in the reader.") var starred = false

@@ -4,7 +4,7 @@ import Foundation
 
 /// `dossier quotes`: every quote and reported statement with its speaker.
 struct Quotes: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print every quote and reported statement with its speaker and offsets.")
+    static let configuration = CommandConfiguration(commandName: "quotes", abstract: "Print every quote and reported statement with its speaker and offsets.")
     @OptionGroup var corpus: CorpusOptions
     @Flag(help: "Print JSON: [{file, text, speaker, kind, start, end}].") var json = false
 

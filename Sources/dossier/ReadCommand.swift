@@ -7,7 +7,7 @@ import Foundation
 /// Opens the interactive reader. The screen comes up at once; the corpus is read and parsed on
 /// background threads and arrives in the loop as actions, with progress in the status line.
 struct Read: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open the three-pane reader (the default).")
+    static let configuration = CommandConfiguration(commandName: "read", abstract: "Open the three-pane reader (the default).")
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {

@@ -4,7 +4,7 @@ import Foundation
 
 /// `dossier speakers`: one line per canonical speaker.
 struct Speakers: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print every speaker with role, aliases and counts of quotes and reported statements.")
+    static let configuration = CommandConfiguration(commandName: "speakers", abstract: "Print every speaker with role, aliases and counts of quotes and reported statements.")
     @OptionGroup var corpus: CorpusOptions
     @Flag(help: "Print JSON: [{name, role, aliases, quotes, reported}].") var json = false
 

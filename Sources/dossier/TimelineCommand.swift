@@ -4,7 +4,7 @@ import Foundation
 
 /// `dossier timeline`: articles by date and the dated events in them.
 struct Timeline: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print articles by publication date and every dated event in the text.")
+    static let configuration = CommandConfiguration(commandName: "timeline", abstract: "Print articles by publication date and every dated event in the text.")
     @OptionGroup var corpus: CorpusOptions
     @Flag(help: "Print JSON: {articles:[{file, published, precision, evidence}], events:[{file, text, start, end, date, precision, sentence}]}.") var json = false
 

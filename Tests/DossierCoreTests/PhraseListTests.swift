@@ -67,3 +67,28 @@ import Testing
         }
     }
 }
+
+/// The reading-time and age rules look at a line's ends before they run their expressions;
+/// these check that the look never turns away a line the expression alone would take.
+@Suite struct StampExpressionGuardTests {
+    static let pieces: [String] = [
+        "5", "12", "٣", " ", "\u{00A0}", "\u{2028}", "\t", "-", "min", "mins", "minute", "minutes", "read", "listen", "ago",
+        "hours", "hour", "day", "3h", "an", "one", "updated", "last", "posted", ":", "x", "chicago", "to this article", "listen to this story",
+    ]
+
+    @Test func guardsNeverDropALineTheExpressionTakes() {
+        var rng = SplitMix(seed: 23)
+        var taken = 0
+        for _ in 0..<30_000 {
+            let line = (0..<Int(rng.next() % 7)).map { _ in Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }.joined()
+            let lower = SearchedText(lowercasing: line)
+            let reading = Furniture.readingTimePattern.matches(lower.text)
+                || lower.hasPrefix("listen to this article") || lower.hasPrefix("listen to this story")
+            let age = lower.text == "just now" || Furniture.agePattern.matches(lower.text)
+            #expect(Furniture.isReadingTime(lower) == reading, "\(line.debugDescription)")
+            #expect(Furniture.isAge(lower) == age, "\(line.debugDescription)")
+            if reading || age { taken += 1 }
+        }
+        #expect(taken > 500, "the generated lines include many the rules take")
+    }
+}

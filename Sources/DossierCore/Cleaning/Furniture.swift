@@ -134,7 +134,7 @@ enum Furniture {
     /// "5 hours ago", "Updated 2 days ago", "3h ago", "Just now": how old the page said the story was.
     static func isAge(_ lower: SearchedText) -> Bool {
         if lower.text == "just now" { return true }
-        guard lower.includes("ago") else { return false }
+        guard lower.includes("ago"), endsWith(lower.text, "ago") else { return false }
         return Self.agePattern.matches(lower.text)
     }
 
@@ -142,8 +142,21 @@ enum Furniture {
     /// "5 min read", "Listen to this article".
     static func isReadingTime(_ lower: SearchedText) -> Bool {
         guard lower.includes("min") || lower.includes("listen") else { return false }
+        if lower.hasPrefix("listen to this article") || lower.hasPrefix("listen to this story") { return true }
+        guard lower.includes("min"), endsWith(lower.text, "read") || endsWith(lower.text, "listen"),
+              lower.text.unicodeScalars.first(where: { !$0.properties.isWhitespace })?.properties.generalCategory == .decimalNumber
+        else { return false }
         return Self.readingTimePattern.matches(lower.text)
-            || lower.hasPrefix("listen to this article") || lower.hasPrefix("listen to this story")
+    }
+
+    /// Whether `text`, less white space at its end, ends with `word`. The expressions above
+    /// cannot match without it, and this is checked first: "min" and "ago" are in many lines
+    /// of prose, and the first expression run costs ICU about a millisecond to set up, which a
+    /// one-shot search of a few articles feels. (White_Space covers every `\s` of ICU.)
+    static func endsWith(_ text: String, _ word: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return false }
+        return scalars[...last].reversed().starts(with: word.unicodeScalars.reversed())
     }
 
     static let captionCreditPattern = Pattern(#"(Photograph|Photo|Image|Picture|Credit|Foto)\s*:\s*[^.]{2,60}$|\((Photo|Image)[^)]*\)\s*$|Getty Images\)?\s*$"#)
