@@ -44,12 +44,13 @@ public final class ReaderLoop: @unchecked Sendable {
         screen.draw(render(state, keymap: keymap))
         mark("first-frame")
         var status: Int32 = 0
-        var loaded = false
+        /// The timing line owed once the frame with a newly loaded corpus is drawn.
+        var loaded: String?
         while !state.shouldQuit {
             var changed = false
             for a in drain() {
                 state = reduce(state, a); changed = true
-                if case .corpusLoaded = a { loaded = true }
+                if case .corpusLoaded(let box) = a { loaded = box.isPreview ? "preview" : "indexed" }
             }
             let event = screen.next(timeout: changed || state.search.inProgress ? 0 : 50)
             let t0 = DispatchTime.now().uptimeNanoseconds
@@ -68,7 +69,7 @@ public final class ReaderLoop: @unchecked Sendable {
                 if let a = action(for: key, in: state, keymap: keymap) { state = reduce(state, a) }
             }
             screen.draw(render(state, keymap: keymap))
-            if loaded { mark("indexed"); loaded = false }
+            if let l = loaded { mark(l); loaded = nil }
             if let label, let timings {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
                 timings.write(Data("\(label)\t\(String(format: "%.3f", ms))\n".utf8))

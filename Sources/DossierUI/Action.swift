@@ -38,7 +38,9 @@ public enum Action: Hashable, Sendable {
 /// Carries a corpus through an action; compared by identity (a new load is a new box).
 public final class CorpusBox: Hashable, Sendable {
     public let corpus: Corpus
-    public init(_ corpus: Corpus) { self.corpus = corpus }
+    /// The first articles of a long first load, shown while the rest is parsed.
+    public let isPreview: Bool
+    public init(_ corpus: Corpus, isPreview: Bool = false) { self.corpus = corpus; self.isPreview = isPreview }
     public static func == (a: CorpusBox, b: CorpusBox) -> Bool { a === b }
     public func hash(into h: inout Hasher) { h.combine(ObjectIdentifier(self)) }
 }

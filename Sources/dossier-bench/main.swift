@@ -257,7 +257,7 @@ for r in rows {
               hasDossier ? ms(warm) : "–", hasDossier ? ms(cold) : "–", hasDossier ? ms(files) : "–", rg == nil ? "–" : ms(rgm),
               rg == nil || !hasDossier ? "–" : String(format: "%.2f", warm / rgm),
               rg == nil || !hasDossier || cold.isNaN ? "–" : String(format: "%.1f", cold / rgm),
-              rg == nil || !hasDossier ? "–" : String(format: "%.2f", files / rgm)])
+              rg == nil || !hasDossier || files.isNaN ? "–" : String(format: "%.2f", files / rgm)])
 }
 print(table(m))
 if !hasDossier { print("(no `dossier` binary beside dossier-bench: run `swift build -c release` first for the search columns)") }
@@ -280,7 +280,7 @@ if let r = rows.last(where: { !$0.searchCold.isEmpty }) { perQuery.append(r) }
 if let r = rows.last, r.articles != perQuery.last?.articles { perQuery.append(r) }
 for last in perQuery where rg != nil || hasDossier {
     print("")
-    print("one-shot searches at \(last.articles) articles (whole process; median of 5 runs, all hits without a cache \(last.articles >= 100_000 ? "one run" : "median of 3")):")
+    print("one-shot searches at \(last.articles) articles (whole process; median of 5 runs, all hits without a cache \(last.searchCold.isEmpty ? "not run" : last.articles >= 100_000 ? "one run" : "median of 3")):")
     var q: [[String]] = [["query", "cached ms", "cold all hits ms", "cold -l ms", "rg -i -l ms", "cached/rg", "cold/rg", "cold -l/rg"]]
     func ratio(_ a: Double, _ b: Double) -> String { a.isNaN || b.isNaN ? "–" : String(format: "%.2f", a / b) }
     for s in oneShot {

@@ -50,7 +50,7 @@ enum BackgroundLoad {
             let rate = Double(done) / max(0.001, Date().timeIntervalSince(start))
             post(.progress(done: done, total: max(total, done), rate: rate))
         }, preview: { first in
-            post(.corpusLoaded(CorpusBox(first)))
+            post(.corpusLoaded(CorpusBox(first, isPreview: true)))
             if let saved, let id = saved.article, first.articles.index(ofID: id) != nil {
                 post(.restore(saved))
                 restored = true

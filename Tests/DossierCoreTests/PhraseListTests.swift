@@ -9,7 +9,7 @@ import Testing
 @Suite struct PhraseListTests {
     static let pieces: [String] = [
         "a", "e", "s", "t", "o", "r", "n", " ", " ", ":", "@", "/", "©", "’", "'", ",", ".", "1", "É", "é", "\u{301}", "K", "\u{212A}",
-        "ß", "İ", "•", "the ", "this ", "article", "story", "said", "says", "cookie", "email", "sign up", "read more", "related",
+        "ß", "İ", "\u{037E}", ";", "\u{1FEF}", "`", "•", "the ", "this ", "article", "story", "said", "says", "cookie", "email", "sign up", "read more", "related",
         "Tags", "photo", "by ", "published", "watch", "follow us", "Correction", "editor’s note", "subscribe", "you",
     ]
 

@@ -22,7 +22,9 @@ import Testing
     ]
 
     static let queries = ["bundesbank", "\"crude oil\"", "café", "cafe", "yen", "won't", "won’t", "\"as long as it takes\"",
-                          "Bundesbank", "zelenskyy's", "societe generale", "zurich", "oil file:w1", "xyzzy", "\"de flore\" paris"]
+                          "Bundesbank", "zelenskyy's", "societe generale", "zurich", "oil file:w1", "xyzzy", "\"de flore\" paris",
+                          // w2 holds the word but is not w4: a search of files must read on past it.
+                          "bundesbank file:w4"]
 
     static func corpus() -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cold-\(UUID().uuidString.prefix(8))").path

@@ -64,7 +64,11 @@ struct Subcommands {
         // Cold, then after another subcommand has written the cache, then without it.
         let runs: [(name: String, flags: [String])] = [("cold", []), ("no cache", ["--no-cache"]), ("cached", [])]
         for run in runs {
-            if run.name == "cached" { _ = Harness.dossier(["articles", Harness.seeds], stateHome: stateHome) }
+            if run.name == "cached" {
+                _ = Harness.dossier(["articles", Harness.seeds], stateHome: stateHome)
+                let written = try FileManager.default.contentsOfDirectory(atPath: stateHome + "/cache/dossier")
+                #expect(!written.isEmpty, "a cache to search")
+            }
             let r = Harness.dossier(["search", "-l", "\"as long as it takes\"", Harness.seeds] + run.flags, stateHome: stateHome)
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout.split(separator: "\n").map(String.init) == expected, "\(run.name)")

@@ -396,9 +396,9 @@ enum Furniture {
                                        "pictured:", "image source", "image caption"]
     static let postOpeners: Openers = ["posted", "published", "written", "updated"]
 
-    /// The first two letters of the openings `isByline` knows.
-    static let bylineInitials = Set(["re", "ed", "wr", "ad", "co", "ph", "im", "pi", "so", "cr", "fi", "by", "po", "pu", "up"].map { w in
-        w.utf8.reduce(UInt16(0)) { $0 << 8 | UInt16($1) }
+    /// The first two letters of the openings `isByline` knows ("by " among them).
+    static let bylineInitials = Set((creditOpeners.texts + pictureCreditOpeners.texts + postOpeners.texts + ["by"]).map { w in
+        w.utf8.prefix(2).reduce(UInt16(0)) { $0 << 8 | UInt16($1) }
     })
 
     static let promotionOpeners: Openers = ["for more", "for the latest", "to read", "to watch", "to get", "click", "tap ", "read more", "read also", "watch ", "listen ",

@@ -26,10 +26,11 @@ enum GluedHeadline {
         return nil
     }
 
-    /// For ASCII text, whether any byte could be a glue point (`isGlue` holds only where a
-    /// quotation mark stands between a lowercase and a capital letter, or a capital follows a
-    /// lowercase letter or a quotation mark and comes before a lowercase one); nil for other
-    /// text met before such a point. Most paragraphs have no such point, and need no scalars.
+    /// Whether any byte could be a glue point (`isGlue` holds only where a quotation mark stands
+    /// between a lowercase and a capital letter, or a capital follows a lowercase letter or a
+    /// quotation mark and comes before a lowercase one): true at the first such point, false for
+    /// ASCII text without one, nil when a byte beyond ASCII comes first. Most paragraphs have no
+    /// such point, and need no scalars.
     static func mayGlueASCII(_ text: String) -> Bool? {
         var text = text
         // One pass: a byte beyond ASCII stops it with nil, a possible glue point with true (which

@@ -30,45 +30,25 @@ public enum ColdSearch {
 
     /// `chunkBytes`: JSONL files above this size are split so that both cores share them.
     static func run(paths: [String], query q: SearchQuery, chunkBytes: Int, readStdin: () -> [UInt8]) -> Result {
-        let listing = SourceListing(paths: paths)
         let filter = RawTextFilter(q)
-        let units = Unit.split(listing.files, chunkBytes: chunkBytes)
-        let box = UnitResults(count: units.count)
-        DispatchQueue.concurrentPerform(iterations: units.count) { k in
+        let pass = Pass(paths: paths, filter: filter, chunkBytes: chunkBytes, readStdin: readStdin) { unit in
             var docs: [RawDocument] = []
-            let read = units[k].scan(filter) { docs.append($0); return true }
-            box.set(k, Unit.Found(documents: docs, problems: read.problems, sawText: read.sawText))
+            let read = unit.scan(filter) { docs.append($0); return true }
+            return (docs, read.problems, read.sawText)
         }
-        var result = Result()
-        result.problems = listing.problems
-        var docs: [RawDocument] = []
-        for found in box.values {
-            docs += found.documents
-            result.problems += found.problems
-            result.sawText = result.sawText || found.sawText
-        }
-        if listing.readsStdin {
-            let loaded = Loader.documents(bytes: readStdin(), id: "stdin", path: "-")
-            result.problems += loaded.problems
-            result.sawText = result.sawText || !loaded.documents.isEmpty
-            docs += loaded.documents.filter { filter.mayMatch($0.text) }
-        }
-        let candidates = docs
-        let parsed = ParsedHits(count: candidates.count)
-        DispatchQueue.concurrentPerform(iterations: candidates.count) { i in
-            let a = ArticleParser.parse(candidates[i], findings: false)
+        let parsed = ParallelMap.map(pass.results.flatMap { $0 } + pass.stdin) { doc -> (article: Article, ranges: [SourceRange])? in
+            let a = ArticleParser.parse(doc, findings: false)
             let ranges = Search.matches(in: a, q)
-            if !ranges.isEmpty { parsed.set(i, (a, ranges)) }
+            return ranges.isEmpty ? nil : (a, ranges)
         }
-        let found = parsed.values
+        let found = parsed.compactMap { $0 }
         let order = found.indices.sorted { x, y in
             let a = found[x].article, b = found[y].article
             if CorpusBuilder.timelineOrder(a, b) { return true }
             if CorpusBuilder.timelineOrder(b, a) { return false }
             return x < y
         }
-        result.hits = order.map { found[$0] }
-        return result
+        return Result(hits: order.map { found[$0] }, problems: pass.problems, sawText: pass.sawText)
     }
 
     /// What `files(paths:query:)` finds: the paths of files that hold a match, as `grep -l` lists.
@@ -80,43 +60,56 @@ public enum ColdSearch {
         public var sawText = false
     }
 
-    /// The files with at least one hit. Each file (or piece of a large one) is read only up to
-    /// its first matching article, as `rg -l` stops at its first match: a common word costs
-    /// one parsed article a file, not one for every article that holds it.
+    /// The files with at least one hit. Each file is read only up to its first matching
+    /// article, as `rg -l` stops at its first match: a common word costs one parsed article a
+    /// file, not one for every article that holds it. (The pieces of a large JSONL file are
+    /// read side by side; each stops once any piece of the file has matched.)
     public static func files(paths: [String], query q: SearchQuery,
                              readStdin: () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }) -> Files {
         files(paths: paths, query: q, chunkBytes: Unit.chunkBytes, readStdin: readStdin)
     }
 
     static func files(paths: [String], query q: SearchQuery, chunkBytes: Int, readStdin: () -> [UInt8]) -> Files {
-        let listing = SourceListing(paths: paths)
         let filter = RawTextFilter(q)
-        let units = Unit.split(listing.files, chunkBytes: chunkBytes)
-        let box = UnitResults(count: units.count)
-        DispatchQueue.concurrentPerform(iterations: units.count) { k in
-            var matched = false
-            let read = units[k].scan(filter) { doc in
-                matched = matches(doc, q)
-                return !matched
+        let matched = MatchedPaths()
+        let pass = Pass(paths: paths, filter: filter, chunkBytes: chunkBytes, readStdin: readStdin) { unit in
+            // Another piece of this file has matched: it had text, and nothing more is needed.
+            if matched.contains(unit.file.path) { return ((), [], true) }
+            let read = unit.scan(filter) { doc in
+                if matched.contains(unit.file.path) { return false }
+                if matches(doc, q) { matched.insert(unit.file.path); return false }
+                return true
             }
-            box.set(k, Unit.Found(problems: read.problems, sawText: read.sawText, matched: matched))
+            return ((), read.problems, read.sawText)
         }
-        var result = Files()
-        result.problems = listing.problems
-        var matched = Set<String>()
-        for (unit, found) in zip(units, box.values) {
-            if found.matched { matched.insert(unit.file.path) }
-            result.problems += found.problems
-            result.sawText = result.sawText || found.sawText
+        var paths = matched.all
+        if pass.stdin.contains(where: { matches($0, q) }) { paths.insert("-") }
+        return Files(paths: paths.sorted(), problems: pass.problems, sawText: pass.sawText)
+    }
+
+    /// One pass over the files: each unit read by `read` on all cores, with the problems met on
+    /// the way (the listing's first) and whether any text was there; standard input, when `-`
+    /// is among the paths, is read whole and its documents that the filter passes are kept.
+    struct Pass<T> {
+        var results: [T] = []
+        var problems: [LoadProblem] = []
+        var sawText = false
+        var stdin: [RawDocument] = []
+
+        init(paths: [String], filter: RawTextFilter, chunkBytes: Int, readStdin: () -> [UInt8],
+             _ read: (Unit) -> (T, problems: [LoadProblem], sawText: Bool)) {
+            let listing = SourceListing(paths: paths)
+            let units = ParallelMap.map(Unit.split(listing.files, chunkBytes: chunkBytes), read)
+            results = units.map(\.0)
+            problems = listing.problems + units.flatMap(\.problems)
+            sawText = units.contains { $0.sawText }
+            if listing.readsStdin {
+                let loaded = Loader.documents(bytes: readStdin(), id: "stdin", path: "-")
+                problems += loaded.problems
+                sawText = sawText || !loaded.documents.isEmpty
+                stdin = loaded.documents.filter { filter.mayMatch($0.text) }
+            }
         }
-        if listing.readsStdin {
-            let loaded = Loader.documents(bytes: readStdin(), id: "stdin", path: "-")
-            result.problems += loaded.problems
-            result.sawText = result.sawText || !loaded.documents.isEmpty
-            if loaded.documents.contains(where: { filter.mayMatch($0.text) && matches($0, q) }) { matched.insert("-") }
-        }
-        result.paths = matched.sorted()
-        return result
     }
 
     /// Whether the parsed story of `doc` holds a hit.
@@ -159,14 +152,6 @@ public enum ColdSearch {
                 }
             }
             return out
-        }
-
-        struct Found: Sendable {
-            var documents: [RawDocument] = []
-            var problems: [LoadProblem] = []
-            var sawText = false
-            /// Whether a document matched, for a search of files that stops there.
-            var matched = false
         }
 
         /// Hands each document that `filter` passes to `take`, in order, until `take` returns
@@ -229,20 +214,11 @@ public enum ColdSearch {
     }
 }
 
-/// Scan results written from many threads at distinct indexes.
-private final class UnitResults: @unchecked Sendable {
-    private var storage: [ColdSearch.Unit.Found?]
+/// The paths of files found to match, shared by the threads reading their pieces.
+private final class MatchedPaths: @unchecked Sendable {
+    private var paths = Set<String>()
     private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: ColdSearch.Unit.Found) { lock.lock(); storage[i] = v; lock.unlock() }
-    var values: [ColdSearch.Unit.Found] { storage.map { $0! } }
-}
-
-/// Parsed articles with hits, written from many threads at distinct indexes.
-private final class ParsedHits: @unchecked Sendable {
-    private var storage: [(article: Article, ranges: [SourceRange])?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: (Article, [SourceRange])) { lock.lock(); storage[i] = v; lock.unlock() }
-    var values: [(article: Article, ranges: [SourceRange])] { storage.compactMap { $0 } }
+    func contains(_ path: String) -> Bool { lock.lock(); defer { lock.unlock() }; return paths.contains(path) }
+    func insert(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
+    var all: Set<String> { lock.lock(); defer { lock.unlock() }; return paths }
 }

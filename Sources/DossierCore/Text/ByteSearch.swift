@@ -186,7 +186,6 @@ struct SearchedText {
     }
 
     func includes(_ needle: String) -> Bool { mayInclude(needle) && text.includes(needle) }
-    func includesAny(_ needles: [String]) -> Bool { needles.contains { includes($0) } }
     /// `String.hasPrefix`, after a check of the bytes: the rules' prefixes are plain words and
     /// marks, which no other scalars spell, so a text whose bytes do not start with them cannot.
     func hasPrefix(_ prefix: String) -> Bool { text.startsWithBytes(prefix) && text.hasPrefix(prefix) }
@@ -211,13 +210,14 @@ struct Phrases: Sendable, ExpressibleByArrayLiteral {
 
 /// A fixed list of openings looked for at the start of many texts, each with its first eight
 /// bytes (or fewer) as one word: a text is ruled out for most of them by comparing two words,
-/// without walking strings. The openings are plain words and marks, so a text that starts with
-/// one starts with its bytes.
+/// without walking strings. The openings must be plain words and marks without "K", ";" or "`"
+/// (which Unicode lets other scalars spell): then a text that starts with one starts with its bytes.
 struct Openers: Sendable, ExpressibleByArrayLiteral {
     let texts: [String]
     private let heads: [(key: UInt64, mask: UInt64)]
 
     init(_ texts: [String]) {
+        assert(!texts.joined().contains { "K;`".contains($0) }, "an opening another scalar can spell")
         self.texts = texts
         heads = texts.map { t in
             let n = min(8, t.utf8.count)
