@@ -68,27 +68,36 @@ import Testing
     }
 }
 
-/// The reading-time and age rules look at a line's ends before they run their expressions;
-/// these check that the look never turns away a line the expression alone would take.
+/// The reading-time, age, clock and counter rules look at a line's ends before they run their
+/// expressions; these check that the look never turns away a line the expression alone would take.
 @Suite struct StampExpressionGuardTests {
-    static let pieces: [String] = [
-        "5", "12", "٣", " ", "\u{00A0}", "\u{2028}", "\t", "-", "min", "mins", "minute", "minutes", "read", "listen", "ago",
-        "hours", "hour", "day", "3h", "an", "one", "updated", "last", "posted", ":", "x", "chicago", "to this article", "listen to this story",
+    /// Slots of the lines the rules look for, each filled with a right or a wrong choice, so
+    /// that some lines match and the rest miss by one piece ("" leaves a slot out).
+    static let templates: [[[String]]] = [
+        [["", " ", "\u{0B}"], ["5", "12", "٣", "x"], ["", " ", "-", "\u{00A0}"], ["min", "mins", "minutes", "hour"], [" ", ""], ["read", "listen", "ago"], ["", " ", "\u{2028}", "."]],
+        [["", " ", "\u{0B}"], ["", "updated", "last updated", "posted"], ["", ":"], [" ", ""], ["5", "an", "one", "3h", "x"], [" ", ""], ["hours", "day", "min", "years"], [" "], ["ago", "agoo", "chicago"], ["", " ", "\t"]],
+        [["", " ", "\u{0B}", "x"], ["7", "10", "٣", "123"], [":", ".", ","], ["15", "5", "٤٥", "157"], ["", " am", "P.M.", "a.m", "h", " Uhr", " UHR", "x", " dlrs"], ["", " CET", " cet", "T", " AMT"], ["", " ", ".", "\u{85}", "\r\n", "\u{2029}"]],
+        [["", " ", "x"], ["", "page", "photo", "slide"], ["", " "], ["3", "٣", "x"], [" of ", "/", " to "], ["12", "٩", "y"], ["", " ", "\u{2028}"]],
     ]
 
     @Test func guardsNeverDropALineTheExpressionTakes() {
         var rng = SplitMix(seed: 23)
-        var taken = 0
-        for _ in 0..<30_000 {
-            let line = (0..<Int(rng.next() % 7)).map { _ in Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }.joined()
+        func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+        var taken = [0, 0, 0, 0]
+        for _ in 0..<40_000 {
+            let line = pick(Self.templates).map { pick($0) }.joined()
             let lower = SearchedText(lowercasing: line)
             let reading = Furniture.readingTimePattern.matches(lower.text)
                 || lower.hasPrefix("listen to this article") || lower.hasPrefix("listen to this story")
             let age = lower.text == "just now" || Furniture.agePattern.matches(lower.text)
             #expect(Furniture.isReadingTime(lower) == reading, "\(line.debugDescription)")
             #expect(Furniture.isAge(lower) == age, "\(line.debugDescription)")
-            if reading || age { taken += 1 }
+            let clock = line.utf8.count <= 24 && line.utf8.contains(where: { $0 == 0x3A || $0 == 0x2E }) && Furniture.clockPattern.matches(line)
+            #expect(Furniture.isClock(line) == clock, "\(line.debugDescription)")
+            let counter = lower.utf8.count <= 30 && (lower.includes(" of ") || lower.includes("/")) && Furniture.counterPattern.matches(lower.text)
+            #expect(Furniture.isCounter(lower) == counter, "\(line.debugDescription)")
+            for (k, took) in [reading, age, clock, counter].enumerated() where took { taken[k] += 1 }
         }
-        #expect(taken > 500, "the generated lines include many the rules take")
+        #expect(taken.allSatisfy { $0 > 200 }, "the generated lines include many each rule takes: \(taken)")
     }
 }

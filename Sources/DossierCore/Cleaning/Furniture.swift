@@ -143,9 +143,7 @@ enum Furniture {
     static func isReadingTime(_ lower: SearchedText) -> Bool {
         guard lower.includes("min") || lower.includes("listen") else { return false }
         if lower.hasPrefix("listen to this article") || lower.hasPrefix("listen to this story") { return true }
-        guard lower.includes("min"), endsWith(lower.text, "read") || endsWith(lower.text, "listen"),
-              lower.text.unicodeScalars.first(where: { !$0.properties.isWhitespace })?.properties.generalCategory == .decimalNumber
-        else { return false }
+        guard lower.includes("min"), endsWith(lower.text, "read") || endsWith(lower.text, "listen"), startsWithDigit(lower.text) else { return false }
         return Self.readingTimePattern.matches(lower.text)
     }
 
@@ -157,6 +155,34 @@ enum Furniture {
         let scalars = text.unicodeScalars
         guard let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return false }
         return scalars[...last].reversed().starts(with: word.unicodeScalars.reversed())
+    }
+
+    /// Whether the first scalar after white space is a decimal digit (`\d`), as the
+    /// reading-time expression needs.
+    static func startsWithDigit(_ text: String) -> Bool {
+        text.unicodeScalars.first(where: { !$0.properties.isWhitespace })?.properties.generalCategory == .decimalNumber
+    }
+
+    /// Whether the text has the shape the clock expression needs: after white space, one or two
+    /// digits, a colon or a dot and two digits, then only white space, dots and the letters of
+    /// "a.m.", "h", "Uhr" or a zone in capitals. Short lines of figures ("12.50 dlrs") fail here.
+    static func looksLikeClock(_ text: String) -> Bool {
+        var s = text.unicodeScalars.drop(while: { $0.properties.isWhitespace })
+        func digit(_ c: Unicode.Scalar?) -> Bool { c?.properties.generalCategory == .decimalNumber }
+        guard digit(s.first) else { return false }
+        s = s.dropFirst()
+        if digit(s.first) { s = s.dropFirst() }
+        guard let mark = s.first, mark == ":" || mark == "." else { return false }
+        s = s.dropFirst()
+        guard digit(s.first), digit(s.dropFirst().first) else { return false }
+        return s.dropFirst(2).allSatisfy { c in
+            c.properties.isWhitespace || (c.value >= 0x41 && c.value <= 0x5A) || "apm.hr".unicodeScalars.contains(c)
+        }
+    }
+
+    /// Whether the last scalar before trailing white space is a decimal digit.
+    static func endsWithDigit(_ text: String) -> Bool {
+        text.unicodeScalars.last(where: { !$0.properties.isWhitespace })?.properties.generalCategory == .decimalNumber
     }
 
     static let captionCreditPattern = Pattern(#"(Photograph|Photo|Image|Picture|Credit|Foto)\s*:\s*[^.]{2,60}$|\((Photo|Image)[^)]*\)\s*$|Getty Images\)?\s*$"#)
@@ -210,7 +236,7 @@ enum Furniture {
     static let counterPattern = Pattern(#"^\s*(page|image|photo|picture|slide|photograph)?\s*\d+\s*(of|/)\s*\d+\s*$"#)
     /// "Image 1 of 5", "Page 2 of 3", "3/12": a gallery or pager position.
     static func isCounter(_ lower: SearchedText) -> Bool {
-        guard lower.utf8.count <= 30, lower.includes(" of ") || lower.includes("/") else { return false }
+        guard lower.utf8.count <= 30, lower.includes(" of ") || lower.includes("/"), endsWithDigit(lower.text) else { return false }
         return Self.counterPattern.matches(lower.text)
     }
 
@@ -243,7 +269,7 @@ enum Furniture {
     /// "13:26", "10:15 AM".
     static func isClock(_ text: String) -> Bool {
         // The pattern needs a colon or a dot between hours and minutes.
-        guard text.utf8.count <= 24, text.utf8.contains(where: { $0 == 0x3A || $0 == 0x2E }) else { return false }
+        guard text.utf8.count <= 24, text.utf8.contains(where: { $0 == 0x3A || $0 == 0x2E }), looksLikeClock(text) else { return false }
         return Self.clockPattern.matches(text)
     }
 
