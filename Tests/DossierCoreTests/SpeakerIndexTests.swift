@@ -1,4 +1,5 @@
 import Foundation
+import DossierTestSupport
 import Testing
 @testable import DossierCore
 
@@ -202,5 +203,41 @@ struct StatementTermTests {
         for s in samples { #expect(StatementLinker.contentTerms(s) == StatementLinker.foldedContentTerms(s), "\(s)") }
         // Non-ASCII text goes through the folding: accents and case fall away.
         #expect(StatementLinker.contentTerms("Élan and ÉLAN") == StatementLinker.contentTerms("elan"))
+    }
+}
+
+@Suite("Statement term bytes")
+struct StatementTermByteTests {
+    @Test func asciiStemAgreesWithStem() {
+        // Generated ASCII words with the suffixes' letters over-represented, of every length up to 9.
+        let pieces = ["i", "n", "g", "e", "d", "s", "S", "a", "1", "ing", "ed", "es"]
+        var rng = SplitMix(seed: 11)
+        var cut = 0
+        for _ in 0..<40_000 {
+            let w = (0..<Int(rng.next() % 7)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            let kept = Array(w.utf8).withUnsafeBufferPointer { StatementLinker.asciiStemLength($0) }
+            #expect(String(w.prefix(kept)) == StatementLinker.stem(w), "\(w)")
+            if kept < w.utf8.count { cut += 1 }
+        }
+        #expect(cut > 1_000)
+    }
+
+    @Test func asciiTermsAgreeWithFoldedTerms() {
+        // Sentences of generated words, capitals, digits, apostrophes and stop words; text that
+        // is not ASCII must be refused by the byte path.
+        let pieces = ["The", "said", "NATO", "ministers", "agreed", "going", "it's", "50-50", "Kyiv’s", "é", "e\u{301}", "x", " ", ", ", ".", "\n", "Ring", "ED", "uses"]
+        var rng = SplitMix(seed: 12)
+        var ascii = 0
+        for _ in 0..<5_000 {
+            let s = (0..<Int(rng.next() % 14)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined(separator: rng.next() % 3 == 0 ? "" : " ")
+            if let terms = StatementLinker.asciiContentTerms(s) {
+                ascii += 1
+                #expect(terms == StatementLinker.foldedContentTerms(s), "\(s)")
+            } else {
+                #expect(!s.utf8.allSatisfy { $0 < 0x80 }, "\(s)")
+            }
+            #expect(StatementLinker.contentTerms(s) == StatementLinker.foldedContentTerms(s), "\(s)")
+        }
+        #expect(ascii > 1_000)
     }
 }

@@ -138,12 +138,38 @@ public enum StatementLinker {
     static func contentTerms(_ text: String) -> Set<String> {
         // Most statements are ASCII: bytes give the same words as Foundation's folding, which
         // costs more than the rest of linking.
-        var result = Set<String>()
-        let ascii = ASCIIWords.forEach(in: text, digits: true) { w in
-            if w.utf8.count > 1, !stopwords.contains(w) { result.insert(stem(w)) }
-            return true
+        asciiContentTerms(text) ?? foldedContentTerms(text)
+    }
+
+    /// `contentTerms` of ASCII text, read from its bytes (nil for other text): stop words are
+    /// looked up and stems cut before any String is made, and the set is sized once, not grown.
+    static func asciiContentTerms(_ text: String) -> Set<String>? {
+        var text = text
+        return text.withUTF8 { u -> Set<String>? in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var result = Set<String>(minimumCapacity: u.count / 8)
+            var word = [UInt8](repeating: 0, count: u.count)
+            word.withUnsafeMutableBufferPointer { w in
+                var n = 0
+                for k in 0...u.count {
+                    // Letters lowercased and digits, as `ASCIIWords.forEach(digits: true)` reads them.
+                    if k < u.count {
+                        let b = u[k]
+                        switch b {
+                        case 0x41...0x5A: w[n] = b | 0x20; n += 1; continue
+                        case 0x61...0x7A, 0x30...0x39: w[n] = b; n += 1; continue
+                        default: break
+                        }
+                    }
+                    defer { n = 0 }
+                    guard n > 1 else { continue }
+                    let bytes = UnsafeBufferPointer(rebasing: w[0..<n])
+                    guard !stopwords.contains(lowercasing: bytes) else { continue }
+                    result.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<asciiStemLength(bytes)]), as: UTF8.self))
+                }
+            }
+            return result
         }
-        return ascii ? result : foldedContentTerms(text)
     }
 
     /// `contentTerms` for any text, through Foundation's case and accent folding.
@@ -165,5 +191,18 @@ public enum StatementLinker {
             return String(w.dropLast(suffix.count))
         }
         return w
+    }
+
+    /// How many bytes `stem` keeps of an ASCII word without CR (where bytes are Characters):
+    /// "ing" goes from seven bytes on, "ed" and "es" from six, "s" from five.
+    static func asciiStemLength(_ w: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = w.count
+        guard n >= 5 else { return n }
+        switch w[n - 1] {
+        case 0x67: return n >= 7 && w[n - 3] == 0x69 && w[n - 2] == 0x6E ? n - 3 : n  // -ing
+        case 0x64: return n >= 6 && w[n - 2] == 0x65 ? n - 2 : n  // -ed
+        case 0x73: return n >= 6 && w[n - 2] == 0x65 ? n - 2 : n - 1  // -es, else -s
+        default: return n
+        }
     }
 }
