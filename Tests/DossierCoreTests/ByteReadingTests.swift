@@ -97,3 +97,22 @@ import Testing
         #expect(plain > 10_000)
     }
 }
+
+/// `Scalars.stringAndLower` reads ASCII runs and single ASCII scalars without Unicode; it must
+/// give what the String and `lowercased()` give, for any run.
+@Suite struct StringAndLowerTests {
+    @Test func agreesWithString() {
+        let pieces: [String] = ["a", "Z", "M", "q", "'", "’", ".", "-", ",", "1", "@", "[", "`", "{", "\u{7F}", "\r", "É", "é", "\u{301}", "ß", "İ", "Σ", "ǅ", "ﬁ", "Kyiv", "NATO"]
+        var rng = SplitMix(seed: 5)
+        var single = 0
+        for n in 0..<40_000 {
+            let w = n < 128 ? String(Unicode.Scalar(UInt8(n))) : (0..<Int(rng.next() % 6)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            let scalars = Array(w.unicodeScalars)
+            if scalars.count == 1 { single += 1 }
+            let (text, lower) = Scalars.stringAndLower(scalars[...])
+            #expect(text == w && text.utf8.elementsEqual(w.utf8), "\(w.debugDescription)")
+            #expect(lower == w.lowercased() && lower.utf8.elementsEqual(w.lowercased().utf8), "\(w.debugDescription)")
+        }
+        #expect(single > 128)
+    }
+}

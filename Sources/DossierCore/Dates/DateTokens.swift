@@ -45,7 +45,8 @@ enum DateTokenizer {
                 result.append(DateToken(kind: .word, text: text, lower: lower, start: start, end: i, spaceBefore: space, value: nil, digits: 0))
             } else {
                 i += 1
-                let text = String(c)
+                // An ASCII mark is copied from a table: most punctuation is.
+                let text = c.value < 0x80 ? Scalars.asciiStrings[Int(c.value)] : String(c)
                 result.append(DateToken(kind: .punct, text: text, lower: text, start: start, end: i, spaceBefore: space, value: nil, digits: 0))
             }
             space = false

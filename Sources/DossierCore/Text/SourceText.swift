@@ -100,8 +100,12 @@ public enum Scalars {
     }
 
     /// A run of scalars as a string, and its lowercase form. Tokenizers call this for every
-    /// word of every article; ASCII runs (most of them) skip the Unicode machinery.
+    /// word of every article; ASCII runs (most of them) skip the Unicode machinery, and a
+    /// single ASCII scalar (a mark, an initial) is copied from a table, not made anew.
     public static func stringAndLower(_ s: ArraySlice<Unicode.Scalar>) -> (text: String, lower: String) {
+        if s.count == 1, let v = s.first?.value, v < 0x80 {
+            return (asciiStrings[Int(v)], asciiStrings[Int(v &- 0x41 < 26 ? v | 0x20 : v)])
+        }
         var upper = false
         for c in s {
             if c.value >= 0x80 {
@@ -121,6 +125,9 @@ public enum Scalars {
         }
         return (text, lower)
     }
+
+    /// Each ASCII scalar as a one-scalar String.
+    static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 
     /// Apostrophe-like marks that may also close a single quote.
     public static func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "’" || c == "ʼ" }
