@@ -116,3 +116,19 @@ import Testing
         #expect(single > 128)
     }
 }
+
+@Suite struct TrailingPeriodTests {
+    @Test func agreesWithReversedReading() {
+        let pieces = ["inc", "Corp", ".", ".", "\u{301}", "é", "a", "’", " ", "\r\n", "ß"]
+        var rng = SplitMix(seed: 9)
+        var cut = 0
+        for _ in 0..<20_000 {
+            let w = (0..<Int(rng.next() % 6)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            let slow = String(w.reversed().drop { $0 == "." }.reversed())
+            let fast = SpeakerPhrase.withoutTrailingPeriods(w)
+            #expect(fast == slow && fast.utf8.elementsEqual(slow.utf8), "\(w.debugDescription)")
+            if fast != w { cut += 1 }
+        }
+        #expect(cut > 1_000)
+    }
+}

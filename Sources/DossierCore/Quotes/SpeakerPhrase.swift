@@ -11,6 +11,15 @@ enum Referent: Equatable, Sendable {
 }
 
 enum SpeakerPhrase {
+    /// `w` without its trailing "." Characters ("inc." → "inc"): what
+    /// `String(w.reversed().drop { $0 == "." }.reversed())` gives, without building a String
+    /// from a reversed view (thousands of instructions a word).
+    static func withoutTrailingPeriods(_ w: String) -> String {
+        var w = w
+        while w.last == "." { w.removeLast() }
+        return w
+    }
+
     /// Reads a speaker phrase (tokens of one noun phrase, appositives already split off).
     /// `subject`: the phrase is the subject of a verb, so a final possessive belongs to the
     /// name ("Moody's said"); elsewhere it marks a possessor ("according to X's report").
@@ -53,7 +62,7 @@ enum SpeakerPhrase {
         }
         if words.count >= 2, NameWords.isPossessive(words[0].text), words[0].isCapitalized,
            words[1...].allSatisfy({ $0.isCapitalized || $0.is(.particle) }),
-           !(words.count == 2 && NameWords.corporateSuffixes.contains(String(words[1].lower.reversed().drop { $0 == "." }.reversed()))) {
+           !(words.count == 2 && NameWords.corporateSuffixes.contains(withoutTrailingPeriods(words[1].lower))) {
             words.removeFirst()
         }
         let texts = words.map(\.text)
@@ -75,7 +84,7 @@ enum SpeakerPhrase {
         }
         var run = Array(texts[start...])
         // "IC industries Inc": a corporate suffix alone names nothing; take the whole phrase.
-        if run.count == 1, start > 0, NameWords.corporateSuffixes.contains(String(run[0].lowercased().reversed().drop { $0 == "." }.reversed())) {
+        if run.count == 1, start > 0, NameWords.corporateSuffixes.contains(withoutTrailingPeriods(run[0].lowercased())) {
             start = 0
             run = texts
         }
