@@ -20,9 +20,7 @@ struct SearchCommand: ParsableCommand {
         }
         if let snap = corpus.snapshot() {
             // Fresh cache: read only the articles the index names.
-            if !corpus.quiet { for p in snap.problems { Output.warn(p.description) } }
-            if snap.articleCount == 0 { Output.fail("no readable articles in \(corpus.paths.joined(separator: " ")); give a folder or .txt/.md/.jsonl files") }
-            guard let found = SnapshotSearch.run(snap, q) else { Output.fail("the search cache is damaged; run again with --no-cache") }
+            let found = cachedHits(snap, q)
             for (a, ranges) in found { add(a, ranges) }
         } else if let scan = corpus.coldSearch(q) {
             // No fresh cache: scan the files and parse only the documents that may match.
@@ -42,13 +40,20 @@ struct SearchCommand: ParsableCommand {
         if out.isEmpty { FileHandle.standardError.write(Data("no matches\n".utf8)); throw ExitCode(1) }
     }
 
+    /// The hits in a fresh cache (its problems reported first); fails when it holds no article
+    /// or a record is damaged.
+    private func cachedHits(_ snap: CorpusSnapshot, _ q: SearchQuery) -> [(article: Article, ranges: [SourceRange])] {
+        if !corpus.quiet { for p in snap.problems { Output.warn(p.description) } }
+        if snap.articleCount == 0 { Output.fail("no readable articles in \(corpus.paths.joined(separator: " ")); give a folder or .txt/.md/.jsonl files") }
+        guard let found = SnapshotSearch.run(snap, q) else { Output.fail("the search cache is damaged; run again with --no-cache") }
+        return found
+    }
+
     /// `-l`: the files with a hit, sorted, each once.
     private func listFiles(_ q: SearchQuery) throws {
         var paths: [String]
         if let snap = corpus.snapshot() {
-            if !corpus.quiet { for p in snap.problems { Output.warn(p.description) } }
-            if snap.articleCount == 0 { Output.fail("no readable articles in \(corpus.paths.joined(separator: " ")); give a folder or .txt/.md/.jsonl files") }
-            guard let found = SnapshotSearch.run(snap, q) else { Output.fail("the search cache is damaged; run again with --no-cache") }
+            let found = cachedHits(snap, q)
             paths = found.map(\.article.path)
         } else if let scan = corpus.coldFiles(q) {
             if !corpus.quiet { for p in scan.problems { Output.warn(p.description) } }
