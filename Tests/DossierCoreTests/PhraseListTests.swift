@@ -77,13 +77,17 @@ import Testing
         [["", " ", "\u{0B}"], ["5", "12", "٣", "x"], ["", " ", "-", "\u{00A0}"], ["min", "mins", "minutes", "hour"], [" ", ""], ["read", "listen", "ago"], ["", " ", "\u{2028}", "."]],
         [["", " ", "\u{0B}"], ["", "updated", "last updated", "posted"], ["", ":"], [" ", ""], ["5", "an", "one", "3h", "x"], [" ", ""], ["hours", "day", "min", "years"], [" "], ["ago", "agoo", "chicago"], ["", " ", "\t"]],
         [["", " ", "\u{0B}", "x"], ["7", "10", "٣", "123"], [":", ".", ","], ["15", "5", "٤٥", "157"], ["", " am", "P.M.", "a.m", "h", " Uhr", " UHR", "x", " dlrs"], ["", " CET", " cet", "T", " AMT"], ["", " ", ".", "\u{85}", "\r\n", "\u{2029}"]],
-        [["", " ", "x"], ["", "page", "photo", "slide"], ["", " "], ["3", "٣", "x"], [" of ", "/", " to "], ["12", "٩", "y"], ["", " ", "\u{2028}"]],
+        [["", " ", "x", "\u{00A0}", "\t"], ["", "page", "photo", "photograph", "image", "picture", "slide", "pages", "shr"], ["", " "], ["3", "٣", "x", "1.5", "10"],
+         [" of ", "/", " to ", "of"], ["12", "٩", "y", "2,5"], ["", " ", "\u{2028}", "\u{85}", "\n", "."]],
+        [["", "Crowds in Kyiv. ", "Rates fell 2.5 pct ", "x. "], ["Photograph", "Photo", "Image", "(Photo", "(Image", "Credit", "credit", "Getty Images", "Foto", "Pictures"],
+         ["", " ", "\u{00A0}", "\u{2028}"], [":", "", ")", "/", ":."], ["", " ", "\n"], ["Reuters", "J. Doe", "x", "Getty Images", "AP", "", "Doe)"],
+         ["", ")", ".", " ", "\u{00A0}", "\u{85}", "\r\n", ": y", "s"]],
     ]
 
     @Test func guardsNeverDropALineTheExpressionTakes() {
         var rng = SplitMix(seed: 23)
         func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
-        var taken = [0, 0, 0, 0]
+        var taken = [0, 0, 0, 0, 0]
         for _ in 0..<40_000 {
             let line = pick(Self.templates).map { pick($0) }.joined()
             let lower = SearchedText(lowercasing: line)
@@ -96,7 +100,10 @@ import Testing
             #expect(Furniture.isClock(line) == clock, "\(line.debugDescription)")
             let counter = lower.utf8.count <= 30 && (lower.includes(" of ") || lower.includes("/")) && Furniture.counterPattern.matches(lower.text)
             #expect(Furniture.isCounter(lower) == counter, "\(line.debugDescription)")
-            for (k, took) in [reading, age, clock, counter].enumerated() where took { taken[k] += 1 }
+            let credit = lower.includesAny(Furniture.captionWords) && line.includesAny(["Photo", "Image", "Picture", "Credit", "Foto", "Getty"])
+                && Furniture.captionCreditPattern.matches(line)
+            #expect(Furniture.isCaptionCredit(line, lower) == credit, "\(line.debugDescription)")
+            for (k, took) in [reading, age, clock, counter, credit].enumerated() where took { taken[k] += 1 }
         }
         #expect(taken.allSatisfy { $0 > 200 }, "the generated lines include many each rule takes: \(taken)")
     }

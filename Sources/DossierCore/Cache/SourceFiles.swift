@@ -29,26 +29,31 @@ public struct SourceListing: Sendable {
                 continue
             }
             if isDir.boolValue {
-                let (found, trouble) = Loader.listFiles(root: path)
+                let (found, trouble) = Loader.listEntries(root: path)
                 problems += trouble
-                files += found.compactMap { Self.stat($0, id: Loader.relative($0, to: path)) }
+                files += found.map { SourceFile(path: $0.path, id: Loader.relative($0.path, to: path), status: $0.status) }
             } else if let f = Self.stat(path, id: (path as NSString).lastPathComponent) {
                 files.append(f)
             }
         }
     }
 
+    /// `stat` following symlinks, as the loader reads through them.
     static func stat(_ path: String, id: String) -> SourceFile? {
         var st = Glibc.stat()
-        guard lstatOrStat(path, &st) else { return nil }
-        let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        return SourceFile(path: path, id: id, size: Int64(st.st_size), mtime: mtime)
+        guard statFollowingLinks(path, &st) else { return nil }
+        return SourceFile(path: path, id: id, status: st)
     }
 }
 
-/// `stat` following symlinks, as the loader reads through them.
-private func lstatOrStat(_ path: String, _ st: inout Glibc.stat) -> Bool {
+private func statFollowingLinks(_ path: String, _ st: inout stat) -> Bool {
     stat(path, &st) == 0
+}
+
+extension SourceFile {
+    init(path: String, id: String, status st: stat) {
+        self.init(path: path, id: id, size: Int64(st.st_size), mtime: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+    }
 }
 
 /// Reading files a batch at a time, so that raw text is parsed and dropped before the next.

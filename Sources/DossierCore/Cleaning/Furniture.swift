@@ -190,9 +190,18 @@ enum Furniture {
     /// A picture caption ending in its credit: "… in Kyiv. Photograph: Reuters", "(Getty Images)".
     static func isCaptionCredit(_ text: String, _ lower: SearchedText) -> Bool {
         // The lowercase words come first: they are ruled out without a scan.
-        guard lower.includesAny(captionWords),
+        guard lower.includesAny(captionWords), endsLikeCredit(text),
               text.includesAny(["Photo", "Image", "Picture", "Credit", "Foto", "Getty"]) else { return false }
         return Self.captionCreditPattern.matches(text)
+    }
+
+    /// What the credit expression needs at the end of a line: ")" or the "s" of "Images" last,
+    /// or a colon with no full stop after it. Prose ends otherwise, and compiling the expression
+    /// alone costs a one-shot command about a millisecond.
+    static func endsLikeCredit(_ text: String) -> Bool {
+        if let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }), last == ")" || last == "s" { return true }
+        guard let colon = text.utf8.lastIndex(of: 0x3A) else { return false }
+        return !text.utf8[colon...].contains(0x2E)
     }
 
     static let agencyCreditPattern = Pattern(#"(REUTERS|Reuters|AFP|EPA|AP Photo|Getty Images|Getty|dpa|Bloomberg|Xinhua|ANSA)(\s+via\s+\S+)?\s*/\s*[^/]{2,60}\)?\s*$"#)
@@ -236,8 +245,20 @@ enum Furniture {
     static let counterPattern = Pattern(#"^\s*(page|image|photo|picture|slide|photograph)?\s*\d+\s*(of|/)\s*\d+\s*$"#)
     /// "Image 1 of 5", "Page 2 of 3", "3/12": a gallery or pager position.
     static func isCounter(_ lower: SearchedText) -> Bool {
-        guard lower.utf8.count <= 30, lower.includes(" of ") || lower.includes("/"), endsWithDigit(lower.text) else { return false }
+        guard lower.utf8.count <= 30, lower.includes(" of ") || lower.includes("/"), endsWithDigit(lower.text),
+              looksLikeCounter(lower.text) else { return false }
         return Self.counterPattern.matches(lower.text)
+    }
+
+    /// The counter expression's alphabet: white space, digits, "/" and lowercase letters, a
+    /// digit or a label's first letter first. Table rows such as "Shr 1.50 dlrs vs 1/2" fail it,
+    /// so the expression is not compiled for them.
+    static func looksLikeCounter(_ lower: String) -> Bool {
+        guard let first = lower.unicodeScalars.first(where: { !$0.properties.isWhitespace }),
+              first == "p" || first == "i" || first == "s" || first.properties.generalCategory == .decimalNumber else { return false }
+        return lower.unicodeScalars.allSatisfy { c in
+            (c.value >= 0x61 && c.value <= 0x7A) || c == "/" || c.properties.isWhitespace || c.properties.generalCategory == .decimalNumber
+        }
     }
 
     /// "Already a subscriber? Log in", "Create a free account to keep reading": a login wall.

@@ -45,6 +45,13 @@ public enum JSONLReader {
     /// Reads line `number` (1-based) of the file at `path`; `number` names a record without an id.
     public static func record(_ line: ArraySlice<UInt8>, number: @autoclosure () -> Int, fileName: String, path: String) -> Record {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return .blank }
+        if let fields = FlatJSON.fields(line, wanted: wantedKeys), let text = fields.strings["text"], !fields.notStrings.contains("id") {
+            let f = fields.strings
+            var doc = RawDocument(id: f["id"] ?? "\(fileName):\(number())", path: path, text: text,
+                                  title: f["title"].flatMap { $0.isEmpty ? nil : $0 }, published: f["published"])
+            for key in ["url", "source"] { if let v = f[key] { doc.metadata[key] = v } }
+            return .document(doc)
+        }
         guard let object = parse(line) else { return .problem("skipped: line \(number()) is not a JSON object") }
         guard let text = object["text"] as? String else { return .problem("skipped: line \(number()) has no \"text\" string") }
         let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "\(fileName):\(number())"
@@ -54,6 +61,9 @@ public enum JSONLReader {
         for key in ["url", "source"] { if let v = object[key] as? String { doc.metadata[key] = v } }
         return .document(doc)
     }
+
+    /// The keys a record is read for.
+    static let wantedKeys: Set<String> = ["id", "title", "published", "text", "url", "source"]
 
     /// Parses one record; a line that is not UTF-8 is re-decoded (Latin-1 guess) and tried again.
     static func parse(_ line: ArraySlice<UInt8>) -> [String: Any]? {

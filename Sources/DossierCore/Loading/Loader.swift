@@ -53,7 +53,13 @@ public enum Loader {
 
     /// All article files below `root`, sorted, each folder visited once (symlink loops end).
     public static func listFiles(root: String) -> ([String], [LoadProblem]) {
-        var files: [String] = []
+        let (found, problems) = listEntries(root: root)
+        return (found.map(\.path), problems)
+    }
+
+    /// The same, with each file's status as the walk read it (so a listing need not read it again).
+    static func listEntries(root: String) -> ([(path: String, status: stat)], [LoadProblem]) {
+        var files: [(path: String, status: stat)] = []
         var problems: [LoadProblem] = []
         var seen = Set<FileID>()
         func walk(_ dir: String, depth: Int) {
@@ -81,7 +87,7 @@ public enum Loader {
                 }
                 switch entry.st_mode & S_IFMT {
                 case S_IFDIR: walk(full, depth: depth + 1)
-                case S_IFREG: if isArticle, seen.insert(FileID(entry)).inserted { files.append(full) }
+                case S_IFREG: if isArticle, seen.insert(FileID(entry)).inserted { files.append((full, entry)) }
                 default: if isArticle { problems.append(LoadProblem(path: full, message: "skipped: not a regular file")) }
                 }
             }

@@ -117,99 +117,76 @@ public enum ColdSearch {
         !Search.matches(in: ArticleParser.parse(doc, findings: false), q).isEmpty
     }
 
-    /// A file, or a stretch of whole lines of a large JSONL file, scanned by one thread.
+    /// A file, or a stretch of whole lines of a large JSONL file, scanned by one thread, which
+    /// opens the file itself.
     struct Unit: Sendable {
         let file: SourceFile
-        /// The mapped file for JSONL read in place; nil reads the file through the loader.
-        let map: MappedFile?
-        let range: Range<Int>
+        /// JSONL read in place, a block at a time; otherwise the file is read through the loader.
+        let inPlace: Bool
+        /// Piece `piece` of `pieces` holds the lines that start in its `chunkBytes` of the file.
+        let piece: Int, pieces: Int, chunkBytes: Int
 
         static let chunkBytes = 8 << 20
 
         static func split(_ files: [SourceFile], chunkBytes: Int) -> [Unit] {
-            var out: [Unit] = []
-            for f in files {
-                guard f.id.lowercased().hasSuffix(".jsonl"), f.size <= Int64(Loader.maxFileBytes),
-                      let map = MappedFile(path: f.path) else {
-                    out.append(Unit(file: f, map: nil, range: 0..<0)); continue
+            files.flatMap { f -> [Unit] in
+                guard f.id.lowercased().hasSuffix(".jsonl"), f.size > 0, f.size <= Int64(Loader.maxFileBytes) else {
+                    return [Unit(file: f, inPlace: false, piece: 0, pieces: 1, chunkBytes: chunkBytes)]
                 }
-                let bytes = map.buffer
-                if bytes.count > chunkBytes, memchr(bytes.baseAddress!, 0, min(bytes.count, TextDecoder.sniffBytes)) != nil,
-                   TextDecoder.looksBinary(Array(bytes.prefix(TextDecoder.sniffBytes))) {
-                    // The first piece says why; the rest is not read.
-                    out.append(Unit(file: f, map: map, range: 0..<bytes.count)); continue
-                }
-                var lo = 0
-                while lo < bytes.count {
-                    var hi = min(bytes.count, lo + chunkBytes)
-                    if hi < bytes.count, let nl = memchr(bytes.baseAddress! + hi, 0x0A, bytes.count - hi) {
-                        hi = bytes.baseAddress!.distance(to: UnsafeRawPointer(nl)) + 1
-                    } else {
-                        hi = bytes.count
-                    }
-                    out.append(Unit(file: f, map: map, range: lo..<hi))
-                    lo = hi
-                }
+                let n = Int((f.size + Int64(chunkBytes) - 1) / Int64(chunkBytes))
+                return (0..<n).map { Unit(file: f, inPlace: true, piece: $0, pieces: n, chunkBytes: chunkBytes) }
             }
-            return out
+        }
+
+        /// The offsets whose lines this piece holds; the last reads to the end, should the file
+        /// have grown since it was listed.
+        var range: Range<Int> {
+            piece * chunkBytes..<(piece == pieces - 1 ? Int.max : (piece + 1) * chunkBytes)
         }
 
         /// Hands each document that `filter` passes to `take`, in order, until `take` returns
         /// false. Returns the problems met on the way, and whether the unit had any text.
         func scan(_ filter: RawTextFilter, _ take: (RawDocument) -> Bool) -> (problems: [LoadProblem], sawText: Bool) {
-            guard let map else {
+            let fd = inPlace ? open(file.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) : -1
+            defer { if fd >= 0 { close(fd) } }
+            var st = stat()
+            let regular = fd >= 0 && fstat(fd, &st) == 0 && st.st_mode & S_IFMT == S_IFREG
+            // What the loader refuses before it reads any record: a file that is binary (only a
+            // NUL byte near the start makes it so), empty or only white space to the first block.
+            let head = regular ? LineBlocks.bytes(fd: fd, at: 0, count: TextDecoder.sniffBytes) : nil
+            if let head, memchr(head, 0, head.count) != nil, TextDecoder.looksBinary(head) {
+                // The first piece says why; the rest is not read.
+                return (piece == 0 ? [LoadProblem(path: file.path, message: "skipped: binary file (contains NUL bytes)")] : [], false)
+            }
+            guard let head, head.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
+                // The loader reads the whole file and says why it cannot be read, once.
+                guard piece == 0 else { return ([], false) }
                 let loaded = Loader.load(file: file.path, id: file.id)
                 for doc in loaded.documents where filter.mayMatch(doc.text) {
                     if !take(doc) { break }
                 }
                 return (loaded.problems, !loaded.documents.isEmpty)
             }
-            let bytes = map.buffer
-            if range.lowerBound == 0 {
-                // What the loader refuses before it reads any record.
-                if !bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
-                    return ([LoadProblem(path: file.path, message: "skipped: only whitespace")], false)
-                }
-                // Only a NUL byte near the start makes a file binary: look for one before copying.
-                if memchr(bytes.baseAddress!, 0, min(bytes.count, TextDecoder.sniffBytes)) != nil,
-                   TextDecoder.looksBinary(Array(bytes.prefix(TextDecoder.sniffBytes))) {
-                    return ([LoadProblem(path: file.path, message: "skipped: binary file (contains NUL bytes)")], false)
-                }
-            }
             var problems: [LoadProblem] = []
             let fileName = (file.path as NSString).lastPathComponent
-            var lines = LineCounter(bytes: bytes)
-            let bom = range.lowerBound == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            filter.eachLikelyLine(in: UnsafeRawBufferPointer(rebasing: bytes[range])) { r in
-                let start = max(range.lowerBound + r.lowerBound, bom), end = range.lowerBound + r.upperBound
-                let line = Array(bytes[start..<end])[...]
-                switch JSONLReader.record(line, number: lines.number(at: start), fileName: fileName, path: file.path) {
-                case .document(let doc): if filter.mayMatch(doc.text) { return take(doc) }
-                case .problem(let message): problems.append(LoadProblem(path: "\(file.path):\(lines.number(at: start))", message: message))
-                case .blank: break
+            var lines = LineBlocks.LineNumbers(fd: fd)
+            let bom = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let complete = LineBlocks.read(fd: fd, lines: range, head: piece == 0 ? head : []) { block, offset in
+                var going = true
+                filter.eachLikelyLine(in: block) { r in
+                    let start = max(offset + r.lowerBound, bom), end = offset + r.upperBound
+                    let line = Array(block[(start - offset)..<(end - offset)])[...]
+                    switch JSONLReader.record(line, number: lines.number(at: start), fileName: fileName, path: file.path) {
+                    case .document(let doc): if filter.mayMatch(doc.text) { going = take(doc) }
+                    case .problem(let message): problems.append(LoadProblem(path: "\(file.path):\(lines.number(at: start))", message: message))
+                    case .blank: break
+                    }
+                    return going
                 }
-                return true
+                return going
             }
+            if !complete { problems.append(LoadProblem(path: file.path, message: "skipped the rest: \(Loader.describe(errno))")) }
             return (problems, true)
-        }
-    }
-
-    /// Line numbers of byte offsets, counted on demand (only records without an id need one).
-    struct LineCounter {
-        let bytes: UnsafeRawBufferPointer
-        var offset = 0, line = 1
-
-        init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
-
-        mutating func number(at target: Int) -> Int {
-            if target < offset { offset = 0; line = 1 }
-            let base = bytes.baseAddress!
-            while offset < target, let nl = memchr(base + offset, 0x0A, target - offset) {
-                line += 1
-                offset = base.distance(to: UnsafeRawPointer(nl)) + 1
-            }
-            offset = target
-            return line
         }
     }
 }
