@@ -17,9 +17,18 @@ public enum ArticleParser {
         return (article, EventProfile(article, found: found))
     }
 
-    /// `tagged` is handed the paragraphs as the date tagger read them.
-    private static func parse(_ doc: RawDocument, findings: Bool, tagged: ([DateTagger.Found]) -> Void) -> Article {
+    /// Only what a search of the text reads: the cleaned story and the document's metadata,
+    /// with no publication date, quotes, events or line numbers (a cold `search -l` confirms
+    /// a file's first candidate with it).
+    static func story(_ doc: RawDocument) -> Article {
         let text = SourceText(doc.text)
+        let clean = cleaned(doc, text)
+        return Article(id: doc.id, path: doc.path, title: clean.title, paragraphs: clean.paragraphs, boilerplate: clean.boilerplate,
+                       metadata: doc.metadata.merging(clean.metadata) { a, _ in a }, sourceLength: text.count)
+    }
+
+    /// The story without page furniture, its paragraphs cut to a bounded length.
+    private static func cleaned(_ doc: RawDocument, _ text: SourceText) -> CleanText {
         var clean: CleanText
         if text.count > AnalysisBudget.maxCleanScalars {
             // Far longer than any article: keep it readable as plain paragraphs, unfiltered.
@@ -30,6 +39,13 @@ public enum ArticleParser {
             clean = Cleaner.clean(text, bodyStart: doc.bodyStart, givenTitle: doc.title)
         }
         clean.paragraphs = ParagraphLimit.split(clean.paragraphs)
+        return clean
+    }
+
+    /// `tagged` is handed the paragraphs as the date tagger read them.
+    private static func parse(_ doc: RawDocument, findings: Bool, tagged: ([DateTagger.Found]) -> Void) -> Article {
+        let text = SourceText(doc.text)
+        let clean = cleaned(doc, text)
         var metadata = doc.metadata
         metadata.merge(clean.metadata) { a, _ in a }
         let analysed = AnalysisBudget.prefix(clean.paragraphs)
@@ -164,8 +180,9 @@ struct Unchecked<V>: @unchecked Sendable {
 enum Workers {
     final class Job { let work: () -> Void; init(_ w: @escaping () -> Void) { work = w } }
 
-    /// Runs `work` on `count` new threads and returns when all have ended.
-    static func run(count: Int, _ work: @escaping @Sendable () -> Void) {
+    /// Runs `work` on `count` new threads (and on this one too when `alsoHere`) and returns
+    /// when all have ended.
+    static func run(count: Int, alsoHere: Bool = false, _ work: @escaping @Sendable () -> Void) {
         var threads: [pthread_t] = []
         for _ in 0..<count {
             var t = pthread_t()
@@ -176,21 +193,34 @@ enum Workers {
             }, job)
             if started == 0 { threads.append(t) } else { Unmanaged<Job>.fromOpaque(job).takeRetainedValue().work() }
         }
+        if alsoHere { work() }
         for t in threads { pthread_join(t, nil) }
     }
 }
 
-/// Maps pure per-item work over both cores, keeping order (the corpus-wide build stages).
+/// Maps pure per-item work over both cores, keeping order (the corpus-wide build stages, the
+/// files of a cold search). The calling thread works too, beside threads of our own: a one-shot
+/// command's first dispatch to the shared pool can wait milliseconds for its threads.
 enum ParallelMap {
     static func map<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
         let n = items.count
-        guard n > 1 else { return items.map(transform) }
+        let threads = min(n, ProcessInfo.processInfo.activeProcessorCount)
+        guard threads > 1 else { return items.map(transform) }
         let out = Slots<R>(count: n)
+        // Items are taken a few at a time: many small items do not queue on the lock.
+        let step = max(1, n / (threads * 32))
+        let next = Counter()
         withoutActuallyEscaping(transform) { transform in
             let f = Unchecked(transform)
             items.withUnsafeBufferPointer { buf in
                 let input = Unchecked(buf)
-                DispatchQueue.concurrentPerform(iterations: n) { i in out.put(i, f.value(input.value[i])) }
+                Workers.run(count: threads - 1, alsoHere: true) {
+                    while true {
+                        let end = next.add(step), lo = end - step
+                        guard lo < n else { return }
+                        for i in lo..<min(n, end) { out.put(i, f.value(input.value[i])) }
+                    }
+                }
             }
         }
         return out.take()

@@ -1,3 +1,4 @@
+import DossierTestSupport
 import Foundation
 import Testing
 @testable import DossierCore
@@ -112,6 +113,32 @@ import Testing
             let withStdin = ColdSearch.files(paths: [dir, "-"], query: q, chunkBytes: 1 << 20, readStdin: { stdin })
             let kyiv = expected.contains(dir + "/kyiv.txt")
             #expect(withStdin.paths == (expected.union(kyiv ? ["-"] : [])).sorted(), "\(query) with standard input")
+        }
+    }
+
+    /// The one pass over a file's bytes skips near misses of the anchor ("y-n" for "yen") and
+    /// looks back for a line's start: it must hand over exactly the lines the line test passes.
+    @Test func theOnePassScanPassesTheLinesTheLineTestPasses() {
+        var rng = SplitMix(seed: 7)
+        func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+        let pieces = ["yen", "YEN", "Yen", "y n", "yan", "ye", "en", "any n", "yyen", "yeen", "crude", "oil", "cRuDe oIl", "\\u", "\\u00e9", "\\n",
+                      "é", "日本", " ", "x", String(repeating: "z", count: 40), "\\\\", "u", "\\"]
+        for query in ["yen", "\"crude oil\"", "café", "日本", "y"] {
+            let filter = RawTextFilter(SearchQuery(parsing: query))
+            for _ in 0..<200 {
+                let lines = (0..<Int(rng.next() % 12)).map { _ in (0..<Int(rng.next() % 30)).map { _ in pick(pieces) }.joined() }
+                let bytes = Array((lines.joined(separator: "\n") + (rng.next() % 2 == 0 ? "\n" : "")).utf8)
+                var passed: [Range<Int>] = []
+                bytes.withUnsafeBytes { p in filter.eachLikelyLine(in: p) { passed.append($0); return true } }
+                var expected: [Range<Int>] = []
+                var start = 0
+                for line in lines {
+                    let r = start..<(start + line.utf8.count)
+                    if Array(line.utf8).withUnsafeBytes({ filter.mayMatch(jsonLine: $0) }) { expected.append(r) }
+                    start = r.upperBound + 1
+                }
+                #expect(passed == expected, "\(query): \(lines)")
+            }
         }
     }
 

@@ -129,9 +129,23 @@ enum FlatJSON {
             return digits <= 15 && byte != UInt8(ascii: "e") && byte != UInt8(ascii: "E")
         }
 
+        /// Sixteen bytes a step while none is a quote, a backslash or a control byte.
+        mutating func skipPlain() {
+            typealias V = ByteScan.V
+            let quote = V(repeating: 0x22), backslash = V(repeating: 0x5C), space = V(repeating: 0x20)
+            let base = UnsafeRawPointer(p)
+            while n - i >= 16 {
+                let v = base.loadUnaligned(fromByteOffset: i, as: V.self)
+                if ByteScan.anyLane((v .== quote) .| (v .== backslash) .| (v .< space)) { return }
+                i += 16
+            }
+        }
+
         mutating func skipString() -> Bool {
             i += 1
             while i < n {
+                skipPlain()
+                guard i < n else { return false }
                 let b = p[i]
                 if b == UInt8(ascii: "\"") { i += 1; return true }
                 if b < 0x20 { return false }
@@ -148,33 +162,26 @@ enum FlatJSON {
         /// The string at `i` (which is at its opening quote).
         mutating func string() -> String? {
             i += 1
-            let start = i
-            // Most strings have no escape: one copy of their bytes.
-            while i < n, p[i] != UInt8(ascii: "\""), p[i] != UInt8(ascii: "\\"), p[i] >= 0x20 { i += 1 }
-            guard i < n else { return nil }
-            if p[i] == UInt8(ascii: "\"") {
-                defer { i += 1 }
-                return String(decoding: UnsafeBufferPointer(start: p + start, count: i - start), as: UTF8.self)
-            }
-            guard p[i] == UInt8(ascii: "\\") else { return nil }
-            var bytes = Array(UnsafeBufferPointer(start: p + start, count: i - start))
-            while i < n {
-                let b = p[i]
-                if b == UInt8(ascii: "\"") {
+            var bytes: [UInt8] = []
+            while true {
+                // Runs without an escape are copied whole.
+                let run = i
+                skipPlain()
+                while i < n, p[i] != UInt8(ascii: "\""), p[i] != UInt8(ascii: "\\"), p[i] >= 0x20 { i += 1 }
+                guard i < n, p[i] >= 0x20 else { return nil }
+                let plain = UnsafeBufferPointer(start: p + run, count: i - run)
+                if p[i] == UInt8(ascii: "\"") {
                     i += 1
+                    if bytes.isEmpty { return String(decoding: plain, as: UTF8.self) }
+                    bytes.append(contentsOf: plain)
                     return String(decoding: bytes, as: UTF8.self)
                 }
-                if b < 0x20 { return nil }
-                if b == UInt8(ascii: "\\") {
-                    var scalar: Unicode.Scalar?
-                    guard escape(into: &scalar), let scalar else { return nil }
-                    bytes.append(contentsOf: UTF8.encode(scalar)!)
-                } else {
-                    bytes.append(b)
-                    i += 1
-                }
+                if bytes.isEmpty { bytes.reserveCapacity(plain.count + 64) }
+                bytes.append(contentsOf: plain)
+                var scalar: Unicode.Scalar?
+                guard escape(into: &scalar), let scalar else { return nil }
+                bytes.append(contentsOf: UTF8.encode(scalar)!)
             }
-            return nil
         }
 
         /// Reads the escape at `i` (a backslash); a lone surrogate fails.

@@ -9,11 +9,12 @@ enum LineBlocks {
 
     /// Hands `body` the lines that start in `range` (offsets into the file), several whole
     /// lines at a time with the file offset of the first, until `body` returns false or the
-    /// lines end. `head`, when `range` starts at 0, is the file's first bytes, already read.
-    /// Returns false when the file could not be read to the end of the range.
-    static func read(fd: Int32, lines range: Range<Int>, head: [UInt8] = [],
+    /// lines end. When `range` starts at 0, `head` first sees the file's first block (all of
+    /// it up to `blockBytes`); returning false ends the read there. Returns false when the file
+    /// could not be read to the end of the range.
+    static func read(fd: Int32, lines range: Range<Int>, head: ((UnsafeRawBufferPointer) -> Bool)? = nil,
                      _ body: (UnsafeRawBufferPointer, _ offset: Int) -> Bool) -> Bool {
-        var capacity = max(blockBytes, head.count)
+        var capacity = blockBytes
         var buf = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buf.deallocate() }
         var filled = 0, begin = 0, bufOffset = 0, pos = 0
@@ -22,9 +23,15 @@ enum LineBlocks {
             // The first line that starts at or after the range: the one after the newline at
             // or after the byte before it.
             bufOffset = range.lowerBound - 1; pos = bufOffset
-        } else if !head.isEmpty {
-            head.withUnsafeBytes { buf.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-            filled = head.count; pos = filled
+        } else if let head {
+            while filled < capacity {
+                let n = pread(fd, buf + filled, capacity - filled, off_t(filled))
+                if n < 0 { if errno == EINTR { continue }; return false }
+                if n == 0 { eof = true; break }
+                filled += n
+            }
+            pos = filled
+            guard head(UnsafeRawBufferPointer(start: buf, count: filled)) else { return true }
         }
         while true {
             if skipping {
@@ -36,7 +43,8 @@ enum LineBlocks {
                 }
             }
             if !skipping {
-                var end = eof ? filled : (lastNewline(buf, from: begin, to: filled).map { $0 + 1 } ?? begin)
+                let unread = UnsafeRawBufferPointer(start: buf + begin, count: filled - begin)
+                var end = eof ? filled : (ByteScan.lastNewline(in: unread, before: unread.count).map { begin + $0 + 1 } ?? begin)
                 var done = eof
                 let hi = range.upperBound - bufOffset  // where the range ends, in the buffer
                 if end > hi {
@@ -74,29 +82,19 @@ enum LineBlocks {
         }
     }
 
-    /// The index of the last newline in `buf[from..<to]`.
-    private static func lastNewline(_ buf: UnsafeMutableRawPointer, from: Int, to: Int) -> Int? {
-        var i = to
-        let bytes = buf.assumingMemoryBound(to: UInt8.self)
-        while i > from {
-            i -= 1
-            if bytes[i] == 0x0A { return i }
-        }
-        return nil
-    }
-
     /// Reads up to `count` bytes at `offset`: fewer only at the end of the file; nil on an error.
     static func bytes(fd: Int32, at offset: Int, count: Int) -> [UInt8]? {
-        var out = [UInt8](repeating: 0, count: count)
-        var got = 0
-        while got < count {
-            let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + got, count - got, off_t(offset + got)) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { break }
-            got += n
+        var failed = false
+        let out = [UInt8](unsafeUninitializedCapacity: count) { buf, got in
+            got = 0
+            while got < count {
+                let n = pread(fd, buf.baseAddress! + got, count - got, off_t(offset + got))
+                if n < 0 { if errno == EINTR { continue }; failed = true; return }
+                if n == 0 { return }
+                got += n
+            }
         }
-        out.removeLast(count - got)
-        return out
+        return failed ? nil : out
     }
 
     /// Line numbers of file offsets, counted on demand by reading the file from the start

@@ -112,9 +112,10 @@ public enum ColdSearch {
         }
     }
 
-    /// Whether the parsed story of `doc` holds a hit.
+    /// Whether the cleaned story of `doc` holds a hit (the filters cold search handles read
+    /// no date or quote).
     static func matches(_ doc: RawDocument, _ q: SearchQuery) -> Bool {
-        !Search.matches(in: ArticleParser.parse(doc, findings: false), q).isEmpty
+        !Search.matches(in: ArticleParser.story(doc), q).isEmpty
     }
 
     /// A file, or a stretch of whole lines of a large JSONL file, scanned by one thread, which
@@ -150,28 +151,27 @@ public enum ColdSearch {
             let fd = inPlace ? open(file.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) : -1
             defer { if fd >= 0 { close(fd) } }
             var st = stat()
-            let regular = fd >= 0 && fstat(fd, &st) == 0 && st.st_mode & S_IFMT == S_IFREG
-            // What the loader refuses before it reads any record: a file that is binary (only a
-            // NUL byte near the start makes it so), empty or only white space to the first block.
-            let head = regular ? LineBlocks.bytes(fd: fd, at: 0, count: TextDecoder.sniffBytes) : nil
-            if let head, memchr(head, 0, head.count) != nil, TextDecoder.looksBinary(head) {
-                // The first piece says why; the rest is not read.
-                return (piece == 0 ? [LoadProblem(path: file.path, message: "skipped: binary file (contains NUL bytes)")] : [], false)
+            guard fd >= 0, fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return throughLoader(filter, take) }
+            // What the loader refuses before it reads any record: a binary file (only a NUL byte
+            // near the start makes it so), and one with no text in its first block.
+            var head = Head.text, bom = 0
+            func judge(_ first: UnsafeRawBufferPointer) -> Head {
+                if memchr(first.baseAddress!, 0, first.count) != nil, TextDecoder.looksBinary(Array(first)) { return .binary }
+                return first.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) ? .text : .noText
             }
-            guard let head, head.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
-                // The loader reads the whole file and says why it cannot be read, once.
-                guard piece == 0 else { return ([], false) }
-                let loaded = Loader.load(file: file.path, id: file.id)
-                for doc in loaded.documents where filter.mayMatch(doc.text) {
-                    if !take(doc) { break }
-                }
-                return (loaded.problems, !loaded.documents.isEmpty)
+            if piece > 0 {
+                guard let first = LineBlocks.bytes(fd: fd, at: 0, count: TextDecoder.sniffBytes) else { return ([], false) }
+                // The first piece says why the file is not read.
+                guard first.withUnsafeBytes(judge) == .text else { return ([], false) }
             }
             var problems: [LoadProblem] = []
             let fileName = (file.path as NSString).lastPathComponent
             var lines = LineBlocks.LineNumbers(fd: fd)
-            let bom = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            let complete = LineBlocks.read(fd: fd, lines: range, head: piece == 0 ? head : []) { block, offset in
+            let complete = LineBlocks.read(fd: fd, lines: range, head: { first in
+                head = first.isEmpty ? .noText : judge(first)
+                bom = first.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+                return head == .text
+            }) { block, offset in
                 var going = true
                 filter.eachLikelyLine(in: block) { r in
                     let start = max(offset + r.lowerBound, bom), end = offset + r.upperBound
@@ -185,8 +185,25 @@ public enum ColdSearch {
                 }
                 return going
             }
-            if !complete { problems.append(LoadProblem(path: file.path, message: "skipped the rest: \(Loader.describe(errno))")) }
-            return (problems, true)
+            switch head {
+            case .binary: return ([LoadProblem(path: file.path, message: "skipped: binary file (contains NUL bytes)")], false)
+            case .noText: return throughLoader(filter, take)
+            case .text:
+                if !complete { problems.append(LoadProblem(path: file.path, message: "skipped the rest: \(Loader.describe(errno))")) }
+                return (problems, true)
+            }
+        }
+
+        enum Head { case text, binary, noText }
+
+        /// The loader reads the whole file and says why it cannot be read, once (for the first piece).
+        func throughLoader(_ filter: RawTextFilter, _ take: (RawDocument) -> Bool) -> (problems: [LoadProblem], sawText: Bool) {
+            guard piece == 0 else { return ([], false) }
+            let loaded = Loader.load(file: file.path, id: file.id)
+            for doc in loaded.documents where filter.mayMatch(doc.text) {
+                if !take(doc) { break }
+            }
+            return (loaded.problems, !loaded.documents.isEmpty)
         }
     }
 }

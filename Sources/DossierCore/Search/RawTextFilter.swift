@@ -65,21 +65,24 @@ public struct RawTextFilter: Sendable {
         guard !needles.isEmpty, let base = p.baseAddress else { return }
         let n = p.count
         func lineEnd(_ i: Int) -> Int { memchr(base + i, 0x0A, n - i).map { base.distance(to: UnsafeRawPointer($0)) } ?? n }
-        func lineStart(_ i: Int) -> Int {
-            var s = i
-            while s > 0, p[s - 1] != 0x0A { s -= 1 }
-            return s
-        }
         if !needsNonASCII && anchor.isEmpty {
             var s = 0
             while s < n { let e = lineEnd(s); if !line(s..<e) { return }; s = e + 1 }
             return
         }
+        let anchor = needsNonASCII ? [] : anchor
         var i = 0
         while i < n {
-            guard let at = ByteScan.firstStop(in: p, from: i, anchor: needsNonASCII ? [] : anchor) else { break }
-            let s = lineStart(at), e = lineEnd(at)
-            if mayMatch(jsonLine: UnsafeRawBufferPointer(rebasing: p[s..<e])), !line(s..<e) { return }
+            guard let at = ByteScan.firstStop(in: p, from: i, anchor: anchor) else { break }
+            // A stop where only the anchor's first and last bytes fit says nothing of its line:
+            // look on from the next byte. Any other stop passes the line (`mayMatch(jsonLine:)`).
+            let b = p[at]
+            if b < 0x80, !(b == 0x5C && at + 1 < n && p[at + 1] == 0x75), !ByteScan.caselessMatch(anchor, in: p, at: at) {
+                i = at + 1
+                continue
+            }
+            let s = ByteScan.lastNewline(in: p, before: at).map { $0 + 1 } ?? 0, e = lineEnd(at)
+            if !line(s..<e) { return }
             i = e + 1
         }
     }
@@ -149,6 +152,30 @@ enum ByteScan {
             if b >= 0x80 || (b == 0x5C && i + 1 < n && p[i + 1] == 0x75) { return i }
             if useAnchor, i + anchor.count <= n, (0..<anchor.count).allSatisfy({ p[i + $0] | fold(anchor[$0]) == anchor[$0] }) { return i }
             i += 1
+        }
+        return nil
+    }
+
+    /// Whether `needle` (lower-case ASCII letters and digits) stands at `i` in any case.
+    static func caselessMatch(_ needle: [UInt8], in p: UnsafeRawBufferPointer, at i: Int) -> Bool {
+        guard i + needle.count <= p.count else { return false }
+        for k in needle.indices where p[i + k] | (needle[k] >= 0x61 ? 0x20 : 0) != needle[k] { return false }
+        return true
+    }
+
+    /// The offset of the last newline before `end`, sixteen bytes a step.
+    static func lastNewline(in p: UnsafeRawBufferPointer, before end: Int) -> Int? {
+        guard let base = p.baseAddress else { return nil }
+        let newline = V(repeating: 0x0A)
+        var i = end
+        while i >= 16 {
+            let hit = base.loadUnaligned(fromByteOffset: i - 16, as: V.self) .== newline
+            if anyLane(hit) { for k in stride(from: 15, through: 0, by: -1) where hit[k] { return i - 16 + k } }
+            i -= 16
+        }
+        while i > 0 {
+            i -= 1
+            if p[i] == 0x0A { return i }
         }
         return nil
     }
