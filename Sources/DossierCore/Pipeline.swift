@@ -180,9 +180,8 @@ struct Unchecked<V>: @unchecked Sendable {
 enum Workers {
     final class Job { let work: () -> Void; init(_ w: @escaping () -> Void) { work = w } }
 
-    /// Runs `work` on `count` new threads (and on this one too when `alsoHere`) and returns
-    /// when all have ended.
-    static func run(count: Int, alsoHere: Bool = false, _ work: @escaping @Sendable () -> Void) {
+    /// Runs `work` on `count` new threads and returns when all have ended.
+    static func run(count: Int, _ work: @escaping @Sendable () -> Void) {
         var threads: [pthread_t] = []
         for _ in 0..<count {
             var t = pthread_t()
@@ -193,34 +192,22 @@ enum Workers {
             }, job)
             if started == 0 { threads.append(t) } else { Unmanaged<Job>.fromOpaque(job).takeRetainedValue().work() }
         }
-        if alsoHere { work() }
         for t in threads { pthread_join(t, nil) }
     }
 }
 
 /// Maps pure per-item work over both cores, keeping order (the corpus-wide build stages, the
-/// files of a cold search). The calling thread works too, beside threads of our own: a one-shot
-/// command's first dispatch to the shared pool can wait milliseconds for its threads.
+/// files of a cold search).
 enum ParallelMap {
     static func map<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
         let n = items.count
-        let threads = min(n, ProcessInfo.processInfo.activeProcessorCount)
-        guard threads > 1 else { return items.map(transform) }
+        guard n > 1 else { return items.map(transform) }
         let out = Slots<R>(count: n)
-        // Items are taken a few at a time: many small items do not queue on the lock.
-        let step = max(1, n / (threads * 32))
-        let next = Counter()
         withoutActuallyEscaping(transform) { transform in
             let f = Unchecked(transform)
             items.withUnsafeBufferPointer { buf in
                 let input = Unchecked(buf)
-                Workers.run(count: threads - 1, alsoHere: true) {
-                    while true {
-                        let end = next.add(step), lo = end - step
-                        guard lo < n else { return }
-                        for i in lo..<min(n, end) { out.put(i, f.value(input.value[i])) }
-                    }
-                }
+                DispatchQueue.concurrentPerform(iterations: n) { i in out.put(i, f.value(input.value[i])) }
             }
         }
         return out.take()

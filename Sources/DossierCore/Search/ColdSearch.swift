@@ -156,6 +156,7 @@ public enum ColdSearch {
             // near the start makes it so), and one with no text in its first block.
             var head = Head.text, bom = 0
             func judge(_ first: UnsafeRawBufferPointer) -> Head {
+                guard !first.isEmpty else { return .noText }
                 if memchr(first.baseAddress!, 0, first.count) != nil, TextDecoder.looksBinary(Array(first)) { return .binary }
                 return first.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) ? .text : .noText
             }
@@ -168,7 +169,7 @@ public enum ColdSearch {
             let fileName = (file.path as NSString).lastPathComponent
             var lines = LineBlocks.LineNumbers(fd: fd)
             let complete = LineBlocks.read(fd: fd, lines: range, head: { first in
-                head = first.isEmpty ? .noText : judge(first)
+                head = judge(first)
                 bom = first.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
                 return head == .text
             }) { block, offset in
