@@ -45,21 +45,30 @@ public enum JSONLReader {
     /// Reads line `number` (1-based) of the file at `path`; `number` names a record without an id.
     public static func record(_ line: ArraySlice<UInt8>, number: @autoclosure () -> Int, fileName: String, path: String) -> Record {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return .blank }
-        if let fields = FlatJSON.fields(line, wanted: wantedKeys), let text = fields.strings["text"], !fields.notStrings.contains("id") {
-            let f = fields.strings
-            var doc = RawDocument(id: f["id"] ?? "\(fileName):\(number())", path: path, text: text,
-                                  title: f["title"].flatMap { $0.isEmpty ? nil : $0 }, published: f["published"])
-            for key in ["url", "source"] { if let v = f[key] { doc.metadata[key] = v } }
-            return .document(doc)
-        }
-        guard let object = parse(line) else { return .problem("skipped: line \(number()) is not a JSON object") }
-        guard let text = object["text"] as? String else { return .problem("skipped: line \(number()) has no \"text\" string") }
-        let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "\(fileName):\(number())"
-        var doc = RawDocument(id: id, path: path, text: text,
-                              title: (object["title"] as? String).flatMap { $0.isEmpty ? nil : $0 },
-                              published: object["published"] as? String)
-        for key in ["url", "source"] { if let v = object[key] as? String { doc.metadata[key] = v } }
+        // Foundation reads what FlatJSON leaves, and a number id (which it writes as digits).
+        var fields = FlatJSON.fields(line, wanted: wantedKeys)
+        if fields == nil || fields?.notStrings.contains("id") == true { fields = parse(line).map(Self.fields(of:)) }
+        guard let f = fields?.strings else { return .problem("skipped: line \(number()) is not a JSON object") }
+        guard let text = f["text"] else { return .problem("skipped: line \(number()) has no \"text\" string") }
+        var doc = RawDocument(id: f["id"] ?? "\(fileName):\(number())", path: path, text: text,
+                              title: f["title"].flatMap { $0.isEmpty ? nil : $0 }, published: f["published"])
+        for key in ["url", "source"] { if let v = f[key] { doc.metadata[key] = v } }
         return .document(doc)
+    }
+
+    /// The wanted keys of an object as FlatJSON gives them, an id that is a number as its digits.
+    static func fields(of object: [String: Any]) -> FlatJSON.Fields {
+        var fields = FlatJSON.Fields()
+        for key in wantedKeys {
+            if let value = object[key] as? String {
+                fields.strings[key] = value
+            } else if key == "id", let n = object[key] as? NSNumber {
+                fields.strings[key] = n.stringValue
+            } else if object[key] != nil {
+                fields.notStrings.insert(key)
+            }
+        }
+        return fields
     }
 
     /// The keys a record is read for.

@@ -76,7 +76,7 @@ enum ByteScan {
         while i < n {
             let b = p[i]
             if b >= 0x80 || (b == 0x5C && i + 1 < n && p[i + 1] == 0x75) { return i }
-            if !anchor.isEmpty, i + anchor.count <= n, (0..<anchor.count).allSatisfy({ p[i + $0] | fold(anchor[$0]) == anchor[$0] }) { return i }
+            if !anchor.isEmpty, caselessMatch(anchor, in: p, at: i) { return i }
             i += 1
         }
         return nil
@@ -116,22 +116,18 @@ enum ByteScan {
         let first = needle[0], last = needle[m - 1]
         let fv = V(repeating: first), lv = V(repeating: last)
         let fm = V(repeating: fold(first)), lm = V(repeating: fold(last))
-        func matches(at i: Int) -> Bool {
-            for k in 0..<m where base.load(fromByteOffset: i + k, as: UInt8.self) | fold(needle[k]) != needle[k] { return false }
-            return true
-        }
         var i = 0
         while i + m - 1 + 16 <= n {
             let a = base.loadUnaligned(fromByteOffset: i, as: V.self) | fm
             let b = base.loadUnaligned(fromByteOffset: i + m - 1, as: V.self) | lm
             let hit = (a .== fv) .& (b .== lv)
             if anyLane(hit) {
-                for k in 0..<16 where hit[k] && matches(at: i + k) { return true }
+                for k in 0..<16 where hit[k] && caselessMatch(needle, in: p, at: i + k) { return true }
             }
             i += 16
         }
         while i + m <= n {
-            if matches(at: i) { return true }
+            if caselessMatch(needle, in: p, at: i) { return true }
             i += 1
         }
         return false
