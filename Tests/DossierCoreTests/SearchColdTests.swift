@@ -77,6 +77,36 @@ import Testing
         #expect(ids("won't") == ["w1", "notes/berlin.md"], "a curly apostrophe written as an escape")
     }
 
+    /// Files the loader refuses or reads in part: cold search says the same of them, whole or
+    /// in pieces, and finds the same articles in the rest (a record after a first block of
+    /// white space, a malformed line among good ones, a byte-order mark).
+    @Test func unreadableFilesAreReportedAsTheLoaderReportsThem() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cold-bad-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files: [String: [UInt8]] = [
+            "good.jsonl": Array(#"{"id":"g1","text":"Oil prices rose."}\#n{"id":"g2","text":"Nothing here."}\#n"#.utf8),
+            "binary.jsonl": Array("ab".utf8) + [0] + Array(#"cd{"id":"b","text":"oil"}\#n"#.utf8),
+            "blank.jsonl": Array("  \n\n \t\n".utf8),
+            "empty.jsonl": [],
+            "bom.jsonl": [0xEF, 0xBB, 0xBF] + Array(#"{"id":"bom","text":"Oil with a mark."}\#n"#.utf8),
+            "late.jsonl": Array(String(repeating: " ", count: 70_000).utf8) + Array(#"\#n{"id":"late","text":"oil comes late"}\#n"#.utf8),
+            "badline.jsonl": Array(#"{"id":"m1","text":"oil one"}\#n{"id": oil broken\#n{"id":"m3","text":"oil three"}\#n"#.utf8),
+        ]
+        for (name, bytes) in files { try Data(bytes).write(to: URL(fileURLWithPath: dir + "/" + name)) }
+        let full = CorpusBuilder.load(paths: [dir])
+        let q = SearchQuery(parsing: "oil")
+        let expected = Set(Search.hits(in: full, q).map { full.articles[$0.article].id })
+        #expect(expected == ["g1", "bom", "late", "m1", "m3"])
+        for chunk in [16, 64, 1 << 20] {
+            let cold = ColdSearch.run(paths: [dir], query: q, chunkBytes: chunk, readStdin: { [] })
+            #expect(Set(cold.hits.map(\.article.id)) == expected, "pieces of \(chunk) bytes")
+            #expect(Set(cold.problems.map(\.description)) == Set(full.problems.map(\.description)), "pieces of \(chunk) bytes")
+            let listed = ColdSearch.files(paths: [dir], query: q, chunkBytes: chunk, readStdin: { [] })
+            #expect(listed.paths == ["badline", "bom", "good", "late"].map { dir + "/" + $0 + ".jsonl" }, "pieces of \(chunk) bytes")
+        }
+    }
+
     @Test func aFileReadInPiecesAndABOMChangeNothing() throws {
         let dir = Self.corpus()
         defer { try? FileManager.default.removeItem(atPath: dir) }
