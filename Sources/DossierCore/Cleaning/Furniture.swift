@@ -207,8 +207,20 @@ enum Furniture {
     static let agencyCreditPattern = Pattern(#"(REUTERS|Reuters|AFP|EPA|AP Photo|Getty Images|Getty|dpa|Bloomberg|Xinhua|ANSA)(\s+via\s+\S+)?\s*/\s*[^/]{2,60}\)?\s*$"#)
     /// A caption ending in an agency's credit: "… on Tuesday. REUTERS/Jane Doe", "(AP Photo/John Roe)".
     static func isAgencyCredit(_ text: String) -> Bool {
-        guard text.includes("/"), text.includesAny(["REUTERS", "Reuters", "AFP", "EPA", "AP Photo", "Getty", "dpa", "Bloomberg", "Xinhua", "ANSA"]) else { return false }
+        guard text.includes("/"), endsLikeAgencyCredit(text),
+              text.includesAny(["REUTERS", "Reuters", "AFP", "EPA", "AP Photo", "Getty", "dpa", "Bloomberg", "Xinhua", "ANSA"]) else { return false }
         return Self.agencyCreditPattern.matches(text)
+    }
+
+    /// What the agency-credit expression needs after the line's last "/": a name of at most 60
+    /// characters and a parenthesis, white space aside. Wire copy names Reuters and writes
+    /// "3/4" in its prose; this keeps the expression from being compiled for it.
+    static func endsLikeAgencyCredit(_ text: String) -> Bool {
+        guard let slash = text.utf8.lastIndex(of: 0x2F) else { return false }
+        var tail = text.unicodeScalars[text.utf8.index(after: slash)...]
+        while let c = tail.first, c.properties.isWhitespace { tail = tail.dropFirst() }
+        while let c = tail.last, c.properties.isWhitespace { tail = tail.dropLast() }
+        return tail.count <= 61
     }
 
     /// "Tags: Books, Fiction", "Filed under: Politics", "Posted in News": the page's labels for the story.
