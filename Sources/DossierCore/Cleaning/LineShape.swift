@@ -7,6 +7,10 @@ struct LineShape {
     /// Longer than any line of furniture: only its first words are measured.
     let isLong: Bool
 
+    /// Ends like a sentence: a full stop, question or exclamation mark, possibly inside a
+    /// closing quote. Stored: the cleaner and most furniture rules ask it of every paragraph.
+    let endsSentence: Bool
+
     init(_ text: String) {
         isLong = text.utf8.count > 3000
         self.text = isLong ? String(text.unicodeScalars.prefix(3000)) : text
@@ -20,6 +24,7 @@ struct LineShape {
             }
             return count
         }
+        endsSentence = Self.endsSentence(self.text)
     }
 
     /// The words themselves (computed when asked: only the rules for short lines read them).
@@ -51,8 +56,7 @@ struct LineShape {
         }
     }
 
-    /// Ends like a sentence: a full stop, question or exclamation mark, possibly inside a closing quote.
-    var endsSentence: Bool {
+    static func endsSentence(_ text: String) -> Bool {
         var s = Substring(text)
         while let last = s.unicodeScalars.last, Sentences.isCloser(last) || Scalars.isSpace(last) { s = s.dropLast() }
         guard let last = s.unicodeScalars.last else { return false }
