@@ -49,7 +49,9 @@ public struct RawTextFilter: Sendable {
 
     /// Whether one line of a JSONL file may hold a matching record, from its raw bytes. A line
     /// of plain ASCII (no `\u` escape) decodes to the same letters and digits, so it must hold
-    /// the anchor; any other line is passed on to be decoded.
+    /// the anchor; any other line is passed on to be decoded. The rule stated line by line:
+    /// `eachLikelyLine` applies it in one pass over a whole block, and the tests hold the two
+    /// to the same lines.
     public func mayMatch(jsonLine p: UnsafeRawBufferPointer) -> Bool {
         guard !needles.isEmpty else { return false }
         if needsNonASCII { return !ByteScan.isPlainJSON(p) }
