@@ -75,7 +75,8 @@ import Testing
     /// that some lines match and the rest miss by one piece ("" leaves a slot out).
     static let templates: [[[String]]] = [
         [["", " ", "\u{0B}"], ["5", "12", "٣", "x"], ["", " ", "-", "\u{00A0}"], ["min", "mins", "minutes", "hour"], [" ", ""], ["read", "listen", "ago"], ["", " ", "\u{2028}", "."]],
-        [["", " ", "\u{0B}"], ["", "updated", "last updated", "posted"], ["", ":"], [" ", ""], ["5", "an", "one", "3h", "x"], [" ", ""], ["hours", "day", "min", "years"], [" "], ["ago", "agoo", "chicago"], ["", " ", "\t"]],
+        [["", " ", "\u{0B}", "vs 1.10 dlrs ", "up from 12 ", "x "], ["", "updated", "last updated", "last  updated ", "posted", "Published"], ["", ":", " : "], [" ", "", "\u{2028}"],
+         ["5", "an", "one", "3h", "x", "٣", "a"], [" ", "", "\t"], ["hours", "day", "min", "years", "h", "w"], [" "], ["ago", "agoo", "chicago"], ["", " ", "\t"]],
         [["", " ", "\u{0B}", "x"], ["7", "10", "٣", "123"], [":", ".", ","], ["15", "5", "٤٥", "157"], ["", " am", "P.M.", "a.m", "h", " Uhr", " UHR", "x", " dlrs"], ["", " CET", " cet", "T", " AMT"], ["", " ", ".", "\u{85}", "\r\n", "\u{2029}"]],
         [["", " ", "x", "\u{00A0}", "\t"], ["", "page", "photo", "photograph", "image", "picture", "slide", "pages", "shr"], ["", " "], ["3", "٣", "x", "1.5", "10"],
          [" of ", "/", " to ", "of"], ["12", "٩", "y", "2,5"], ["", " ", "\u{2028}", "\u{85}", "\n", "."]],

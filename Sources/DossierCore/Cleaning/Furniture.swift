@@ -134,8 +134,26 @@ enum Furniture {
     /// "5 hours ago", "Updated 2 days ago", "3h ago", "Just now": how old the page said the story was.
     static func isAge(_ lower: SearchedText) -> Bool {
         if lower.text == "just now" { return true }
-        guard lower.includes("ago"), endsWith(lower.text, "ago") else { return false }
+        guard lower.includes("ago"), endsWith(lower.text, "ago"), looksLikeAge(lower.text) else { return false }
         return Self.agePattern.matches(lower.text)
+    }
+
+    /// What the age expression needs: at most five words ("last updated: 5 minutes ago"), the
+    /// first a number, a colon or the first letter of "last", "updated", "posted", "published",
+    /// "a(n)" or "one". Wire copy ends many short lines with "a year ago" after other words
+    /// ("vs 1.10 dlrs a year ago"); they fail here, and the expression is not compiled for them.
+    static func looksLikeAge(_ lower: String) -> Bool {
+        let scalars = lower.unicodeScalars
+        guard let first = scalars.first(where: { !$0.properties.isWhitespace }),
+              "lupao:".unicodeScalars.contains(first) || first.properties.generalCategory == .decimalNumber else { return false }
+        var words = 0
+        var inWord = false
+        for c in scalars {
+            let space = c.properties.isWhitespace
+            if !space, !inWord { words += 1 }
+            inWord = !space
+        }
+        return words <= 5
     }
 
     static let readingTimePattern = Pattern(#"^\s*\d+\s*(-|\s)?\s*(min|mins|minute|minutes)\s+(read|listen)\s*$"#)
