@@ -132,3 +132,68 @@ import Testing
         #expect(cut > 1_000)
     }
 }
+
+/// The cleaner's rules read some marks from a paragraph's bytes; these hold each reading to the
+/// scalar reading it replaced, on generated lines around the marks they look for.
+@Suite struct CleanerByteReadingTests {
+    static let pieces: [String] = ["1", "7", "°", " ", "C", "F", "c", "é", "É", "a", "Z", ".", "-", "\u{B0}", "\u{C2}", "\u{2000}", "\r\n", "Ｃ", "٣", "\u{301}", "\u{1B0}", "\u{630}", "title", "Title"]
+
+    static func lines(count: Int, seed: UInt64, length: Int = 9) -> [String] {
+        var rng = SplitMix(seed: seed)
+        return (0..<count).map { _ in
+            (0..<Int(rng.next() % UInt64(length))).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+        }
+    }
+
+    /// The temperature check as it read scalars.
+    static func hasTemperatureUnit(_ text: String) -> Bool {
+        var before: Unicode.Scalar = " ", beforeThat: Unicode.Scalar = " "
+        for c in text.unicodeScalars {
+            if c == "C" || c == "F" {
+                if Scalars.isDigit(before) || before == "°" || (before == " " && (Scalars.isDigit(beforeThat) || beforeThat == "°")) { return true }
+            }
+            beforeThat = before
+            before = c
+        }
+        return false
+    }
+
+    /// The headline comparison for ASCII as it read the Strings.
+    static func sameASCII(_ a: String, _ b: String) -> Bool? {
+        guard a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func kept(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x41...0x5A: return c | 0x20
+            case 0x61...0x7A, 0x30...0x39: return c
+            default: return nil
+            }
+        }
+        let x = a.utf8.compactMap(kept), y = b.utf8.compactMap(kept)
+        return !x.isEmpty && x == y
+    }
+
+    @Test func temperatureUnitAgreesWithScalarReading() {
+        var found = 0
+        for line in ["", "C", "5C", "5 C", "°F", "-2°C", "x °C", "17.3 C", "C5"] + Self.lines(count: 30_000, seed: 31) {
+            let expected = Self.hasTemperatureUnit(line)
+            #expect(Furniture.hasTemperatureUnit(line) == expected, "\(line.debugDescription)")
+            if expected { found += 1 }
+        }
+        #expect(found > 1_000, "the generated lines hold many units: \(found)")
+    }
+
+    @Test func headlineComparisonAgreesWithStringReading() {
+        let lines = Self.lines(count: 20_000, seed: 37, length: 5)
+        var same = 0
+        for k in stride(from: 0, to: lines.count - 1, by: 2) {
+            // Pairs that differ, and pairs that differ only in case, spacing and marks.
+            let a = lines[k]
+            for b in [lines[k + 1], a.uppercased(), a.replacingOccurrences(of: " ", with: ""), a + ".", "x" + a] {
+                let expected = Self.sameASCII(a, b)
+                #expect(Cleaner.sameASCII(a, b) == expected, "\(a.debugDescription) \(b.debugDescription)")
+                if expected == true { same += 1 }
+            }
+        }
+        #expect(same > 1_000, "many generated pairs are the same headline: \(same)")
+    }
+}

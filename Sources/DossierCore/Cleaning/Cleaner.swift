@@ -175,23 +175,33 @@ public enum Cleaner {
         return pieces + cutGlued(rest, boilerplate: &boilerplate)
     }
 
-    /// `same` for two ASCII texts, compared letter by letter without building either; nil otherwise.
+    /// `same` for two ASCII texts, compared letter by letter in place; nil otherwise.
     static func sameASCII(_ a: String, _ b: String) -> Bool? {
-        guard a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        func kept(_ c: UInt8) -> UInt8? {
-            switch c {
-            case 0x41...0x5A: return c | 0x20
-            case 0x61...0x7A, 0x30...0x39: return c
-            default: return nil
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y -> Bool? in
+                guard ByteScan.isASCII(UnsafeRawBufferPointer(x)), ByteScan.isASCII(UnsafeRawBufferPointer(y)) else { return nil }
+                /// The next letter or digit at or after `i`, lowercased; nil at the end.
+                func next(_ u: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt8? {
+                    while i < u.count {
+                        let c = u[i]
+                        i += 1
+                        switch c {
+                        case 0x41...0x5A: return c | 0x20
+                        case 0x61...0x7A, 0x30...0x39: return c
+                        default: continue
+                        }
+                    }
+                    return nil
+                }
+                var i = 0, j = 0, any = false
+                while true {
+                    let p = next(x, &i), q = next(y, &j)
+                    guard p == q else { return false }
+                    guard p != nil else { return any }
+                    any = true
+                }
             }
-        }
-        var x = a.utf8.lazy.compactMap(kept).makeIterator(), y = b.utf8.lazy.compactMap(kept).makeIterator()
-        var any = false
-        while true {
-            let p = x.next(), q = y.next()
-            guard p == q else { return false }
-            guard p != nil else { return any }
-            any = true
         }
     }
 

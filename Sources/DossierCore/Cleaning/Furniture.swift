@@ -367,15 +367,19 @@ enum Furniture {
     /// A "C" or "F" right after a digit or a degree sign ("17.3 C", "-2°C"): cheap to test
     /// before the weather pattern, which most lines cannot match.
     static func hasTemperatureUnit(_ text: String) -> Bool {
-        var before: Unicode.Scalar = " ", beforeThat: Unicode.Scalar = " "
-        for c in text.unicodeScalars {
-            if c == "C" || c == "F" {
-                if Scalars.isDigit(before) || before == "°" || (before == " " && (Scalars.isDigit(beforeThat) || beforeThat == "°")) { return true }
+        // Read from the bytes: every mark here is ASCII but "°" (C2 B0), and a byte below 0x80
+        // is always a scalar of its own.
+        var text = text
+        return text.withUTF8 { u in
+            /// Whether the scalar ending at byte `j` is a digit or "°".
+            func unitMark(_ j: Int) -> Bool {
+                j >= 0 && (u[j] &- 0x30 < 10 || (u[j] == 0xB0 && j >= 1 && u[j - 1] == 0xC2))
             }
-            beforeThat = before
-            before = c
+            for i in 1..<max(1, u.count) where u[i] == 0x43 || u[i] == 0x46 {
+                if unitMark(i - 1) || (u[i - 1] == 0x20 && unitMark(i - 2)) { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// Template or markup residue: "spot_img", "{{title}}", "<div>".

@@ -11,6 +11,15 @@ enum ByteScan {
         return w[0] | w[1] != 0
     }
 
+    /// True when every byte is ASCII; eight bytes a step.
+    static func isASCII(_ p: UnsafeRawBufferPointer) -> Bool {
+        guard let base = p.baseAddress else { return true }
+        var i = 0, high: UInt64 = 0
+        while i + 8 <= p.count { high |= base.loadUnaligned(fromByteOffset: i, as: UInt64.self); i += 8 }
+        while i < p.count { high |= UInt64(p[i]); i += 1 }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
     /// True when the bytes are ASCII without a `\u` escape.
     static func isPlainJSON(_ p: UnsafeRawBufferPointer) -> Bool {
         guard let base = p.baseAddress else { return true }
