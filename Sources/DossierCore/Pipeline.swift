@@ -143,8 +143,10 @@ public enum CorpusBuilder {
     }
 
     /// The same with the parse of each document given (a cold load also takes what later
-    /// stages need of each article, on the thread that parsed it).
-    static func parseAll<T>(_ docs: [RawDocument], progress: @Sendable (Int, Int) -> Void, parse: (RawDocument) -> T) -> [T] {
+    /// stages need of each article, on the thread that parsed it), and `meanwhile` run on the
+    /// calling thread while the workers parse (a cold load adds the slice before to its facts).
+    static func parseAll<T>(_ docs: [RawDocument], progress: @Sendable (Int, Int) -> Void, parse: (RawDocument) -> T,
+                            meanwhile: () -> Void = {}) -> [T] {
         let results = ResultBox<T>(count: docs.count)
         let batch = 64
         let batches = (docs.count + batch - 1) / batch
@@ -153,7 +155,7 @@ public enum CorpusBuilder {
         withoutActuallyEscaping(progress) { progress in
             withoutActuallyEscaping(parse) { parse in
                 let parse = Unchecked(parse)
-                Workers.run(count: workers) {
+                Workers.run(count: workers, meanwhile: meanwhile) {
                     // On Linux this lowers the calling thread only.
                     setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
                     while true {
@@ -180,8 +182,8 @@ struct Unchecked<V>: @unchecked Sendable {
 enum Workers {
     final class Job { let work: () -> Void; init(_ w: @escaping () -> Void) { work = w } }
 
-    /// Runs `work` on `count` new threads and returns when all have ended.
-    static func run(count: Int, _ work: @escaping @Sendable () -> Void) {
+    /// Runs `work` on `count` new threads, and `meanwhile` on the caller's, and returns when all have ended.
+    static func run(count: Int, meanwhile: () -> Void = {}, _ work: @escaping @Sendable () -> Void) {
         var threads: [pthread_t] = []
         for _ in 0..<count {
             var t = pthread_t()
@@ -192,7 +194,83 @@ enum Workers {
             }, job)
             if started == 0 { threads.append(t) } else { Unmanaged<Job>.fromOpaque(job).takeRetainedValue().work() }
         }
+        meanwhile()
         for t in threads { pthread_join(t, nil) }
+    }
+}
+
+/// Steps done one after another, in the order given, on a thread of their own while the caller
+/// goes on: a cold load hands it each parsed slice to write, and parses the next slice
+/// meanwhile, so that no core waits for that serial step. `submit` waits
+/// until the step before is done, so at most one slice is held beyond the one being parsed.
+/// Its thread runs at the workers' lower priority (nice 10).
+final class SerialStage: @unchecked Sendable {
+    private let condition = NSCondition()
+    /// The step handed over and not yet done (at most one).
+    private var step: (() throws -> Void)?
+    private var closed = false, joined = false
+    private var failure: (any Error)?
+    private var thread = pthread_t()
+    private var started = false
+
+    init() {
+        let me = Unmanaged.passRetained(self).toOpaque()
+        started = pthread_create(&thread, nil, { ctx in
+            let stage = Unmanaged<SerialStage>.fromOpaque(ctx!).takeRetainedValue()
+            setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            stage.drain()
+            return nil
+        }, me) == 0
+        if !started { Unmanaged<SerialStage>.fromOpaque(me).release() }
+    }
+
+    /// Queues `step`; throws the error of an earlier step instead (the rest is then not worth doing).
+    func submit(_ step: @escaping () throws -> Void) throws {
+        guard started else {
+            // No thread to be had: the step runs here, with the same rule for failures.
+            if let failure { throw failure }
+            do { try step() } catch { failure = error; throw error }
+            return
+        }
+        condition.lock()
+        defer { condition.unlock() }
+        while self.step != nil, failure == nil { condition.wait() }
+        if let failure { throw failure }
+        self.step = step
+        condition.broadcast()
+    }
+
+    /// Waits for the last step; throws the first error a step threw.
+    func finish() throws {
+        close()
+        if let failure { throw failure }
+    }
+
+    /// Ends the thread once the last step is done (also on the caller's way out by an error).
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        let join = started && !joined
+        joined = true
+        condition.unlock()
+        if join { pthread_join(thread, nil) }
+    }
+
+    private func drain() {
+        while true {
+            condition.lock()
+            while step == nil, !closed { condition.wait() }
+            guard let work = step else { condition.unlock(); return }
+            condition.unlock()
+            var thrown: (any Error)?
+            do { try work() } catch { thrown = error }
+            condition.lock()
+            if failure == nil { failure = thrown }
+            step = nil
+            condition.broadcast()
+            condition.unlock()
+        }
     }
 }
 

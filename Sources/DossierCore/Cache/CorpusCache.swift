@@ -15,8 +15,9 @@ import Foundation
 public struct CorpusCache: Sendable {
     public let directory: String
     /// How much input a cold load parses at a time: the parsed articles and their facts take
-    /// about ten times the text until the batch is written.
-    var batchBytes: Int64 = 2 << 20
+    /// about ten times the text until the batch is written, and one batch is being written
+    /// while the next is parsed.
+    var batchBytes: Int64 = 1 << 20
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         directory = XDG.dossierDirectory("XDG_CACHE_HOME", fallback: ".cache", environment: environment)
@@ -94,9 +95,10 @@ public struct CorpusCache: Sendable {
 
     /// A cold load that never holds the corpus: files are read and parsed a batch at a time
     /// (unchanged files' articles are taken from the per-file cache instead), each article is
-    /// written to the new per-file cache as soon as it is parsed and only its facts are kept.
-    /// The corpus-wide stages then run on the facts, and the snapshot is written from the
-    /// per-file cache with their changes applied, in timeline order. The corpus returned reads
+    /// written to the new per-file cache as soon as it is parsed and only its facts are kept;
+    /// both happen while the next slice is parsed (the writing on a `SerialStage`, the facts on
+    /// this thread, whose heap holds them). The corpus-wide stages then run on the facts, and
+    /// the snapshot is written from the per-file cache with their changes applied, in timeline order. The corpus returned reads
     /// its articles from that snapshot.
     private func build(_ listing: SourceListing, key: String, previous: ParsedFiles.Previous?, report: inout Report,
                        progress: @Sendable (Int, Int) -> Void, preview: (Corpus) -> Void) throws -> Corpus {
@@ -116,13 +118,22 @@ public struct CorpusCache: Sendable {
             return max(done + n, reusedTotal + fresh)
         }
 
+        // Each slice's articles are written here, in order, on a thread of its own.
+        let stage = SerialStage()
+        defer { stage.close() }
+        // The facts of the slice parsed last, added while the next one is parsed.
+        var held: [ArticleFacts] = []
+        func addHeld() {
+            for f in held { facts.add(f) }
+            held = []
+        }
         var pending: [SourceFile] = [], pendingBytes: Int64 = 0
         var previewed = false
         func parsePending() throws {
             guard !pending.isEmpty else { return }
             var docs: [RawDocument] = []
-            for f in pending {
-                let r = Loader.load(file: f.path, id: f.id)
+            // Read and decoded on both cores: one file's work does not depend on another's.
+            for (f, r) in zip(pending, ParallelMap.map(pending) { Loader.load(file: $0.path, id: $0.id) }) {
                 entries.append(ParsedFiles.Entry(file: f, problems: r.problems, count: r.documents.count))
                 docs += r.documents
                 bytesRead += f.size
@@ -138,15 +149,16 @@ public struct CorpusCache: Sendable {
                                                     parse: { doc in
                     let (a, profile) = ArticleParser.parseWithProfile(doc)
                     return (a, ArticleFacts(a, profile: profile))
-                })
-                try records.append(parsed.map(\.0))
+                }, meanwhile: addHeld)
                 // The first slice of a load that has more to read: its first articles alone, to
                 // read meanwhile (a few hundred: the reader holds them until the load ends).
                 if !previewed, done == 0, hi < docs.count || bytesRead < freshBytes {
                     previewed = true
                     preview(CorpusBuilder.build(parsed.prefix(Self.previewArticles).map(\.0)))
                 }
-                for (_, f) in parsed { facts.add(f) }
+                // Written and added to the facts while the next slice is parsed.
+                try stage.submit { try records.append(parsed.map(\.0)) }
+                held = parsed.map(\.1)
                 done += parsed.count
                 report.parsed += parsed.count
             }
@@ -156,6 +168,7 @@ public struct CorpusCache: Sendable {
         var run: [ParsedFiles.Entry] = []
         func takeRun() throws {
             guard let first = run.first, let previous else { return }
+            addHeld()
             let range = first.range.lowerBound..<run[run.count - 1].range.upperBound
             let files = run
             run = []
@@ -165,7 +178,6 @@ public struct CorpusCache: Sendable {
                 for e in files { pending.append(e.file); pendingBytes += e.file.size }
                 return try parsePending()
             }
-            try records.append(records: range, of: previous.block)
             let slice = 4096
             for lo in stride(from: range.lowerBound, to: range.upperBound, by: slice) {
                 let articles = try previous.block.decode(lo..<min(range.upperBound, lo + slice))
@@ -173,6 +185,8 @@ public struct CorpusCache: Sendable {
                 done += articles.count
                 report.reused += articles.count
             }
+            // Copied once decoded: the copy hands the pages it read back to the kernel.
+            try stage.submit { try records.append(records: range, of: previous.block) }
             entries += files
             progress(done, expected(adding: 0))
         }
@@ -189,6 +203,10 @@ public struct CorpusCache: Sendable {
         }
         try takeRun()
         try parsePending()
+        addHeld()
+        try stage.finish()
+        // What the stage's thread freed stays with its own heap until handed back.
+        HeapTuning.releaseFreed()
         try records.finish()
         try out.write(ParsedFiles.tail(entries, at: out.offset))
         // Mapped before it is renamed into place: another process loading the same corpus may

@@ -66,6 +66,7 @@ public enum StatementLinker {
             var result: [StatementLink] = []
             var count = [UInt16](repeating: 0, count: n)
             var touched: [Int] = []
+            var partners: [(j: Int, similarity: Double)] = []
             for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
                 let first = later[i]
                 for t in termIDs(i) {
@@ -79,15 +80,19 @@ public enum StatementLinker {
                         k -= 1
                     }
                 }
-                touched.sort()
+                // Only the partners found are put in order, not every statement touched (most share
+                // a term or two and no more; sorting them all took most of the linking time).
                 for j in touched {
                     defer { count[j] = 0 }
                     guard count[j] >= 3 else { continue }
                     if let si = speakers[i], let sj = speakers[j], si != sj { continue }
                     let s = similarity(common: sharedCount(termIDs(i), termIDs(j)), termIDs(i).count, termIDs(j).count)
-                    if s >= threshold { result.append(StatementLink(a: refs[i], b: refs[j], similarity: s)) }
+                    if s >= threshold { partners.append((j, s)) }
                 }
+                partners.sort { $0.j < $1.j }
+                for p in partners { result.append(StatementLink(a: refs[i], b: refs[p.j], similarity: p.similarity)) }
                 touched.removeAll(keepingCapacity: true)
+                partners.removeAll(keepingCapacity: true)
             }
             return result
         }
