@@ -233,6 +233,28 @@ struct Subcommands {
         }
     }
 
+    @Test("JSON is the same byte for byte from one run to the next (keys sorted), so outputs can be diffed",
+          arguments: ["articles", "quotes", "speakers", "timeline"])
+    func stableJSON(_ command: String) throws {
+        let first = Harness.dossier([command, Harness.seeds, "--json", "--no-cache"])
+        let second = Harness.dossier([command, Harness.seeds, "--json", "--no-cache"])
+        #expect(first.status == 0 && !first.stdout.isEmpty, "\(first.stderr)")
+        #expect(first.stdout == second.stdout, "two runs of \(command) --json print the same text")
+        // Each object's keys in order, as printed ("key" : at the start of a line).
+        var keysByDepth: [[String]] = [[]]
+        for line in first.stdout.split(separator: "\n") {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.hasPrefix("\""), let colon = t.range(of: "\" : ") {
+                keysByDepth[keysByDepth.count - 1].append(String(t[t.index(after: t.startIndex)..<colon.lowerBound]))
+            }
+            if t.hasSuffix("{") || t.hasSuffix("[") { keysByDepth.append([]) }
+            if t.hasPrefix("}") || t.hasPrefix("]") {
+                let keys = keysByDepth.removeLast()
+                #expect(keys == keys.sorted(), "keys in order: \(keys)")
+            }
+        }
+    }
+
     @Test("JSON of more articles than print at once: every item, in order, from the cache too; none gives []")
     func longJSONOutput() throws {
         let n = 1_300
