@@ -4,23 +4,39 @@ import Foundation
 /// names it uses, its content words and word pairs, and the words it quotes.
 struct EventProfile: Sendable {
     var names: Set<String> = []
-    /// Hashes of content-word pairs and of quoted word triples (compared within one run only).
-    var pairs: Set<Int> = []
+    /// Hashes of content-word pairs, ascending and each once (compared within one run only).
+    var pairs: [Int] = []
+    /// Hashes of word triples inside quotation marks: two reports of one statement share them
+    /// even when the translations differ ("…as long as it takes. We will not back down").
     var quoted: Set<Int> = []
-    /// Word triples inside quotation marks: two reports of one statement share them even when
-    /// the translations differ ("…as long as it takes. We will not back down").
-    /// A word pair or triple as one number (two and three words, without an array per call).
-    static func hash(_ a: String, _ b: String) -> Int {
-        var h = Hasher()
-        h.combine(a); h.combine(b)
-        return h.finalize()
+
+    /// A word as a number, hashed once however many pairs and triples it is in (FNV-1a of its
+    /// bytes: words compare as written, as the profile's word pairs always have).
+    static func wordHash(_ w: String) -> UInt64 {
+        var w = w
+        // Over the contiguous bytes: iterating the UTF-8 view costs several times more.
+        return w.withUTF8 { WordSet.hash($0) }
     }
 
-    static func hash(_ a: String, _ b: String, _ c: String) -> Int {
-        var h = Hasher()
-        h.combine(a); h.combine(b); h.combine(c)
-        return h.finalize()
+    /// The same of a word given as scalars, lowercased (ASCII without making a String).
+    static func lowerWordHash(_ s: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var h: UInt64 = 14695981039346656037
+        for c in s {
+            guard c.value < 0x80 else { return wordHash(Scalars.stringAndLower(s).lower) }
+            let b = c.value &- 0x41 < 26 ? c.value | 0x20 : c.value
+            h = (h ^ UInt64(b)) &* 1099511628211
+        }
+        return h
     }
+
+    /// Two words (or a pair and a word) in order as one number.
+    static func hash(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var h = a &* 0x9E37_79B9_7F4A_7C15 ^ b
+        h ^= h >> 33; h &*= 0xFF51_AFD7_ED55_8CCD; h ^= h >> 33
+        return h
+    }
+
+    static func hash(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> Int { Int(bitPattern: UInt(hash(hash(a, b), c))) }
 
     static func quotedTrigrams(_ text: String) -> Set<Int> { quotedTrigrams(text, scalars: nil) }
 
@@ -38,30 +54,36 @@ struct EventProfile: Sendable {
         return result
     }
 
-    /// Calls `body` with the lowercased words of each quotation of three words or more.
-    static func forEachQuote(_ text: String, scalars known: [Unicode.Scalar]? = nil, _ body: ([String]) -> Void) {
+    /// Calls `body` with the lowercased words (hashed) of each quotation of three words or more.
+    static func forEachQuote(_ text: String, scalars known: [Unicode.Scalar]? = nil, _ body: ([UInt64]) -> Void) {
         // Every opening mark holds one of three bytes: '"', or the lead byte of “, „ and «.
-        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0xE2 || $0 == 0xC2 }) else { return }
+        func opensAny(_ b: UInt8) -> Bool { b == 0x22 || b == 0xE2 || b == 0xC2 }
+        var text = text
+        guard text.withUTF8({ $0.contains(where: opensAny) }) else { return }
         var inside = false
-        var words: [String] = []
-        var current: [Unicode.Scalar] = []
-        func flushWord() {
-            if !current.isEmpty { words.append(Scalars.stringAndLower(current[...]).lower); current.removeAll(keepingCapacity: true) }
+        var words: [UInt64] = []
+        var start = -1
+        let scalars = known ?? Array(text.unicodeScalars)
+        func flushWord(_ end: Int) {
+            if start >= 0 { words.append(lowerWordHash(scalars[start..<end])); start = -1 }
         }
-        func flushQuote() {
-            flushWord()
+        func flushQuote(_ end: Int) {
+            flushWord(end)
             if words.count >= 3 { body(words) }
             words = []
         }
-        let scalars = known ?? Array(text.unicodeScalars)
         for (k, c) in scalars.enumerated() {
             let straight = c == "\""
             let opens = c == "“" || c == "«" || c == "„" || (straight && !inside)
             let closes = c == "”" || c == "»" || (straight && inside)
-            if opens && !inside && (k == 0 || !Scalars.isLetter(scalars[k - 1])) { inside = true; words = []; current = []; continue }
-            if closes && inside { flushQuote(); inside = false; continue }
+            if opens && !inside && (k == 0 || !Scalars.isLetter(scalars[k - 1])) { inside = true; words = []; start = -1; continue }
+            if closes && inside { flushQuote(k); inside = false; continue }
             guard inside else { continue }
-            if Scalars.isLetter(c) || c == "’" || c == "'" { current.append(c) } else { flushWord() }
+            if Scalars.isLetter(c) || c == "’" || c == "'" {
+                if start < 0 { start = k }
+            } else {
+                flushWord(k)
+            }
         }
     }
 
@@ -94,7 +116,8 @@ struct EventProfile: Sendable {
     /// The profile of `article`; `found` holds its first paragraphs as the date tagger read
     /// them, if the caller has them (their tokens and date expressions are not read again).
     init(_ article: Article, found: [DateTagger.Found] = []) {
-        var previous: String?
+        var previous: UInt64?
+        var pairList: [Int] = []
         let needsDate = article.published.precision != .day
         if !needsDate { years = Set(article.events.compactMap { $0.date.precision == .year ? $0.date.year : nil }) }
         for (k, p) in article.paragraphs.enumerated() {
@@ -103,29 +126,34 @@ struct EventProfile: Sendable {
             quoted.formUnion(EventProfile.quotedTrigrams(p.text, scalars: scalars))
             let tokens = known?.tokens ?? DateTokenizer.tokens(scalars)
             var sentenceStart = true
-            for (k, tok) in tokens.enumerated() {
-                if tok.kind == .punct {
+            // Fields read in place and first scalars from the paragraph's (a token copied per
+            // step, with its two strings, cost more than the rest of the step).
+            func capitalized(_ k: Int) -> Bool { Scalars.isUpper(scalars[tokens[k].start]) }
+            for k in tokens.indices {
+                let kind = tokens[k].kind
+                if kind == .punct {
                     // A punctuation token is one scalar.
-                    switch tok.text.unicodeScalars.first {
+                    switch scalars[tokens[k].start] {
                     case ".", "!", "?", "“", "\"", ":": sentenceStart = true; previous = nil
                     case "-", "’", "'": break
                     default: previous = nil
                     }
                     continue
                 }
-                guard tok.kind == .word else { previous = nil; continue }
-                let w = tok.lower
+                guard kind == .word else { previous = nil; continue }
+                let w = tokens[k].lower
                 let long = EventProfile.hasThreeCharacters(w)
-                if tok.isCapitalized, !sentenceStart, long, DateLexicon.monthTable[w] == nil, DateLexicon.weekdayTable[w] == nil {
+                if !sentenceStart, long, capitalized(k), DateLexicon.monthTable[w] == nil, DateLexicon.weekdayTable[w] == nil {
                     names.insert(w)
                 }
-                if tok.isCapitalized, sentenceStart, k + 1 < tokens.count, tokens[k + 1].isCapitalized, tokens[k + 1].kind == .word, long {
+                if sentenceStart, long, k + 1 < tokens.count, capitalized(k), tokens[k + 1].kind == .word, capitalized(k + 1) {
                     names.insert(w)
                 }
                 sentenceStart = false
-                if EventProfile.stop.contains(w) || !long { continue }
-                if let prev = previous { pairs.insert(EventProfile.hash(prev, w)) }
-                previous = w
+                if !long || EventProfile.stop.contains(w) { continue }
+                let h = EventProfile.wordHash(w)
+                if let prev = previous { pairList.append(Int(bitPattern: UInt(EventProfile.hash(prev, h)))) }
+                previous = h
             }
             // Weekdays matter only for an article that needs a date; years come from its events.
             guard needsDate else { continue }
@@ -138,6 +166,9 @@ struct EventProfile: Sendable {
                 }
             }
         }
+        // Collected in a list and made unique once: cheaper than a set insertion per pair.
+        pairList.sort()
+        pairs = pairList.isEmpty ? [] : [pairList[0]] + zip(pairList.dropFirst(), pairList).compactMap { $0 != $1 ? $0 : nil }
     }
 }
 
