@@ -98,8 +98,8 @@ public struct CorpusCache: Sendable {
     /// written to the new per-file cache as soon as it is parsed and only its facts are kept;
     /// both happen while the next slice is parsed (the writing on a `SerialStage`, the facts on
     /// this thread, whose heap holds them). The corpus-wide stages then run on the facts, and
-    /// the snapshot is written from the per-file cache with their changes applied, in timeline order. The corpus returned reads
-    /// its articles from that snapshot.
+    /// the snapshot is written from the per-file cache with their changes applied, in timeline
+    /// order. The corpus returned reads its articles from that snapshot.
     private func build(_ listing: SourceListing, key: String, previous: ParsedFiles.Previous?, report: inout Report,
                        progress: @Sendable (Int, Int) -> Void, preview: (Corpus) -> Void) throws -> Corpus {
         let names = files(forKey: key)
