@@ -20,13 +20,8 @@ struct EventProfile: Sendable {
 
     /// The same of a word given as scalars, lowercased (ASCII without making a String).
     static func lowerWordHash(_ s: ArraySlice<Unicode.Scalar>) -> UInt64 {
-        var h: UInt64 = 14695981039346656037
-        for c in s {
-            guard c.value < 0x80 else { return wordHash(Scalars.stringAndLower(s).lower) }
-            let b = c.value &- 0x41 < 26 ? c.value | 0x20 : c.value
-            h = (h ^ UInt64(b)) &* 1099511628211
-        }
-        return h
+        guard s.allSatisfy({ $0.value < 0x80 }) else { return wordHash(Scalars.stringAndLower(s).lower) }
+        return WordSet.hash(s.lazy.map { c in UInt8(truncatingIfNeeded: c.value &- 0x41 < 26 ? c.value | 0x20 : c.value) })
     }
 
     /// Two words (or a pair and a word) in order as one number.
