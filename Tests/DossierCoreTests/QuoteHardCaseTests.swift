@@ -19,6 +19,12 @@ private func q(_ text: String, _ speaker: String?, _ kind: QuoteKind = .direct) 
 private func r(_ contains: String, _ speaker: String?) -> ExpectedReport { ExpectedReport(contains: contains, speaker: speaker) }
 
 let hardCases: [HardCase] = [
+    HardCase(name: "a paragraph opening with a whole-sentence quotation belongs to the person it goes on about",
+             text: "\"We will not go back until the offer improves,\" said union leader Maria Lopez.\n“This is a disgrace.” Transport minister Anne Clark criticised both sides on Tuesday.",
+             quotes: [q("We will not go back until the offer improves,", "Maria Lopez"), q("This is a disgrace.", "Anne Clark")]),
+    HardCase(name: "a quotation followed by a sentence about no person stays with the speaker before",
+             text: "\"We have nothing to hide,\" said defence lawyer Ben Ortiz.\n“The charges are false.” Police declined to comment on the case.",
+             quotes: [q("We have nothing to hide,", "Ben Ortiz"), q("The charges are false.", "Ben Ortiz")]),
     HardCase(name: "curly quote, pronoun after, named before",
              text: "Finance Minister Anna Berg presented the budget on Monday.\n“We will not raise taxes this year,” she said.",
              quotes: [q("We will not raise taxes this year,", "Anna Berg")]),

@@ -128,6 +128,7 @@ struct ArticleReading {
                     if i > 0, let (r, ref) = CueFinder.sentenceSubject(t, before: i) {
                         e = discourse.resolve(ref, at: base + t[r.lowerBound].range.lowerBound)
                     }
+                    if e == nil, i == 0 { e = personAfter(sentence: n) }
                     if e == nil, let f = discourse.focus, discourse.knownPerson(f), f != discourse.lastSpeaker, i == 0 { e = f }
                     attributions[qi].entity = e ?? (unplaced ? nil : discourse.lastSpeaker)
                 }
@@ -204,6 +205,20 @@ struct ArticleReading {
             }
         }
         return order.map { best[$0]! }
+    }
+
+    /// The person a paragraph that opens with a whole-sentence quotation goes on to be about:
+    /// "“This is a disgrace.” Transport minister Anne Clark criticised both sides." In news
+    /// copy the name that follows such a quotation is its speaker, not whoever spoke before.
+    mutating func personAfter(sentence n: Int) -> Int? {
+        let (s, _) = sentences[n]
+        guard n + 1 < sentences.count, sentences[n + 1].0.paragraph == s.paragraph,
+              n == 0 || sentences[n - 1].0.paragraph != s.paragraph,
+              s.tokens.dropFirst().allSatisfy({ !$0.isWord && !$0.isQuote }) else { return nil }
+        let (next, nextBase) = sentences[n + 1]
+        let t = next.tokens
+        guard let (r, ref) = CueFinder.sentenceSubject(t, before: t.count), case .name(_, _, true) = ref else { return nil }
+        return discourse.resolve(ref, at: nextBase + t[r.lowerBound].range.lowerBound)
     }
 
     /// A quotation is direct when it starts its sentence, follows a colon, or follows
